@@ -1,0 +1,207 @@
+"""The output contract (shared/spec/contract.md §1) as pydantic v2 types.
+
+Every stage fills its own slot of one :class:`Document`; nothing else travels between
+stages. Field names of the contract are binding: we may add fields, never rename them.
+Coordinates are PDF points, origin top-left of the page as displayed (PyMuPDF's
+convention), ``[x0, y0, x1, y1]``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .labels import DocumentKind, SectionLabel, TableType
+
+SCHEMA_VERSION = "1.0"
+
+BBox = tuple[float, float, float, float]
+TextSource = Literal["ocr", "pdf_text"]
+Unit = Literal["元", "万元", "千元"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Source(_Model):
+    file: str
+    sha256: str
+    page_count: int = Field(ge=0)
+    size_bytes: int | None = None
+
+
+class DocumentFacts(_Model):
+    kind: DocumentKind = "unknown"
+    department: str | None = None
+    year: int | None = Field(default=None, description="fiscal year reported on")
+    kind_conf: float | None = None
+
+
+class CharAlternative(_Model):
+    """One reading of one character position, from the recogniser's CTC output."""
+
+    char: str
+    prob: float
+
+
+class Line(_Model):
+    text: str
+    bbox: BBox
+    conf: float
+    char_boxes: list[BBox] | None = Field(
+        default=None, description="one box per character of text, when the engine gives them"
+    )
+    char_alternatives: list[list[CharAlternative]] | None = Field(
+        default=None,
+        description="per character of text, the recogniser's best alternatives (best first)",
+    )
+
+
+class ErrorRecord(_Model):
+    """A structured problem met while reading; never silently dropped."""
+
+    code: str = Field(description="stable machine-readable code, e.g. 'ocr_failed'")
+    message: str
+    stage: str | None = None
+    page: int | None = Field(default=None, description="1-based page, when page-level")
+
+
+BlockType = Literal[
+    "title", "heading", "paragraph", "table", "table_note", "page_number", "header", "footer", "other"
+]
+
+
+class Block(_Model):
+    """A region of a page in reading order (title, paragraph, table, note, ...)."""
+
+    type: BlockType
+    text: str = ""
+    bbox: BBox
+    table_id: str | None = None
+
+
+class Page(_Model):
+    page: int = Field(ge=1, description="1-based page number")
+    width: float
+    height: float
+    rotation: Literal[0, 90, 180, 270] = 0
+    skew_deg: float = 0.0
+    text_source: TextSource = "ocr"
+    section: SectionLabel = "other"
+    section_conf: float | None = None
+    lines: list[Line] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list)
+    errors: list[ErrorRecord] = Field(default_factory=list)
+    dpi: float | None = Field(default=None, description="resolution the page was read at")
+
+
+class Cell(_Model):
+    row: int = Field(ge=0)
+    col: int = Field(ge=0)
+    rowspan: int = Field(default=1, ge=1)
+    colspan: int = Field(default=1, ge=1)
+    page: int = Field(ge=1)
+    bbox: BBox
+    text: str = Field(default="", description="final text, after any repair")
+    ocr_text: str = Field(default="", description="what was read, before any repair")
+    value: float | None = None
+    conf: float = 1.0
+    repaired: bool = False
+    is_header: bool = False
+    candidates: list[str] | None = Field(
+        default=None, description="other readings of this cell that OCR evidence supports"
+    )
+
+
+class TableRegion(_Model):
+    """Where one page's part of a table sits."""
+
+    page: int = Field(ge=1)
+    bbox: BBox
+    first_row: int = Field(ge=0)
+    last_row: int = Field(ge=0)
+
+
+class Table(_Model):
+    id: str
+    type: TableType = "other"
+    type_conf: float = 0.0
+    title: str | None = None
+    unit: Unit | None = None
+    pages: list[int] = Field(default_factory=list)
+    n_rows: int = Field(default=0, ge=0)
+    n_cols: int = Field(default=0, ge=0)
+    header_rows: int = Field(default=0, ge=0, description="leading rows that form the header")
+    cells: list[Cell] = Field(default_factory=list)
+    regions: list[TableRegion] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    def cell_at(self, row: int, col: int) -> Cell | None:
+        """The cell covering (row, col), spans included."""
+        for cell in self.cells:
+            if cell.row <= row < cell.row + cell.rowspan and cell.col <= col < cell.col + cell.colspan:
+                return cell
+        return None
+
+
+class Repair(_Model):
+    table: str
+    row: int
+    col: int
+    from_: str = Field(alias="from")
+    to: str
+    rules: list[str]
+    confidence: float
+    page: int | None = None
+    bbox: BBox | None = None
+
+
+class Unresolved(_Model):
+    table: str | None = Field(default=None, description="table of the rule; null for narrative")
+    rule: str
+    cells: list[tuple[int, int]] = Field(default_factory=list)
+    difference: float | None = None
+    description: str | None = None
+    likely_source_error: bool = Field(
+        default=False, description="OCR evidence agrees with what was read: a misprint in the source"
+    )
+
+
+class SkippedRule(_Model):
+    rule: str
+    reason: str
+
+
+class Reconciliation(_Model):
+    checks_total: int = 0
+    checks_passed_before: int = 0
+    checks_passed_after: int = 0
+    repairs: list[Repair] = Field(default_factory=list)
+    unresolved: list[Unresolved] = Field(default_factory=list)
+    skipped: list[SkippedRule] = Field(default_factory=list)
+
+
+class StageTiming(_Model):
+    stage: str
+    seconds: float
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    document: DocumentFacts = Field(default_factory=DocumentFacts)
+    pages: list[Page] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    reconciliation: Reconciliation = Field(default_factory=Reconciliation)
+    status: Literal["ok", "partial", "failed"] = "ok"
+    errors: list[ErrorRecord] = Field(default_factory=list)
+    timings: list[StageTiming] = Field(default_factory=list)
+    generator: str | None = Field(default=None, description="fiscalocr version that wrote this")
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True, exclude_none=False, indent=1)
+
+    def table(self, table_id: str) -> Table | None:
+        return next((t for t in self.tables if t.id == table_id), None)
