@@ -69,7 +69,15 @@ class ErrorRecord(_Model):
 
 
 BlockType = Literal[
-    "title", "heading", "paragraph", "table", "table_note", "page_number", "header", "footer", "other"
+    "title",
+    "heading",
+    "paragraph",
+    "table",
+    "table_note",
+    "page_number",
+    "header",
+    "footer",
+    "other",
 ]
 
 
@@ -141,7 +149,10 @@ class Table(_Model):
     def cell_at(self, row: int, col: int) -> Cell | None:
         """The cell covering (row, col), spans included."""
         for cell in self.cells:
-            if cell.row <= row < cell.row + cell.rowspan and cell.col <= col < cell.col + cell.colspan:
+            if (
+                cell.row <= row < cell.row + cell.rowspan
+                and cell.col <= col < cell.col + cell.colspan
+            ):
                 return cell
         return None
 
@@ -165,7 +176,8 @@ class Unresolved(_Model):
     difference: float | None = None
     description: str | None = None
     likely_source_error: bool = Field(
-        default=False, description="OCR evidence agrees with what was read: a misprint in the source"
+        default=False,
+        description="OCR evidence agrees with what was read: a misprint in the source",
     )
 
 

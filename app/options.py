@@ -1,0 +1,23 @@
+"""Options of one conversion: an options object per stage, not if-chains (docling style)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ConvertOptions(BaseModel):
+    """Everything that decides how one document is converted; picklable for workers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    dpi: int = Field(
+        default=200, ge=50, le=600, description="rasterisation dpi for non-scanned pages"
+    )
+    force_ocr: bool = Field(default=False, description="OCR pages even when they have a text layer")
+    pages: tuple[int, ...] | None = Field(
+        default=None, description="1-based pages to read; None = all"
+    )
+    tables: bool = True
+    classify: bool = True
+    reconcile: bool = True
+    models_dir: str | None = None
