@@ -1,0 +1,147 @@
+"""Argument parsers of the sub-commands other than ``convert`` (which lives in ``batch``).
+
+Each parser sets ``run`` to a function taking the parsed args and returning an exit code;
+the work itself is a library call in the module named beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from fiscalocr.model import ExitCode
+
+
+def add_command_parsers(sub: argparse._SubParsersAction) -> None:
+    _add_synth(sub)
+    _add_train(sub)
+    _add_eval(sub)
+    _add_debug(sub)
+    _add_schema(sub)
+
+
+def _add_synth(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "synth", help="write a labelled corpus: synthetic documents or scans of real PDFs"
+    )
+    p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
+    p.add_argument("--n-docs", type=int, default=10)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--level",
+        dest="levels",
+        action="append",
+        choices=["clean", "light", "medium", "heavy"],
+        help="scan damage level (repeatable; default: all four)",
+    )
+    p.add_argument(
+        "--from-pdf", type=Path, help="derive truth from born-digital PDFs in this folder"
+    )
+    p.set_defaults(run=_run_synth)
+
+
+def _run_synth(args: argparse.Namespace) -> int:
+    from fiscalocr.datasets import synth_command
+
+    levels = args.levels or ["clean", "light", "medium", "heavy"]
+    manifest = synth_command(args.out, args.n_docs, args.seed, levels, args.from_pdf)
+    count = len(getattr(manifest, "documents", []) or [])
+    print(f"wrote {count} documents to {args.out}")
+    return int(ExitCode.OK)
+
+
+def _add_train(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("train", help="train the section / table-type classifiers on a corpus")
+    p.add_argument(
+        "corpus", type=Path, help="corpus folder or manifest written by `fiscalocr synth`"
+    )
+    p.add_argument("-o", "--out", type=Path, default=Path("models"), help="artefact folder")
+    p.add_argument("--split", default="train", help="which split of the manifest to train on")
+    p.add_argument("--limit", type=int, default=None, help="train on at most this many documents")
+    p.set_defaults(run=_run_train)
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from .training import train_from_corpus
+
+    metrics = train_from_corpus(args.corpus, args.out, split=args.split, limit=args.limit)
+    for key, value in metrics.items():
+        print(f"{key}: {value}")
+    return int(ExitCode.OK)
+
+
+def _add_eval(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="benchmark the pipeline on labelled documents")
+    p.add_argument("dataset", type=Path, help="corpus folder or manifest (PDF + .gt.json pairs)")
+    p.add_argument("--json", dest="json_path", type=Path, help="write metrics.json here")
+    p.add_argument(
+        "--html", dest="html_dir", type=Path, help="write an HTML report into this folder"
+    )
+    p.add_argument("--predictions", type=Path, help="read existing outputs instead of running")
+    p.add_argument("--split", default="test")
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--no-baselines", action="store_true", help="skip bare PaddleOCR and ablation")
+    p.set_defaults(run=_run_eval)
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_dataset
+
+    metrics = evaluate_dataset(
+        args.dataset,
+        json_path=args.json_path,
+        html_dir=args.html_dir,
+        predictions=args.predictions,
+        split=args.split,
+        limit=args.limit,
+        baselines=not args.no_baselines,
+    )
+    print(metrics.model_dump_json(indent=1, include=_HEADLINE_KEYS))
+    return int(ExitCode.OK)
+
+
+_HEADLINE_KEYS = {
+    "cer",
+    "numeric_cell_accuracy",
+    "grid_exact",
+    "teds",
+    "teds_structure",
+    "section_accuracy",
+    "pages_per_second",
+}
+
+
+def _add_debug(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("debug", help="draw the detected rules, cells and text of one page")
+    p.add_argument("pdf", type=Path)
+    p.add_argument("--page", type=int, default=1, help="1-based page number")
+    p.add_argument("-o", "--out", type=Path, required=True, help="PNG to write")
+    p.add_argument("--dpi", type=int, default=200)
+    p.add_argument("--force-ocr", action="store_true")
+    p.set_defaults(run=_run_debug)
+
+
+def _run_debug(args: argparse.Namespace) -> int:
+    from .debug import debug_page
+
+    debug_page(args.pdf, args.page, args.out, dpi=args.dpi, force_ocr=args.force_ocr)
+    print(f"wrote {args.out}")
+    return int(ExitCode.OK)
+
+
+def _add_schema(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("schema", help="print the output JSON Schema")
+    p.add_argument("-o", "--out", type=Path, help="write to this file instead of stdout")
+    p.set_defaults(run=_run_schema)
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from fiscalocr.model.schema import render_schema
+
+    text = render_schema()
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return int(ExitCode.OK)
