@@ -1,0 +1,121 @@
+"""Document facts (kind, department, year) read from the cover, titles and table captions.
+
+These are rules, not a learned model: the facts are printed in a few fixed phrasings
+(``阳泉市招商中心2024年度部门预算``, ``部门名称：…``, ``2022年度部门决算``), and every
+table repeats them, so a weighted vote over all occurrences outvotes a misread one. The
+cover counts most; a final account reports on the year in its title (``2022年度部门决算``,
+published in 2023), never on a publication date (``2023年8月``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from fiscalocr.model import Document, DocumentFacts
+
+from .text import normalise
+
+COVER_WEIGHT = 3.0
+TITLE_WEIGHT = 1.0
+BODY_WEIGHT = 0.3
+YEAR_RANGE = (2000, 2040)
+
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "Z": "2"})
+_YEAR_TOKEN = re.compile(r"([2Z][0Oo〇][0-9OoIl]{2})年(度)?")
+_KIND_PHRASE = re.compile(r"(部门|单位|[^\d年]{0,2})?(预算|决算)")
+_FINAL = re.compile(r"决算")
+_BUDGET = re.compile(r"(部门预算|单位预算|预算公开|预算表|预算总表|预算收支|预算情况说明)")
+_NAMED = re.compile(r"(?:部门|单位|预算单位|编制单位|填报单位)名称?[:：](.+)")
+_NAME_BEFORE = re.compile(r"^(.{2,40}?)(?:[2Z][0Oo〇][0-9OoIl]{2}年度?)?(?:部门|单位)(?:预算|决算)")
+_NAME_STOP = re.compile(
+    r"(金额)?单位[:：].*$|[2Z][0Oo〇][0-9OoIl]{2}年.*$|（公章）|\(公章\)|公开\d*表?$"
+)
+_NAME_TRIM = "：:，,。.、 |-—_"
+_BAD_NAME = re.compile(r"(目录|预算|决算|公开|报表|说明|\d{3,})")
+
+
+def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
+    """Every line with the weight its place earns (cover > titles/captions > body)."""
+    out: list[tuple[str, float]] = []
+    for page in sorted(doc.pages, key=lambda p: p.page):
+        cover = page.page == 1 or page.section == "cover"
+        for line in sorted(page.lines, key=lambda ln: (ln.bbox[1], ln.bbox[0])):
+            out.append((normalise(line.text), COVER_WEIGHT if cover else BODY_WEIGHT))
+    out.extend((normalise(t.title), TITLE_WEIGHT) for t in doc.tables if t.title)
+    return out
+
+
+def read_year(texts: list[tuple[str, float]]) -> int | None:
+    """The fiscal year: years next to 预算/决算 count fully, a bare ``20xx年度`` a third."""
+    votes: Counter[int] = Counter()
+    for text, weight in texts:
+        for m in _YEAR_TOKEN.finditer(text):
+            year = int(m.group(1).translate(_OCR_DIGITS))
+            if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+                continue
+            rest = text[m.end() : m.end() + 8]
+            if re.match(r"\d{1,2}月", rest):
+                continue  # a date (publication, signature), not the year reported on
+            near_kind = _KIND_PHRASE.search(rest[:6]) is not None
+            votes[year] += weight * (1.0 if near_kind else 0.34 if m.group(2) else 0.1)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def read_kind(texts: list[tuple[str, float]]) -> tuple[str, float]:
+    """预算 vs 决算 by weighted phrase counts; the confidence is the winner's share."""
+    final = sum(w * len(_FINAL.findall(t)) for t, w in texts)
+    budget = sum(w * len(_BUDGET.findall(t)) for t, w in texts)
+    if final + budget == 0:
+        return "unknown", 0.0
+    if final >= budget:
+        return "final_account", final / (final + budget)
+    return "budget", budget / (final + budget)
+
+
+def _clean_name(name: str) -> str | None:
+    name = _NAME_STOP.sub("", name).strip(_NAME_TRIM)
+    if not 2 <= len(name) <= 40 or _BAD_NAME.search(name):
+        return None
+    if not re.search(r"[\u4e00-\u9fff]", name):
+        return None
+    return name
+
+
+def read_department(doc: Document) -> str | None:
+    """The department: ``部门名称：…`` captions and the name printed before 部门预算/决算."""
+    votes: Counter[str] = Counter()
+    for page in sorted(doc.pages, key=lambda p: p.page):
+        cover = page.page == 1 or page.section == "cover"
+        lines = [
+            normalise(ln.text) for ln in sorted(page.lines, key=lambda ln: (ln.bbox[1], ln.bbox[0]))
+        ]
+        for i, text in enumerate(lines):
+            for name, weight in _names_in_line(text, lines[i - 1] if i else "", cover):
+                votes[name] += weight
+    for table in doc.tables:
+        for name, weight in _names_in_line(normalise(table.title), "", False):
+            votes[name] += weight
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _names_in_line(text: str, previous: str, cover: bool) -> list[tuple[str, float]]:
+    found: list[tuple[str, float]] = []
+    named = _NAMED.search(text)
+    if named and (name := _clean_name(named.group(1))):
+        found.append((name, COVER_WEIGHT if cover else TITLE_WEIGHT))
+    before = _NAME_BEFORE.match(text)
+    if before and (name := _clean_name(before.group(1))):
+        found.append((name, COVER_WEIGHT if cover else TITLE_WEIGHT))
+    elif cover and _YEAR_TOKEN.match(text) and previous and (name := _clean_name(previous)):
+        found.append((name, COVER_WEIGHT))
+    return found
+
+
+def read_facts(doc: Document) -> DocumentFacts:
+    """Kind, department and year of a document as the pipeline read it."""
+    texts = _weighted_texts(doc)
+    kind, conf = read_kind(texts)
+    return DocumentFacts(
+        kind=kind, department=read_department(doc), year=read_year(texts), kind_conf=round(conf, 4)
+    )
