@@ -1,0 +1,186 @@
+"""``fiscalocr convert INPUT... -o OUTDIR``: the command line of a (batch) conversion.
+
+``add_convert_parser`` and ``run_convert`` are what the top-level CLI calls; ``python -m
+fiscalocr.app.batch`` runs the same command on its own. Exit codes: see
+:mod:`fiscalocr.app.batch.summary` (0 all ok, 5 some pages failed, 3/4 unreadable or
+encrypted inputs, 1 internal error, 6 missing dependency, 2 bad command line, 130
+interrupted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from fiscalocr.app.options import ConvertOptions
+from fiscalocr.model import ExitCode, FiscalOcrError
+
+from .inputs import collect_inputs, read_list_file
+from .job import BatchSettings
+from .spec import parse_formats, parse_pages
+
+EPILOG = """\
+inputs: PDF files, image scans (.tif/.tiff multi-page, .png, .jpg), folders (searched
+recursively), glob patterns (quote them: 'scans/**/*.pdf') and --from-list files.
+A rerun skips every document whose JSON in OUTDIR is complete and was made from the
+same bytes (sha256); --overwrite redoes them. OUTDIR/run-summary.json lists every input.
+exit codes: 0 all ok; 5 converted but some pages failed; 4 an input is encrypted;
+3 an input is unreadable (missing, not a PDF/image, corrupt, truncated, no pages);
+1 internal error (traceback in --log-file); 6 missing dependency; 2 bad command line;
+130 interrupted. With several problems, the first of 130, 6, 1, 3, 4, 5 wins.
+"""
+
+
+def add_convert_parser(subparsers) -> None:
+    """Register ``convert`` on the top-level CLI's subparsers."""
+    parser = subparsers.add_parser(
+        "convert",
+        help="convert PDFs and scans to contract JSON (and xlsx/csv)",
+        description="Convert scanned disclosure PDFs and images into verified JSON.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    configure_parser(parser)
+    parser.set_defaults(func=run_convert)
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders or globs")
+    parser.add_argument("-o", "--outdir", required=True, help="where the outputs go")
+    parser.add_argument("--from-list", metavar="FILE", help="file with one input path per line")
+    parser.add_argument("--force-ocr", action="store_true", help="OCR pages with a text layer too")
+    parser.add_argument("--dpi", type=int, default=200, help="rasterisation dpi (default 200)")
+    parser.add_argument("--pages", help="1-based pages to read, e.g. 1-3,5 (default all)")
+    parser.add_argument("--format", default="json", help="outputs: json,xlsx,csv (default json)")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (0 = in-process)")
+    parser.add_argument("--backend", choices=("local", "ray"), default="local")
+    parser.add_argument("--ray-address", help="Ray cluster address (default: start a local Ray)")
+    parser.add_argument("--overwrite", action="store_true", help="redo documents already done")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar, errors only")
+    parser.add_argument("--log-file", help="append a detailed log (tracebacks included) here")
+    parser.add_argument("--no-tables", action="store_true", help="skip table detection")
+    parser.add_argument("--no-classify", action="store_true", help="skip the classifiers")
+    parser.add_argument("--no-reconcile", action="store_true", help="skip reconciliation")
+    parser.add_argument("--models-dir", help="trained classifiers (default: the bundled ones)")
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    """Run the batch the arguments describe; return the exit code."""
+    try:
+        plan = build_plan(args)
+    except _UsageError as error:
+        print(f"fiscalocr convert: error: {error}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    _setup_logging(args.log_file)
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        from .runner import run_batch
+
+        return run_batch(plan).exit_code
+    except FiscalOcrError as error:
+        print(f"fiscalocr convert: {error.code}: {error}", file=sys.stderr)
+        return int(error.exit_code)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def build_plan(args: argparse.Namespace):
+    """Check the command line and turn it into a :class:`BatchPlan` (or a usage error)."""
+    from .runner import BatchPlan
+
+    arguments = list(args.inputs)
+    if args.from_list:
+        try:
+            arguments += read_list_file(args.from_list)
+        except OSError as error:
+            raise _UsageError(f"--from-list {args.from_list}: {error.strerror}") from error
+    if not arguments:
+        raise _UsageError("no INPUT given (files, folders, globs or --from-list)")
+    if args.workers < 0:
+        raise _UsageError("--workers must be 0 or more")
+    if args.backend == "ray":
+        _require_ray()
+    inputs = collect_inputs(arguments)
+    if not inputs.files and not inputs.problems:
+        raise _UsageError("the inputs hold no PDF or image scan")
+    return BatchPlan(
+        jobs=inputs.files,
+        problems=inputs.problems,
+        options=_convert_options(args),
+        settings=BatchSettings(
+            outdir=str(Path(args.outdir)),
+            formats=_parse(parse_formats, args.format, "--format"),
+            overwrite=args.overwrite,
+        ),
+        backend=args.backend,
+        workers=args.workers,
+        ray_address=args.ray_address,
+        log_file=args.log_file,
+        quiet=args.quiet,
+    )
+
+
+def _convert_options(args: argparse.Namespace) -> ConvertOptions:
+    from pydantic import ValidationError
+
+    try:
+        return ConvertOptions(
+            dpi=args.dpi,
+            force_ocr=args.force_ocr,
+            pages=_parse(parse_pages, args.pages, "--pages") if args.pages else None,
+            tables=not args.no_tables,
+            classify=not args.no_classify,
+            reconcile=not args.no_reconcile,
+            models_dir=args.models_dir,
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise _UsageError(f"--{first['loc'][0]}: {first['msg']}") from error
+
+
+def _parse(parse, value: str, option: str):
+    try:
+        return parse(value)
+    except ValueError as error:
+        raise _UsageError(f"{option}: {error}") from error
+
+
+def _require_ray() -> None:
+    try:
+        import ray  # noqa: F401
+    except ImportError as error:
+        raise _UsageError("--backend ray needs the extra: pip install 'fiscalocr[ray]'") from error
+
+
+def _setup_logging(log_file: str | None) -> None:
+    if not log_file:
+        return
+    handler = logging.FileHandler(log_file, mode="a", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("fiscalocr")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def _raise_interrupt(signum, frame) -> None:
+    """SIGTERM ends a batch like Ctrl-C: workers stopped, summary written, exit 130."""
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m fiscalocr.app.batch``: the convert command on its own."""
+    parser = argparse.ArgumentParser(
+        prog="python -m fiscalocr.app.batch",
+        description="Convert scanned disclosure PDFs and images into verified JSON.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    configure_parser(parser)
+    return run_convert(parser.parse_args(argv))

@@ -1,0 +1,147 @@
+"""The local backend: a pool of worker processes on this machine.
+
+``workers=0`` converts in this process (debugging); ``workers>=1`` uses a
+``ProcessPoolExecutor`` with the ``spawn`` start method (Paddle's threads do not survive
+``fork``). At most one document per worker is in flight, so a crash points at few
+suspects: if a worker dies (segfault, out of memory) the pool is rebuilt, each document
+that was in flight is retried once on its own, and one that kills its worker again is
+recorded as ``worker_crashed``. Pages are reported through a manager queue.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from fiscalocr.app.options import ConvertOptions
+from fiscalocr.model import ExitCode
+
+from .inputs import InputFile
+from .job import BatchSettings, run_job
+from .progress import Reporter
+from .record import DocRecord
+from .worker import init_pool_worker
+
+TICK_POLL_SECONDS = 0.25
+
+
+def run_local(
+    jobs: list[InputFile],
+    options: ConvertOptions,
+    settings: BatchSettings,
+    reporter: Reporter,
+    *,
+    workers: int,
+    log_file: str | None = None,
+    quiet: bool = False,
+) -> Iterator[DocRecord]:
+    """Yield one record per job, in completion order."""
+    if workers == 0:
+        for job in jobs:
+            yield run_job(job, options, settings, _reporting_to(reporter, job))
+        return
+    yield from _PoolRun(jobs, options, settings, reporter, workers, log_file, quiet).records()
+
+
+def _reporting_to(reporter: Reporter, job: InputFile):
+    return lambda done, total: reporter.on_page(job.path, done, total)
+
+
+def _pool_task(
+    job: InputFile, options: ConvertOptions, settings: BatchSettings, ticks
+) -> DocRecord:
+    """Runs in a worker: the job, with each page reported on the ``ticks`` queue."""
+    return run_job(job, options, settings, lambda done, total: ticks.put((job.path, done, total)))
+
+
+class _PoolRun:
+    """One batch over a process pool, rebuilt if a worker dies."""
+
+    def __init__(self, jobs, options, settings, reporter, workers, log_file, quiet) -> None:
+        self.pending: deque[InputFile] = deque(jobs)
+        self.suspects: deque[InputFile] = deque()  # in flight when a worker died: run alone
+        self.retried: set[str] = set()
+        self.options, self.settings, self.reporter = options, settings, reporter
+        self.workers, self.log_file, self.quiet = workers, log_file, quiet
+
+    def records(self) -> Iterator[DocRecord]:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        with context.Manager() as manager:
+            ticks = manager.Queue()
+            while self.pending or self.suspects:
+                pool = ProcessPoolExecutor(
+                    max_workers=self.workers,
+                    mp_context=context,
+                    initializer=init_pool_worker,
+                    initargs=(self.log_file, self.quiet, os.getpid()),
+                )
+                try:
+                    yield from self._drive(pool, ticks)
+                finally:
+                    _stop(pool)
+
+    def _drive(self, pool: ProcessPoolExecutor, ticks) -> Iterator[DocRecord]:
+        in_flight: dict[Future, InputFile] = {}
+        broken = False
+        while (self.pending or self.suspects or in_flight) and not broken:
+            self._fill(pool, ticks, in_flight)
+            done, _ = wait(in_flight, timeout=TICK_POLL_SECONDS, return_when=FIRST_COMPLETED)
+            self._drain(ticks)
+            for future in done:
+                job = in_flight.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    yield from self._crashed(job)
+        for job in in_flight.values():  # the pool broke: everything in flight is a suspect
+            yield from self._crashed(job)
+
+    def _fill(self, pool, ticks, in_flight: dict[Future, InputFile]) -> None:
+        if self.suspects:
+            if not in_flight:
+                job = self.suspects.popleft()
+                in_flight[pool.submit(_pool_task, job, self.options, self.settings, ticks)] = job
+            return
+        while self.pending and len(in_flight) < self.workers:
+            job = self.pending.popleft()
+            in_flight[pool.submit(_pool_task, job, self.options, self.settings, ticks)] = job
+
+    def _crashed(self, job: InputFile) -> Iterator[DocRecord]:
+        if job.path in self.retried:
+            yield DocRecord(
+                input=job.path,
+                status="failed",
+                error_code="worker_crashed",
+                message="the worker process died while converting this document (twice)",
+                exit_code=int(ExitCode.INTERNAL),
+            )
+        else:
+            self.retried.add(job.path)
+            self.suspects.append(job)
+
+    def _drain(self, ticks) -> None:
+        while True:
+            try:
+                path, done, total = ticks.get_nowait()
+            except queue.Empty:
+                return
+            self.reporter.on_page(path, done, total)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool now: on an interrupt, running documents are abandoned, not awaited.
+
+    Their outputs are written atomically, so an abandoned document leaves nothing behind
+    and is simply converted again by the next run.
+    """
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
