@@ -1,0 +1,118 @@
+"""The layout stage's per-page entry point: rules → regions → grids → cells → blocks.
+
+:func:`find_layout` keeps every intermediate structure (rules, grids, placed text) in a
+:class:`PageLayout` so a person can draw and inspect it (``draw_debug``);
+:func:`analyse_page` is what the pipeline calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fiscalocr.model import Line, PageWork, Table, TextRecognizer
+
+from .blocks import NOTE_PATTERN, find_title, find_unit, median_height, page_blocks
+from .geometry import Rule
+from .grid import Grid, build_grid
+from .options import DEFAULT_OPTIONS, LayoutOptions
+from .pieces import line_pieces
+from .placement import CellText, place_text
+from .regions import group_regions
+from .rules import detect_rules
+from .tables import make_fragment
+from .textgrid import complete_rules
+
+_MIN_GRID = 1
+
+
+@dataclass
+class PageLayout:
+    """Everything the stage found on one page, kept for debugging."""
+
+    rules: list[Rule] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
+    placed: list[dict[int, CellText]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    table_lines: set[int] = field(default_factory=set)
+    title_lines: dict[int, str] = field(default_factory=dict)
+
+
+def find_layout(
+    work: PageWork,
+    options: LayoutOptions = DEFAULT_OPTIONS,
+    recognizer: TextRecognizer | None = None,
+) -> PageLayout:
+    """Rules, grids and table fragments of one page (does not modify ``work``)."""
+    layout = PageLayout()
+    if work.image is None:
+        return layout
+    lines = work.page.lines
+    layout.rules = detect_rules(work.image, work.px_per_pt, options)
+    pieces = line_pieces(lines, options.min_column_gap_pt)
+    for region in group_regions(layout.rules, lines, options):
+        rules = complete_rules(region, pieces, options)
+        grid = build_grid(rules, options)
+        if grid.n_rows < _MIN_GRID or grid.n_cols < _MIN_GRID:
+            continue
+        placed, used = place_text(grid, lines, options, work.image, work.px_per_pt, recognizer)
+        layout.grids.append(grid)
+        layout.placed.append(placed)
+        layout.table_lines |= used
+        layout.tables.append(make_fragment(grid, placed, work.page.page, len(layout.tables) + 1))
+    _attach_titles_units_notes(layout, lines, options)
+    return layout
+
+
+def _attach_titles_units_notes(
+    layout: PageLayout, lines: list[Line], options: LayoutOptions
+) -> None:
+    """Title and unit from the lines above each table; notes from the lines below it."""
+    typical = median_height(lines)
+    previous_bottom = 0.0
+    free = [i for i in range(len(lines)) if i not in layout.table_lines]
+    for k, table in enumerate(layout.tables):
+        x0, top, x1, bottom = table.regions[0].bbox
+        floor = max(previous_bottom, top - options.title_search_pt)
+        above = [
+            i
+            for i in free
+            if floor <= lines[i].bbox[3] <= top + 1
+            and lines[i].bbox[2] > x0
+            and lines[i].bbox[0] < x1
+        ]
+        title = find_title([lines[i] for i in above], typical)
+        if title is not None:
+            table.title = title.text.strip()
+            layout.title_lines[lines.index(title)] = table.id
+        in_first_rows = [
+            lines[i]
+            for i in layout.table_lines
+            if top <= lines[i].bbox[1] <= top + options.unit_search_below_pt
+        ]
+        table.unit = find_unit([lines[i] for i in above]) or find_unit(in_first_rows)  # type: ignore[assignment]
+        next_top = (
+            layout.tables[k + 1].regions[0].bbox[1] if k + 1 < len(layout.tables) else float("inf")
+        )
+        table.notes = [
+            lines[i].text.strip()
+            for i in free
+            if bottom - 1 <= lines[i].bbox[1] < next_top and _looks_like_note(lines[i].text)
+        ]
+        previous_bottom = bottom
+
+
+def _looks_like_note(text: str) -> bool:
+    return bool(NOTE_PATTERN.search(text.strip()))
+
+
+def analyse_page(
+    work: PageWork,
+    options: LayoutOptions = DEFAULT_OPTIONS,
+    recognizer: TextRecognizer | None = None,
+) -> None:
+    """Fill ``work.page.blocks`` and ``work.tables`` (per-page fragments ``p{page}t{k}``)."""
+    layout = find_layout(work, options, recognizer)
+    work.tables = layout.tables
+    work.page.blocks = page_blocks(
+        work.page, layout.tables, layout.table_lines, layout.title_lines, options
+    )

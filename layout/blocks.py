@@ -1,0 +1,129 @@
+"""Page blocks in reading order: titles, headings, paragraphs, tables, notes, page numbers.
+
+Lines inside a table become one ``table`` block; every other line is typed by what it
+says and where it sits. Nothing is removed from ``page.lines``: blocks only point at
+text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from statistics import median
+
+from fiscalocr.model import Block, Line, Page, Table
+
+from .geometry import union_bbox
+from .options import LayoutOptions
+
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
+NOTE_PATTERN = re.compile(r"^(注[:：\s]|注\d|说明[:：])|本表无数据|本表为空|无此项")
+_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[、．.](?!\d))"
+)
+_UNIT = re.compile(r"单位[:：]?\s*(万元|千元|元)")
+_NOT_TITLE = re.compile(r"(单位[:：]|部门[:：]|^公开\d+表|^表\s*\d+$|编制)")
+_MARGIN_SHARE = 0.08
+_HEADING_MAX_CHARS = 40
+_TITLE_HEIGHT_RATIO = 1.25
+
+
+def median_height(lines: Sequence[Line]) -> float:
+    return median(line.bbox[3] - line.bbox[1] for line in lines) if lines else 10.0
+
+
+def find_unit(lines: Sequence[Line]) -> str | None:
+    for line in lines:
+        match = _UNIT.search(line.text.replace(" ", ""))
+        if match:
+            return match.group(1)
+    return None
+
+
+def find_title(candidates: Sequence[Line], typical_height: float) -> Line | None:
+    """The table's title among the lines above it: says 表 or prints large; tallest wins."""
+    titles = [
+        line
+        for line in candidates
+        if not _NOT_TITLE.search(line.text.replace(" ", ""))
+        and len(line.text.strip()) >= 4
+        and (
+            "表" in line.text or line.bbox[3] - line.bbox[1] >= _TITLE_HEIGHT_RATIO * typical_height
+        )
+    ]
+    if not titles:
+        return None
+    return max(titles, key=lambda line: (round(line.bbox[3] - line.bbox[1], 0), line.bbox[1]))
+
+
+def line_type(line: Line, page: Page, notes_ok: bool) -> str:
+    """Type of a line outside tables: page_number, table_note, heading or paragraph."""
+    text = line.text.strip()
+    in_margin = (
+        line.bbox[1] > page.height * (1 - _MARGIN_SHARE)
+        or line.bbox[3] < page.height * _MARGIN_SHARE
+    )
+    if in_margin and _PAGE_NUMBER.match(text):
+        return "page_number"
+    if notes_ok and NOTE_PATTERN.search(text):
+        return "table_note"
+    if len(text) <= _HEADING_MAX_CHARS and _HEADING.match(text):
+        return "heading"
+    return "paragraph"
+
+
+def _merge_paragraphs(typed: list[tuple[str, Line]], options: LayoutOptions) -> list[Block]:
+    """Consecutive paragraph lines close together become one paragraph block."""
+    blocks: list[Block] = []
+    last_line: Line | None = None
+    for kind, line in typed:
+        height = line.bbox[3] - line.bbox[1]
+        if (
+            kind == "paragraph"
+            and blocks
+            and blocks[-1].type == "paragraph"
+            and last_line is not None
+            and line.bbox[1] - last_line.bbox[3] <= options.paragraph_gap_ratio * height
+        ):
+            prev = blocks[-1]
+            blocks[-1] = Block(
+                type="paragraph",
+                text=prev.text + line.text.strip(),
+                bbox=union_bbox([prev.bbox, line.bbox]),
+            )
+        else:
+            blocks.append(Block(type=kind, text=line.text.strip(), bbox=line.bbox))  # type: ignore[arg-type]
+        last_line = line
+    return blocks
+
+
+def page_blocks(
+    page: Page,
+    tables: Sequence[Table],
+    table_lines: set[int],
+    title_lines: dict[int, str],
+    options: LayoutOptions,
+) -> list[Block]:
+    """All blocks of a page in reading order (top to bottom, then left to right)."""
+    blocks = [
+        Block(type="table", bbox=t.regions[0].bbox, table_id=t.id, text=t.title or "")
+        for t in tables
+    ]
+    typed: list[tuple[str, Line]] = []
+    for index, line in enumerate(page.lines):
+        if index in table_lines:
+            continue
+        if index in title_lines:
+            blocks.append(
+                Block(
+                    type="title",
+                    text=line.text.strip(),
+                    bbox=line.bbox,
+                    table_id=title_lines[index],
+                )
+            )
+            continue
+        typed.append((line_type(line, page, notes_ok=bool(tables)), line))
+    typed.sort(key=lambda item: (item[1].bbox[1], item[1].bbox[0]))
+    blocks += _merge_paragraphs(typed, options)
+    return sorted(blocks, key=lambda b: (round(b.bbox[1], 1), b.bbox[0]))

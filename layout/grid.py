@@ -1,0 +1,133 @@
+"""Cell grid of one table region: grid lines, then cells with row and column spans.
+
+Grid lines are the clustered rule positions (plus the extreme rule ends, which stand in
+for a missing outer border). Two neighbouring elementary cells are one cell when no rule
+covers enough of the edge between them, so a rule that runs under only some columns (a
+nested header) separates only those columns. Rules inferred from text alignment
+(``Rule.virtual``) go through the same code, so weakly ruled tables are no special case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .geometry import BBox, Rule, cluster_positions, covered_length
+from .options import LayoutOptions
+
+
+@dataclass
+class GridCell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    bbox: BBox
+
+
+@dataclass
+class Grid:
+    """A table's grid: ``xs``/``ys`` grid lines (points), cells, and the rules used."""
+
+    xs: list[float]
+    ys: list[float]
+    cells: list[GridCell] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+
+def grid_lines(rules: Sequence[Rule], options: LayoutOptions) -> tuple[list[float], list[float]]:
+    """Column and row grid lines: rule positions, plus outer edges implied by rule ends."""
+    hs = [r for r in rules if r.orientation == "h"]
+    vs = [r for r in rules if r.orientation == "v"]
+    ys = [h.pos for h in hs]
+    xs = [v.pos for v in vs]
+    if hs:
+        xs += [min(h.start for h in hs), max(h.end for h in hs)]
+    if vs:
+        ys += [min(v.start for v in vs), max(v.end for v in vs)]
+    return cluster_positions(xs, options.snap_pt), cluster_positions(ys, options.snap_pt)
+
+
+def _edge_covered(
+    rules: Sequence[Rule],
+    orientation: str,
+    pos: float,
+    lo: float,
+    hi: float,
+    options: LayoutOptions,
+) -> bool:
+    """Whether rules at ``pos`` cover enough of the edge [lo, hi] to separate two cells."""
+    spans = [
+        (r.start - options.join_pt, r.end + options.join_pt)
+        for r in rules
+        if r.orientation == orientation and abs(r.pos - pos) <= options.snap_pt * 1.5
+    ]
+    length = hi - lo
+    return length <= 0 or covered_length(spans, lo, hi) >= options.min_boundary_cover * length
+
+
+def build_cells(
+    xs: list[float], ys: list[float], rules: Sequence[Rule], options: LayoutOptions
+) -> list[GridCell]:
+    """Greedy rectangles: grow right, then down, while no rule separates."""
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+
+    def v_sep(col_line: int, row: int) -> bool:
+        return _edge_covered(rules, "v", xs[col_line], ys[row], ys[row + 1], options)
+
+    def h_sep(row_line: int, col: int) -> bool:
+        return _edge_covered(rules, "h", ys[row_line], xs[col], xs[col + 1], options)
+
+    taken = [[False] * n_cols for _ in range(n_rows)]
+    cells: list[GridCell] = []
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if taken[r][c]:
+                continue
+            width = 1
+            while c + width < n_cols and not taken[r][c + width] and not v_sep(c + width, r):
+                width += 1
+            height = 1
+            while r + height < n_rows and _can_grow_down(r + height, c, width, taken, h_sep, v_sep):
+                height += 1
+            for rr in range(r, r + height):
+                for cc in range(c, c + width):
+                    taken[rr][cc] = True
+            cells.append(
+                GridCell(r, c, height, width, (xs[c], ys[r], xs[c + width], ys[r + height]))
+            )
+    return cells
+
+
+def _can_grow_down(row: int, col: int, width: int, taken, h_sep, v_sep) -> bool:
+    """A rectangle grows one row down when nothing separates it from that row."""
+    if any(taken[row][cc] for cc in range(col, col + width)):
+        return False
+    if any(h_sep(row, cc) for cc in range(col, col + width)):
+        return False
+    return not any(v_sep(cc, row) for cc in range(col + 1, col + width))
+
+
+def build_grid(
+    rules: Sequence[Rule],
+    options: LayoutOptions,
+    xs: list[float] | None = None,
+    ys: list[float] | None = None,
+) -> Grid:
+    """The grid of one region from its (printed and virtual) rules."""
+    auto_xs, auto_ys = grid_lines(rules, options)
+    xs = sorted(xs if xs is not None else auto_xs)
+    ys = sorted(ys if ys is not None else auto_ys)
+    return Grid(xs, ys, build_cells(xs, ys, rules, options), list(rules))

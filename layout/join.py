@@ -1,0 +1,134 @@
+"""Join per-page table fragments into document tables (``t1..tn`` in reading order).
+
+A fragment continues the previous page's last table when no new title opens it, the
+column structure matches, and it is the first thing of its kind on its page. A header
+that the next page repeats is dropped, never counted as data rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+from fiscalocr.model import Page, Table, TableRegion
+
+from .options import DEFAULT_OPTIONS, LayoutOptions
+from .tables import assign_values
+
+_OPENS_NEW_TABLE = ("title", "heading")
+
+
+def column_edges(table: Table) -> list[float]:
+    """Relative left edges of the columns (share of the table width)."""
+    x0, _, x1, _ = table.regions[0].bbox
+    width = max(x1 - x0, 1e-6)
+    edges = []
+    for col in range(table.n_cols):
+        xs = [c.bbox[0] for c in table.cells if c.col == col]
+        edges.append((median(xs) - x0) / width if xs else -1.0)
+    return edges
+
+
+def columns_match(a: Table, b: Table, tol: float) -> bool:
+    if a.n_cols != b.n_cols:
+        return False
+    return all(abs(p - q) <= tol for p, q in zip(column_edges(a), column_edges(b), strict=True))
+
+
+def _rows_text(table: Table, first: int, last: int) -> list[tuple[int, int, int, int, str]]:
+    return sorted(
+        (c.row - first, c.col, c.rowspan, c.colspan, c.text.replace(" ", ""))
+        for c in table.cells
+        if first <= c.row < last
+    )
+
+
+def repeated_header_rows(prev: Table, frag: Table) -> int | None:
+    """Rows to drop from ``frag``: 0 when it has no header, None when its header differs."""
+    if frag.header_rows == 0:
+        return 0
+    if _rows_text(prev, 0, prev.header_rows) == _rows_text(frag, 0, frag.header_rows):
+        return frag.header_rows
+    return None
+
+
+def _blocks_above(page: Page | None, table: Table) -> list[str]:
+    if page is None:
+        return []
+    top = table.regions[0].bbox[1]
+    return [
+        b.type
+        for b in page.blocks
+        if b.table_id != table.id and b.bbox[3] <= top and b.type in _OPENS_NEW_TABLE
+    ]
+
+
+def _continues(
+    prev: Table, frag: Table, pages: dict[int, Page], first_on_page: bool, options: LayoutOptions
+) -> bool:
+    if not first_on_page or frag.title is not None:
+        return False
+    if frag.pages[0] != prev.pages[-1] + 1:
+        return False
+    if _blocks_above(pages.get(frag.pages[0]), frag):
+        return False
+    return (
+        columns_match(prev, frag, options.column_match_tol)
+        and repeated_header_rows(prev, frag) is not None
+    )
+
+
+def _append(prev: Table, frag: Table, drop: int) -> None:
+    offset = prev.n_rows - drop
+    for cell in frag.cells:
+        if cell.row < drop:
+            continue
+        prev.cells.append(cell.model_copy(update={"row": cell.row + offset}))
+    added = frag.n_rows - drop
+    for region in frag.regions:
+        prev.regions.append(
+            TableRegion(
+                page=region.page,
+                bbox=region.bbox,
+                first_row=prev.n_rows,
+                last_row=prev.n_rows + max(0, added - 1),
+            )
+        )
+    prev.n_rows += added
+    prev.pages.append(frag.pages[0])
+    prev.notes.extend(frag.notes)
+    prev.unit = prev.unit or frag.unit
+
+
+def join_tables(
+    pages: list[Page], fragments: list[Table], options: LayoutOptions = DEFAULT_OPTIONS
+) -> list[Table]:
+    """Document tables from page fragments; ``page.blocks`` table ids are renamed to match."""
+    by_page = {p.page: p for p in pages}
+    ordered = sorted(
+        fragments, key=lambda t: (t.pages[0], t.regions[0].bbox[1], t.regions[0].bbox[0])
+    )
+    tables: list[Table] = []
+    renamed: dict[tuple[int, str], int] = {}
+    for k, frag in enumerate(ordered):
+        first_on_page = k == 0 or ordered[k - 1].pages[0] != frag.pages[0]
+        prev = tables[-1] if tables else None
+        if prev is not None and _continues(prev, frag, by_page, first_on_page, options):
+            _append(prev, frag, repeated_header_rows(prev, frag) or 0)
+        else:
+            tables.append(frag.model_copy(deep=True))
+        renamed[(frag.pages[0], frag.id)] = len(tables) - 1
+    for index, table in enumerate(tables):
+        table.id = f"t{index + 1}"
+        assign_values(table)
+    _rename_blocks(pages, renamed, tables)
+    return tables
+
+
+def _rename_blocks(
+    pages: Sequence[Page], renamed: dict[tuple[int, str], int], tables: list[Table]
+) -> None:
+    for page in pages:
+        for block in page.blocks:
+            if block.table_id is not None and (page.page, block.table_id) in renamed:
+                block.table_id = tables[renamed[(page.page, block.table_id)]].id

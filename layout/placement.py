@@ -1,0 +1,98 @@
+"""Put text into cells, character by character.
+
+A character belongs to the cell holding its centre, so a line that OCR glued across a
+cell border (``24,458.43二、…``) falls apart into its cells by itself. When the boxes
+were only estimated (no per-character boxes from the engine) and a recogniser is at
+hand, each cell's part of the line is read again from the crop instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from fiscalocr.model import Line, TextRecognizer
+
+from .geometry import BBox, centre, contains_point, union_bbox
+from .grid import Grid, GridCell
+from .options import LayoutOptions
+from .pieces import Char, join_fragments, line_chars, text_rows_of_fragments
+
+
+@dataclass
+class CellText:
+    """What landed in one cell: fragments (one per line part) and their confidence."""
+
+    fragments: list[tuple[str, BBox]] = field(default_factory=list)
+    conf: float = 1.0
+
+    @property
+    def text(self) -> str:
+        return join_fragments([t for t, _ in text_rows_of_fragments(self.fragments)])
+
+
+def _cell_of(cells: Sequence[GridCell], ch: Char, margin: float) -> int | None:
+    cx, cy = centre(ch.bbox)
+    for index, cell in enumerate(cells):
+        if contains_point(cell.bbox, cx, cy, margin):
+            return index
+    return None
+
+
+def _reread(
+    image: np.ndarray, px_per_pt: float, boxes: list[BBox], recognizer: TextRecognizer
+) -> list[str]:
+    """Read crops of the page again (one per cell part of a glued line)."""
+    height, width = image.shape[:2]
+    crops = []
+    for x0, y0, x1, y1 in boxes:
+        a, b = max(0, int(x0 * px_per_pt) - 2), min(width, int(x1 * px_per_pt) + 2)
+        c, d = max(0, int(y0 * px_per_pt) - 2), min(height, int(y1 * px_per_pt) + 2)
+        crops.append(image[c:d, a:b])
+    results = recognizer(crops)
+    return [r.text for r in results]
+
+
+def place_text(
+    grid: Grid,
+    lines: Sequence[Line],
+    options: LayoutOptions,
+    image: np.ndarray | None = None,
+    px_per_pt: float = 1.0,
+    recognizer: TextRecognizer | None = None,
+) -> tuple[dict[int, CellText], set[int]]:
+    """Cell index -> text; and the indices of lines that belong to this table."""
+    placed: dict[int, CellText] = {}
+    used: set[int] = set()
+    gx0, gy0, gx1, gy1 = grid.bbox
+    for index, line in enumerate(lines):
+        cx, cy = centre(line.bbox)
+        if not contains_point((gx0, gy0, gx1, gy1), cx, cy, options.char_in_cell_margin_pt):
+            continue
+        chars = line_chars(line, index)
+        by_cell: dict[int, list[Char]] = {}
+        for ch in chars:
+            if ch.text.isspace():
+                continue
+            cell = _cell_of(grid.cells, ch, options.char_in_cell_margin_pt)
+            if cell is not None:
+                by_cell.setdefault(cell, []).append(ch)
+        if not by_cell:
+            continue
+        used.add(index)
+        parts = {
+            cell: ("".join(c.text for c in cs), union_bbox(c.bbox for c in cs))
+            for cell, cs in by_cell.items()
+        }
+        estimated = any(c.estimated for c in chars)
+        if estimated and len(parts) > 1 and recognizer is not None and image is not None:
+            keys = list(parts)
+            texts = _reread(image, px_per_pt, [parts[k][1] for k in keys], recognizer)
+            parts = {k: (t, parts[k][1]) for k, t in zip(keys, texts, strict=True)}
+        for cell, (text, box) in parts.items():
+            slot = placed.setdefault(cell, CellText())
+            slot.fragments.append((text, box))
+            slot.conf = min(slot.conf, line.conf)
+    return placed, used

@@ -1,0 +1,108 @@
+"""Group rules into table regions: one region per table on the page.
+
+Ruled tables are the rules that meet each other. Tables with horizontal rules only
+(三线表, or a rule under every row) have nothing to meet, so stacked horizontals that
+overlap are grouped unless a title-like line (…表, 单位：…) sits between them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fiscalocr.model import Line
+
+from .geometry import Rule, interval_overlap, union_bbox
+from .options import DEFAULT_OPTIONS, LayoutOptions
+from .rules import touches
+
+_TITLE_LIKE = re.compile(r"(表|单位[:：]|部门[:：]|公开\d+表)")
+_MIN_HRULE_OVERLAP = 0.7
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _title_between(lines: Sequence[Line], upper: Rule, lower: Rule) -> bool:
+    """A title or unit line between two horizontals means two tables, not one."""
+    for line in lines:
+        cy = (line.bbox[1] + line.bbox[3]) / 2
+        if upper.pos < cy < lower.pos and _TITLE_LIKE.search(line.text):
+            lo, hi = min(upper.start, lower.start), max(upper.end, lower.end)
+            if interval_overlap(line.bbox[0], line.bbox[2], lo, hi) > 0:
+                return True
+    return False
+
+
+def _link_horizontal_stacks(
+    rules: list[Rule], uf: _UnionFind, lines: Sequence[Line], options: LayoutOptions
+) -> None:
+    hs = sorted(
+        (
+            i
+            for i, r in enumerate(rules)
+            if r.orientation == "h" and r.length >= options.min_table_width_pt
+        ),
+        key=lambda i: rules[i].pos,
+    )
+    for a, b in zip(hs, hs[1:], strict=False):
+        upper, lower = rules[a], rules[b]
+        overlap = interval_overlap(upper.start, upper.end, lower.start, lower.end)
+        if overlap < _MIN_HRULE_OVERLAP * min(upper.length, lower.length):
+            continue
+        if _title_between(lines, upper, lower):
+            continue
+        uf.union(a, b)
+
+
+def group_regions(
+    rules: list[Rule], lines: Sequence[Line], options: LayoutOptions = DEFAULT_OPTIONS
+) -> list[list[Rule]]:
+    """Rules grouped per table, top to bottom; groups too small to be tables dropped."""
+    uf = _UnionFind(len(rules))
+    for i, a in enumerate(rules):
+        for j in range(i + 1, len(rules)):
+            b = rules[j]
+            if a.orientation != b.orientation:
+                h, v = (a, b) if a.orientation == "h" else (b, a)
+                if touches(h, v, options.join_pt):
+                    uf.union(i, j)
+    _link_horizontal_stacks(rules, uf, lines, options)
+    groups: dict[int, list[Rule]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(uf.find(i), []).append(rule)
+    tables = [g for g in groups.values() if _is_table(g, options)]
+    return sorted(tables, key=lambda g: (region_bbox(g)[1], region_bbox(g)[0]))
+
+
+def _is_table(group: list[Rule], options: LayoutOptions) -> bool:
+    box = region_bbox(group)
+    long_h = sum(
+        1 for r in group if r.orientation == "h" and r.length >= options.min_table_width_pt
+    )
+    return (
+        long_h >= 2
+        and box[2] - box[0] >= options.min_table_width_pt
+        and box[3] - box[1] > options.snap_pt
+    )
+
+
+def region_bbox(group: Sequence[Rule]) -> tuple[float, float, float, float]:
+    boxes = []
+    for r in group:
+        if r.orientation == "h":
+            boxes.append((r.start, r.pos, r.end, r.pos))
+        else:
+            boxes.append((r.pos, r.start, r.pos, r.end))
+    return union_bbox(boxes)

@@ -1,0 +1,170 @@
+"""Find printed table rules on the page raster (OpenCV morphology).
+
+Why morphology: a rule is a long thin run of ink; opening the binarised page with a long
+flat kernel keeps rules and erases text. Pieces of one broken or doubled rule are then
+merged at the segment level with named tolerances, never by dilating the raster (that
+would glue characters into false rules).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .geometry import Rule, cluster_positions
+from .options import DEFAULT_OPTIONS, LayoutOptions
+
+
+def _gray(image: np.ndarray) -> np.ndarray:
+    import cv2
+
+    if image.ndim == 3:
+        return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+    return image
+
+
+def binarise(image: np.ndarray, px_per_pt: float, options: LayoutOptions) -> np.ndarray:
+    """Ink mask (255 = ink) that keeps faint rules: adaptive, not global, threshold."""
+    import cv2
+
+    block = max(3, int(options.threshold_block_pt * px_per_pt) | 1)
+    return cv2.adaptiveThreshold(
+        _gray(image),
+        255,
+        cv2.ADAPTIVE_THRESH_MEAN_C,
+        cv2.THRESH_BINARY_INV,
+        block,
+        options.threshold_offset,
+    )
+
+
+def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: float) -> list[Rule]:
+    """Connected pieces of an opened mask as rules in points."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    rules = []
+    for x, y, w, h, area in stats[1:count]:
+        length = w if horizontal else h
+        thickness = area / max(length, 1)
+        if thickness / px_per_pt > max_thick:
+            continue
+        if horizontal:
+            rules.append(
+                Rule(
+                    "h",
+                    (y + h / 2) / px_per_pt,
+                    x / px_per_pt,
+                    (x + w) / px_per_pt,
+                    thickness / px_per_pt,
+                )
+            )
+        else:
+            rules.append(
+                Rule(
+                    "v",
+                    (x + w / 2) / px_per_pt,
+                    y / px_per_pt,
+                    (y + h) / px_per_pt,
+                    thickness / px_per_pt,
+                )
+            )
+    return rules
+
+
+def merge_collinear(rules: list[Rule], snap: float, gap: float) -> list[Rule]:
+    """Join pieces on one line (broken rules) and parallel twins (doubled rules)."""
+    merged: list[Rule] = []
+    for orientation in ("h", "v"):
+        same = [r for r in rules if r.orientation == orientation]
+        for pos in cluster_positions([r.pos for r in same], snap):
+            group = sorted(
+                (r for r in same if abs(r.pos - pos) <= snap * 1.5), key=lambda r: r.start
+            )
+            current: list[Rule] = []
+            for rule in group:
+                if current and rule.start > max(r.end for r in current) + gap:
+                    merged.append(_combine(current, orientation))
+                    current = []
+                current.append(rule)
+            if current:
+                merged.append(_combine(current, orientation))
+    return _dedupe(merged)
+
+
+def _combine(pieces: list[Rule], orientation: str) -> Rule:
+    weight = sum(p.length for p in pieces) or 1.0
+    pos = sum(p.pos * p.length for p in pieces) / weight
+    return Rule(
+        orientation,  # type: ignore[arg-type]
+        pos,
+        min(p.start for p in pieces),
+        max(p.end for p in pieces),
+        max(p.thickness for p in pieces),
+    )
+
+
+def _dedupe(rules: list[Rule]) -> list[Rule]:
+    """A piece assigned to two neighbouring clusters appears twice; keep the longer."""
+    out: list[Rule] = []
+    for rule in sorted(rules, key=lambda r: -r.length):
+        if not any(
+            o.orientation == rule.orientation
+            and abs(o.pos - rule.pos) < 1e-6
+            and o.start <= rule.start
+            and rule.end <= o.end
+            for o in out
+        ):
+            out.append(rule)
+    return out
+
+
+def touches(h: Rule, v: Rule, tol: float) -> bool:
+    """Whether a horizontal and a vertical rule meet (cross or end on each other)."""
+    return h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol
+
+
+def _keep_plausible(rules: list[Rule], options: LayoutOptions) -> list[Rule]:
+    """Drop short strokes that are characters: a true rule reaches another rule."""
+    hs = [r for r in rules if r.orientation == "h"]
+    vs = [r for r in rules if r.orientation == "v"]
+    tol = options.join_pt
+    long_v = 2.0 * options.min_vertical_rule_pt
+    keep_v = []
+    for v in vs:
+        ends = sum(
+            1
+            for h in hs
+            if h.start - tol <= v.pos <= h.end + tol
+            and (
+                abs(h.pos - v.start) <= tol or abs(h.pos - v.end) <= tol or v.start < h.pos < v.end
+            )
+        )
+        if ends >= 2 or (v.length >= long_v and ends >= 1):
+            keep_v.append(v)
+    keep_h = [
+        h
+        for h in hs
+        if h.length >= 2 * options.min_horizontal_rule_pt or any(touches(h, v, tol) for v in keep_v)
+    ]
+    return keep_h + keep_v
+
+
+def detect_rules(
+    image: np.ndarray, px_per_pt: float, options: LayoutOptions = DEFAULT_OPTIONS
+) -> list[Rule]:
+    """All table rules on a page, in PDF points, broken pieces and doubled lines merged."""
+    import cv2
+
+    ink = binarise(image, px_per_pt, options)
+    h_len = max(5, int(options.min_horizontal_rule_pt * px_per_pt))
+    v_len = max(5, int(options.min_vertical_rule_pt * px_per_pt))
+    h_mask = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1))
+    )
+    v_mask = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len))
+    )
+    pieces = _segments(h_mask, True, px_per_pt, options.max_rule_thickness_pt)
+    pieces += _segments(v_mask, False, px_per_pt, options.max_rule_thickness_pt)
+    merged = merge_collinear(pieces, options.snap_pt, options.gap_bridge_pt)
+    return _keep_plausible(merged, options)

@@ -1,0 +1,128 @@
+"""From a grid with placed text to a contract :class:`Table` fragment (one page's part).
+
+Values follow the contract's number rule, except in code columns (201 / 20113 /
+2011301, or split 类/款/项), which stay text: a code is a name, not an amount.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fiscalocr.model import Cell, Table, TableRegion, parse_amount
+
+from .grid import Grid
+from .placement import CellText
+
+_CODE_HEADER = re.compile(r"(编码|代码|编号|^类$|^款$|^项$)")
+_CODE_TEXT = re.compile(r"^\d{2,7}$")
+_COLUMN_NUMBER_ROW = re.compile(r"^(栏次|行次)")
+_CODE_LENGTHS = {3, 5, 7}
+
+
+def _is_amount(text: str) -> bool:
+    return parse_amount(text) is not None
+
+
+def header_row_count(cells: Sequence[Cell], n_rows: int) -> int:
+    """Leading rows before the first row of amounts, grown to cover header row spans."""
+    first_body = None
+    for r in range(n_rows):
+        row = sorted((c for c in cells if c.row == r), key=lambda c: c.col)
+        if row and _COLUMN_NUMBER_ROW.match(row[0].text):
+            continue
+        if any(_is_amount(c.text) for c in row):
+            first_body = r
+            break
+    if first_body is None:
+        return 1 if n_rows > 1 else 0
+    count = first_body
+    grown = True
+    while grown:
+        grown = False
+        for c in cells:
+            if c.row < count < c.row + c.rowspan:
+                count, grown = c.row + c.rowspan, True
+    return count
+
+
+def code_columns(cells: Sequence[Cell], n_cols: int, header_rows: int) -> set[int]:
+    """Columns that hold classification codes, by their header or by their content."""
+    codes: set[int] = set()
+    for col in range(n_cols):
+        above = [c for c in cells if c.row < header_rows and c.col <= col < c.col + c.colspan]
+        lowest = max(above, key=lambda c: c.row + c.rowspan, default=None)
+        if lowest is not None and _CODE_HEADER.search(lowest.text.replace(" ", "")):
+            codes.add(col)
+            continue
+        body = [
+            c.text
+            for c in cells
+            if c.row >= header_rows and c.col == col and c.colspan == 1 and c.text
+        ]
+        looks_like_codes = bool(body) and all(_CODE_TEXT.match(t) for t in body)
+        if looks_like_codes and (
+            any(t.startswith("0") for t in body) or all(len(t) in _CODE_LENGTHS for t in body)
+        ):
+            codes.add(col)
+    return _only_left_of_labels(codes, cells, header_rows)
+
+
+def _only_left_of_labels(codes: set[int], cells: Sequence[Cell], header_rows: int) -> set[int]:
+    """Codes print left of the amounts: a content-guessed code column right of an amount
+    column is an amount column of round numbers."""
+    amount_cols = [
+        c.col
+        for c in cells
+        if c.row >= header_rows
+        and c.colspan == 1
+        and _is_amount(c.text)
+        and not _CODE_TEXT.match(c.text)
+    ]
+    if not amount_cols:
+        return codes
+    first_amount = min(amount_cols)
+    return {col for col in codes if col < first_amount}
+
+
+def assign_values(table: Table) -> None:
+    """Set ``header_rows``, ``is_header`` and ``value`` of every cell (in place)."""
+    table.header_rows = header_row_count(table.cells, table.n_rows)
+    codes = code_columns(table.cells, table.n_cols, table.header_rows)
+    for cell in table.cells:
+        cell.is_header = cell.row < table.header_rows
+        is_code = cell.col in codes and cell.colspan == 1
+        cell.value = None if cell.is_header or is_code else parse_amount(cell.text)
+
+
+def make_fragment(grid: Grid, placed: dict[int, CellText], page_no: int, index: int) -> Table:
+    """One page's table fragment with id ``p{page}t{index}``."""
+    cells = []
+    for i, gc in enumerate(grid.cells):
+        slot = placed.get(i)
+        text = slot.text if slot else ""
+        cells.append(
+            Cell(
+                row=gc.row,
+                col=gc.col,
+                rowspan=gc.rowspan,
+                colspan=gc.colspan,
+                page=page_no,
+                bbox=gc.bbox,
+                text=text,
+                ocr_text=text,
+                conf=slot.conf if slot else 1.0,
+            )
+        )
+    table = Table(
+        id=f"p{page_no}t{index}",
+        pages=[page_no],
+        n_rows=grid.n_rows,
+        n_cols=grid.n_cols,
+        cells=cells,
+        regions=[
+            TableRegion(page=page_no, bbox=grid.bbox, first_row=0, last_row=max(0, grid.n_rows - 1))
+        ],
+    )
+    assign_values(table)
+    return table

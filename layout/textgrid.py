@@ -1,0 +1,197 @@
+"""Virtual rules from text alignment, for weakly ruled and unruled table parts.
+
+* Rows: a band between two printed rules that holds several rows of amounts (a 三线表
+  body) is cut between its text rows, unless the lower row is only the wrapped tail of
+  the upper one (tight spacing, no amount, under the upper row's text).
+* Columns: when a region has no inner vertical rules, the columns are the vertical
+  strips that no body text crosses; a header piece that crosses such a strip makes a
+  column span.
+* Edges: a column of text just outside the outermost rule (missing outer border)
+  widens the grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+from .geometry import Rule, centre, interval_overlap
+from .grid import grid_lines
+from .options import LayoutOptions
+from .pieces import Piece, is_numeric_text
+
+_TIGHT_GAP_RATIO = 0.45
+_EDGE_SEARCH_PT = 160.0
+_EDGE_PAD_PT = 2.0
+
+
+def text_rows(pieces: Sequence[Piece], ratio: float) -> list[list[Piece]]:
+    """Pieces clustered into rows by vertical centre, top to bottom."""
+    if not pieces:
+        return []
+    height = median(p.bbox[3] - p.bbox[1] for p in pieces)
+    rows: list[list[Piece]] = []
+    for piece in sorted(pieces, key=lambda p: centre(p.bbox)[1]):
+        cy = centre(piece.bbox)[1]
+        if rows and cy - centre(rows[-1][0].bbox)[1] <= ratio * height:
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    return rows
+
+
+def _is_wrapped_tail(upper: list[Piece], lower: list[Piece]) -> bool:
+    """The lower text row only continues text of the upper one (a wrapped label)."""
+    if any(is_numeric_text(p.text) for p in lower):
+        return False
+    height = median(p.bbox[3] - p.bbox[1] for p in upper + lower)
+    gap = min(p.bbox[1] for p in lower) - max(p.bbox[3] for p in upper)
+    if gap > _TIGHT_GAP_RATIO * height:
+        return False
+    return all(
+        any(interval_overlap(p.bbox[0], p.bbox[2], u.bbox[0], u.bbox[2]) > 0 for u in upper)
+        for p in lower
+    )
+
+
+def _inside(piece: Piece, x0: float, y0: float, x1: float, y1: float) -> bool:
+    cx, cy = centre(piece.bbox)
+    return x0 <= cx <= x1 and y0 <= cy <= y1
+
+
+def row_rules(
+    xs: list[float], ys: list[float], pieces: Sequence[Piece], options: LayoutOptions
+) -> list[Rule]:
+    """Virtual horizontals between the text rows of bands that hold several data rows."""
+    out: list[Rule] = []
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
+        rows = text_rows(band, options.same_text_row_ratio)
+        if sum(1 for row in rows if any(is_numeric_text(p.text) for p in row)) < 2:
+            continue
+        for upper, lower in zip(rows, rows[1:], strict=False):
+            if _is_wrapped_tail(upper, lower):
+                continue
+            y = (max(p.bbox[3] for p in upper) + min(p.bbox[1] for p in lower)) / 2
+            out.append(Rule("h", y, xs[0], xs[-1], virtual=True))
+    return out
+
+
+def _first_body_y(ys: list[float], xs: list[float], pieces: Sequence[Piece]) -> float:
+    """Top of the first band that holds an amount: everything above is header."""
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        if any(_inside(p, xs[0], top, xs[-1], bottom) and is_numeric_text(p.text) for p in pieces):
+            return top
+    return ys[0]
+
+
+def column_positions(
+    left: float, right: float, body: Sequence[Piece], min_gap: float, header: Sequence[Piece] = ()
+) -> list[float]:
+    """Inner column lines: middles of the strips no body piece crosses.
+
+    A strip wide enough to hold header text that lies wholly inside it is an empty
+    column (no amounts on this page), not just a gap: it gets its own lines.
+    """
+    spans = sorted((max(left, p.bbox[0]), min(right, p.bbox[2])) for p in body)
+    cuts, cursor = [], None
+    for a, b in spans:
+        if cursor is not None and a - cursor >= min_gap:
+            cuts.extend(_cuts_in_gap(cursor, a, header, min_gap))
+        cursor = b if cursor is None else max(cursor, b)
+    return cuts
+
+
+def _cuts_in_gap(g0: float, g1: float, header: Sequence[Piece], min_gap: float) -> list[float]:
+    inside = sorted(
+        (p.bbox[0], p.bbox[2])
+        for p in header
+        if p.bbox[0] > g0 + min_gap / 2 and p.bbox[2] < g1 - min_gap / 2
+    )
+    clusters: list[list[float]] = []
+    for a, b in inside:
+        if clusters and a <= clusters[-1][1]:
+            clusters[-1][1] = max(clusters[-1][1], b)
+        else:
+            clusters.append([a, b])
+    edges = [g0, *[v for c in clusters for v in c], g1]
+    return [(edges[i] + edges[i + 1]) / 2 for i in range(0, len(edges), 2)]
+
+
+def column_rules(
+    xs: list[float], ys: list[float], pieces: Sequence[Piece], options: LayoutOptions
+) -> list[Rule]:
+    """Virtual verticals per band at the text columns, broken where header text crosses."""
+    left, right = xs[0], xs[-1]
+    body_top = _first_body_y(ys, xs, pieces)
+    body = [p for p in pieces if _inside(p, left, body_top, right, ys[-1])]
+    header = [p for p in pieces if _inside(p, left, ys[0], right, body_top)]
+    out: list[Rule] = []
+    half = options.min_column_gap_pt / 2
+    for x in column_positions(left, right, body, options.min_column_gap_pt, header):
+        for top, bottom in zip(ys, ys[1:], strict=False):
+            crossing = any(
+                _inside(p, left, top, right, bottom)
+                and p.bbox[0] < x - half
+                and p.bbox[2] > x + half
+                for p in pieces
+            )
+            if not crossing:
+                out.append(Rule("v", x, top, bottom, virtual=True))
+    return out
+
+
+def widen_to_text(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptions) -> list[Rule]:
+    """Add an outer edge where a column of text sits outside the outermost rule."""
+    xs, ys = grid_lines(rules, options)
+    top, bottom = ys[0], ys[-1]
+    rows = [p for p in pieces if top < centre(p.bbox)[1] < bottom]
+    added: list[Rule] = []
+    left_out = [
+        p
+        for p in rows
+        if xs[0] - _EDGE_SEARCH_PT < p.bbox[0] and p.bbox[2] < xs[0] - options.min_column_gap_pt / 2
+    ]
+    if len(left_out) >= 2:
+        x = min(p.bbox[0] for p in left_out) - _EDGE_PAD_PT
+        added.append(Rule("v", x, top, bottom, virtual=True))
+        added += [
+            Rule("h", r.pos, x, r.start, virtual=True)
+            for r in rules
+            if r.orientation == "h" and abs(r.start - xs[0]) <= options.join_pt
+        ]
+    right_out = [
+        p
+        for p in rows
+        if p.bbox[0] > xs[-1] + options.min_column_gap_pt / 2
+        and p.bbox[2] < xs[-1] + _EDGE_SEARCH_PT
+    ]
+    if len(right_out) >= 2:
+        x = max(p.bbox[2] for p in right_out) + _EDGE_PAD_PT
+        added.append(Rule("v", x, top, bottom, virtual=True))
+        added += [
+            Rule("h", r.pos, r.end, x, virtual=True)
+            for r in rules
+            if r.orientation == "h" and abs(r.end - xs[-1]) <= options.join_pt
+        ]
+    return rules + added
+
+
+def complete_rules(
+    rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptions
+) -> list[Rule]:
+    """Printed rules of a region plus the virtual rules its text implies."""
+    rules = widen_to_text(rules, pieces, options)
+    xs, ys = grid_lines(rules, options)
+    if len(xs) < 2 or len(ys) < 2:
+        return rules
+    rules = rules + row_rules(xs, ys, pieces, options)
+    xs, ys = grid_lines(rules, options)
+    inner_v = [
+        r
+        for r in rules
+        if r.orientation == "v" and xs[0] + options.snap_pt < r.pos < xs[-1] - options.snap_pt
+    ]
+    if not inner_v:
+        rules = rules + column_rules(xs, ys, pieces, options)
+    return rules
