@@ -1,0 +1,53 @@
+"""The HTML report of an evaluation run (figures, plots, worst pages with overlays)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..items import EvalItem
+from ..metrics import Metrics
+from ..scoring import score_document
+from . import html, plots
+from .overlay import draw_overlay
+from .pages import page_findings, worst_pages
+
+WORST_PAGES = 12
+
+PageImages = Callable[[str, int], "np.ndarray | None"]
+
+
+def write_html_report(
+    metrics: Metrics,
+    items: Sequence[EvalItem],
+    out_dir: Path,
+    page_images: PageImages | None = None,
+    worst: int = WORST_PAGES,
+) -> Path:
+    """Write ``index.html`` with its plots and page pictures into ``out_dir``; return it.
+
+    ``page_images(name, page_no)`` gives the rasterised page (1-based page number), or
+    None; without it, boxes are drawn on a blank canvas of the page's size.
+    """
+    out_dir = Path(out_dir)
+    (out_dir / "pages").mkdir(parents=True, exist_ok=True)
+    figures = [
+        plots.accuracy_by_level(metrics, out_dir / "accuracy_by_level.png"),
+        plots.time_per_stage(metrics, out_dir / "time_per_stage.png"),
+    ]
+    findings = [
+        f for item in items for f in page_findings(item, score_document(item.predicted, item.truth))
+    ]
+    sections = []
+    for rank, page in enumerate(worst_pages(findings, worst), 1):
+        image = page_images(page.item.name, page.page.page) if page_images else None
+        name = f"pages/{rank:02d}-{html.slug(page.item.name)}-p{page.page.page}.png"
+        draw_overlay(page, image).save(out_dir / name)
+        sections.append(html.page_section(page, name))
+    index = out_dir / "index.html"
+    index.write_text(
+        html.render(metrics, [p.name for p in figures if p is not None], sections), encoding="utf-8"
+    )
+    return index

@@ -1,0 +1,98 @@
+"""Page pictures with the labelled amounts coloured by outcome.
+
+Red: read wrong (after reconciliation). Green: repaired and now right. Orange: named by
+an unresolved rule. Each wrong box is annotated "read → true". Boxes are PDF points and
+are scaled by image width ÷ page width; without a page image a blank canvas stands in.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from ..scoring import CellOutcome
+from .pages import PageFindings
+
+RED = (230, 0, 0)
+GREEN = (0, 170, 0)
+ORANGE = (255, 140, 0)
+SKETCH = (185, 185, 185)
+BLANK_PX_PER_PT = 1.5  # canvas resolution when the app gives no page image
+LABEL_SIZE_PT = 7.0
+
+
+@lru_cache(maxsize=4)
+def _font(size: int):
+    """A CJK-capable font (PyMuPDF's built-in Droid Sans Fallback), else PIL's default."""
+    from PIL import ImageFont
+
+    try:
+        import io
+
+        import pymupdf
+
+        return ImageFont.truetype(io.BytesIO(pymupdf.Font("china-s").buffer), size)
+    except Exception:  # no PyMuPDF or no font: digits still draw with the default
+        return ImageFont.load_default(size=size)
+
+
+def cell_colour(cell: CellOutcome) -> tuple[int, int, int] | None:
+    if not cell.right_after:
+        return RED
+    if cell.repaired:
+        return GREEN
+    if cell.flagged:
+        return ORANGE
+    return None
+
+
+def _canvas(findings: PageFindings, image: np.ndarray | None):
+    from PIL import Image
+
+    if image is None:
+        width = max(1, round(findings.page.width * BLANK_PX_PER_PT))
+        height = max(1, round(findings.page.height * BLANK_PX_PER_PT))
+        return Image.new("RGB", (width, height), "white")
+    array = image if image.ndim == 3 else np.stack([image] * 3, axis=-1)
+    return Image.fromarray(array[..., :3].astype(np.uint8)).convert("RGB")
+
+
+def _sketch_truth(draw, findings: PageFindings, scale: float, font) -> None:
+    """On a blank canvas, the truth tables' cells in grey so the page can be recognised."""
+    for table in findings.item.truth.tables:
+        for cell in table.cells:
+            if cell.page != findings.page.page:
+                continue
+            x0, y0, x1, y1 = (v * scale for v in cell.bbox)
+            draw.rectangle((x0, y0, x1, y1), outline=SKETCH)
+            draw.text((x0 + 2, y0 + 1), cell.text, fill=SKETCH, font=font)
+
+
+def _label(draw, x: float, y: float, text: str, font) -> None:
+    """Red text on a white plate, so it reads over the page image."""
+    box = draw.textbbox((x, y), text, font=font)
+    draw.rectangle((box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1), fill="white", outline=RED)
+    draw.text((x, y), text, fill=RED, font=font)
+
+
+def draw_overlay(findings: PageFindings, image: np.ndarray | None = None):
+    """A PIL image of the page with every coloured cell boxed and wrong ones annotated."""
+    from PIL import ImageDraw
+
+    canvas = _canvas(findings, image)
+    scale = canvas.width / findings.page.width if findings.page.width else BLANK_PX_PER_PT
+    draw = ImageDraw.Draw(canvas)
+    font = _font(max(8, round(LABEL_SIZE_PT * scale)))
+    if image is None:
+        _sketch_truth(draw, findings, scale, font)
+    coloured = [(c, cell_colour(c)) for c in findings.cells if cell_colour(c) is not None]
+    for cell, colour in coloured:
+        x0, y0, x1, y1 = (v * scale for v in cell.bbox)
+        draw.rectangle((x0, y0, x1, y1), outline=colour, width=max(2, round(scale)))
+    for cell, colour in coloured:  # labels last, so no box is drawn over them
+        if colour == RED:
+            read = cell.read_text if cell.read_text is not None else "∅"
+            x1, y0 = cell.bbox[2] * scale, cell.bbox[1] * scale
+            _label(draw, x1 + 3, y0, f"{read} → {cell.truth_text}", font)
+    return canvas

@@ -1,0 +1,206 @@
+"""Raw counts for one document, so any group of documents folds by plain addition.
+
+Rates are never averaged across documents: a corpus figure is total right ÷ total
+counted, whatever the breakdown (overall, by level, by kind).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fiscalocr.model import BBox, Cell, Document, Table, parse_amount
+
+from .matching import TableMatch, match_tables, twins
+from .teds import teds
+from .text import ErrorCount, lines_errors, normalise_text
+from .values import (
+    RepairKey,
+    after_value,
+    before_value,
+    repaired_from,
+    same_amount,
+    truth_value,
+    unresolved_cells,
+)
+
+MISSING = "∅"  # label of a table or page that one side does not have
+
+
+@dataclass
+class CellOutcome:
+    """One labelled amount: what was read before and after reconciliation."""
+
+    truth_table: str
+    page: int
+    bbox: BBox
+    truth_text: str
+    read_text: str | None
+    ocr_text: str | None
+    right_before: bool
+    right_after: bool
+    repaired: bool
+    flagged: bool
+
+
+@dataclass
+class ReconCounts:
+    checks_total: int = 0
+    checks_passed_before: int = 0
+    checks_passed_after: int = 0
+    repairs: int = 0
+    repairs_correct: int = 0
+    false_repairs: int = 0
+    unresolved: int = 0
+    wrong_before: int = 0
+    wrong_caught: int = 0
+
+
+@dataclass
+class TableCounts:
+    tables: int = 0
+    grid_exact: int = 0
+    teds_sum: float = 0.0
+    teds_structure_sum: float = 0.0
+    type_pairs: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class DocCounts:
+    """Everything one document contributes to the metrics."""
+
+    text: ErrorCount = field(default_factory=ErrorCount)
+    page_text: dict[int, ErrorCount] = field(default_factory=dict)
+    cells: list[CellOutcome] = field(default_factory=list)
+    tables: TableCounts = field(default_factory=TableCounts)
+    section_pairs: list[tuple[str, str]] = field(default_factory=list)
+    facts_right: dict[str, int] = field(default_factory=dict)
+    recon: ReconCounts = field(default_factory=ReconCounts)
+
+
+def score_text(predicted: Document, truth: Document) -> tuple[ErrorCount, dict[int, ErrorCount]]:
+    """CER counts over the pages whose truth has lines (labelled text)."""
+    read = {p.page: p.lines for p in predicted.pages}
+    per_page = {
+        page.page: lines_errors(read.get(page.page, []), page.lines)
+        for page in truth.pages
+        if page.lines
+    }
+    return sum(per_page.values(), ErrorCount()), per_page
+
+
+def grid_signature(table: Table) -> tuple[int, int, frozenset]:
+    """Rows, columns and the spanning cells: what 'the right grid' means."""
+    spans = frozenset(
+        (c.row, c.col, c.rowspan, c.colspan) for c in table.cells if c.rowspan > 1 or c.colspan > 1
+    )
+    n_rows = max([table.n_rows] + [c.row + c.rowspan for c in table.cells])
+    n_cols = max([table.n_cols] + [c.col + c.colspan for c in table.cells])
+    return n_rows, n_cols, spans
+
+
+def score_tables(match: TableMatch) -> TableCounts:
+    counts = TableCounts()
+    for pair in match.pairs:
+        counts.tables += 1
+        counts.teds_sum += teds(pair.predicted, pair.truth)
+        counts.teds_structure_sum += teds(pair.predicted, pair.truth, structure_only=True)
+        if pair.predicted is not None:
+            counts.grid_exact += grid_signature(pair.predicted) == grid_signature(pair.truth)
+        counts.type_pairs.append(
+            (pair.truth.type, pair.predicted.type if pair.predicted else MISSING)
+        )
+    counts.type_pairs += [(MISSING, extra.type) for extra in match.extra]
+    return counts
+
+
+def _outcome(
+    truth_table: Table, cell: Cell, predicted: Table | None, repaired: dict, flagged: set
+) -> CellOutcome:
+    """Judge one labelled amount against its twins in the predicted table."""
+    value = truth_value(cell)
+    candidates = twins(cell, predicted)
+    pid = predicted.id if predicted is not None else ""
+    before = [before_value(pid, c, repaired) for c in candidates]
+    after = [after_value(c) for c in candidates]
+    right_after = [same_amount(v, value) for v in after]
+    shown = candidates[right_after.index(True)] if any(right_after) else (candidates or [None])[0]
+    key: RepairKey | None = (pid, shown.row, shown.col) if shown is not None else None
+    return CellOutcome(
+        truth_table=truth_table.id,
+        page=cell.page,
+        bbox=shown.bbox if shown is not None else cell.bbox,
+        truth_text=cell.text,
+        read_text=shown.text if shown is not None else None,
+        ocr_text=repaired.get(key, shown.text) if shown is not None else None,
+        right_before=any(same_amount(v, value) for v in before),
+        right_after=any(right_after),
+        repaired=any((pid, c.row, c.col) in repaired for c in candidates),
+        flagged=any((pid, c.row, c.col) in flagged for c in candidates),
+    )
+
+
+def score_cells(match: TableMatch, predicted: Document) -> list[CellOutcome]:
+    repaired = repaired_from(predicted)
+    flagged = unresolved_cells(predicted)
+    return [
+        _outcome(pair.truth, cell, pair.predicted, repaired, flagged)
+        for pair in match.pairs
+        for cell in pair.truth.cells
+        if truth_value(cell) is not None
+    ]
+
+
+def score_repairs(match: TableMatch, predicted: Document, cells: list[CellOutcome]) -> ReconCounts:
+    """Judge each repair by the truth of the cell it changed."""
+    rec = predicted.reconciliation
+    counts = ReconCounts(
+        checks_total=rec.checks_total,
+        checks_passed_before=rec.checks_passed_before,
+        checks_passed_after=rec.checks_passed_after,
+        unresolved=len(rec.unresolved),
+    )
+    truth_of = {pair.predicted.id: pair.truth for pair in match.pairs if pair.predicted is not None}
+    for key, from_text in repaired_from(predicted).items():
+        counts.repairs += 1
+        table = predicted.table(key[0])
+        cell = table.cell_at(key[1], key[2]) if table is not None else None
+        truth_cells = twins(cell, truth_of.get(key[0])) if cell is not None else []
+        values = [truth_value(t) for t in truth_cells if truth_value(t) is not None]
+        if cell is not None and any(same_amount(after_value(cell), v) for v in values):
+            counts.repairs_correct += 1
+        elif any(same_amount(parse_amount(from_text), v) for v in values):
+            counts.false_repairs += 1  # it was right and the repair broke it
+    wrong = [c for c in cells if not c.right_before]
+    counts.wrong_before = len(wrong)
+    counts.wrong_caught = sum(c.repaired or c.flagged for c in wrong)
+    return counts
+
+
+def score_facts(predicted: Document, truth: Document) -> dict[str, int]:
+    p, t = predicted.document, truth.document
+    return {
+        "kind": int(p.kind == t.kind),
+        "department": int(normalise_text(p.department or "") == normalise_text(t.department or "")),
+        "year": int(p.year == t.year),
+    }
+
+
+def score_sections(predicted: Document, truth: Document) -> list[tuple[str, str]]:
+    read = {p.page: p.section for p in predicted.pages}
+    return [(page.section, read.get(page.page, MISSING)) for page in truth.pages]
+
+
+def score_document(predicted: Document, truth: Document) -> DocCounts:
+    """All raw counts of one predicted document against its truth."""
+    match = match_tables(predicted.tables, truth.tables)
+    text, page_text = score_text(predicted, truth)
+    cells = score_cells(match, predicted)
+    return DocCounts(
+        text=text,
+        page_text=page_text,
+        cells=cells,
+        tables=score_tables(match),
+        section_pairs=score_sections(predicted, truth),
+        facts_right=score_facts(predicted, truth),
+        recon=score_repairs(match, predicted, cells),
+    )
