@@ -1,0 +1,166 @@
+"""The stage's entry point: build the rules, find suspects, repair, report.
+
+``reconcile_document`` fills ``doc.reconciliation`` and, for each accepted repair, sets the
+cell's ``text``/``value``/``repaired`` while ``ocr_text`` keeps what was read. A cell that
+satisfies all its rules is never a suspect; a repair needs a clear margin; a rule that
+stays violated is reported (as a likely misprint when the OCR evidence is confident).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from fiscalocr.model import Cell, Document, Page, Reconciliation
+
+from . import rules_columns, rules_cross, rules_hierarchy, rules_narrative, rules_summary
+from .candidates import Candidate, generate
+from .evidence import cell_evidence
+from .grid import Grid, cell_amount, looks_numeric, norm, to_cents
+from .headers import analyse
+from .options import ReconcileOptions
+from .report import repair_record, unresolved_rule, unresolved_share
+from .rules import CellRef, Rule, RuleBook, TableContext
+from .solver import Choice, solve
+
+Reread = Callable[[Cell], list[str]]
+DEFAULT_OPTIONS = ReconcileOptions()
+
+
+def reconcile_document(
+    doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS, reread: Reread | None = None
+) -> None:
+    """Check every amount against the disclosure's arithmetic; repair what is certain."""
+    contexts = [_context(t.id, Grid.of(t)) for t in doc.tables]
+    book = RuleBook(options)
+    for ctx, table in zip(contexts, doc.tables, strict=True):
+        rules_hierarchy.build(ctx, book, table.type)
+        rules_columns.build(ctx, book)
+        rules_summary.build(ctx, book, table.type)
+    rules_cross.build(contexts, book, {t.id: t.unit for t in doc.tables})
+    shares, share_skips = rules_narrative.build(doc, options.narrative_pct_slack)
+    values: dict[CellRef, int | None] = {}
+    for ctx in contexts:
+        values.update(ctx.values)
+    cells = {ctx.table_id: ctx.grid for ctx in contexts}
+    rec = _repair(doc, book.rules, values, cells, options, reread)
+    rec.skipped = book.skipped + share_skips
+    rec.checks_total += len(shares)
+    passed = sum(1 for s in shares if s.holds())
+    rec.checks_passed_before += passed
+    rec.checks_passed_after += passed
+    rec.unresolved += [unresolved_share(s) for s in shares if not s.holds()]
+    doc.reconciliation = rec
+
+
+def _context(table_id: str, grid: Grid) -> TableContext:
+    layout = analyse(grid)
+    values: dict[CellRef, int | None] = {}
+    for panel in layout.panels:
+        for col in panel.amount_cols:
+            for row in grid.data_rows():
+                cell = grid.cell(row, col)
+                if cell is not None:
+                    values[CellRef(table_id, cell.row, cell.col)] = to_cents(cell_amount(cell))
+    return TableContext(table_id, grid, layout, values)
+
+
+def _decimals(grid: Grid, refs: list[CellRef]) -> int:
+    """The table's usual number of decimals (a lost point is judged against it)."""
+    counts: Counter[int] = Counter()
+    for ref in refs:
+        cell = grid.cover.get((ref.row, ref.col))
+        if cell is not None and cell_amount(cell) is not None:
+            counts[len(norm(cell.text).rstrip("%").partition(".")[2])] += 1
+    return counts.most_common(1)[0][0] if counts else 2
+
+
+def _repair(
+    doc, rules: list[Rule], values, grids: dict[str, Grid], options, reread
+) -> Reconciliation:
+    violated = [r for r in rules if not r.holds(values)]
+    suspects = {
+        ref
+        for r in violated
+        for ref in r.cells
+        if looks_numeric(grids[ref.table].cover[(ref.row, ref.col)].text)
+        if (ref.row, ref.col) in grids[ref.table].cover
+    }
+    pages = {p.page: p for p in doc.pages}
+    decimals = {
+        tid: _decimals(g, [r for r in values if r.table == tid]) for tid, g in grids.items()
+    }
+    options_of: dict[CellRef, list[Candidate]] = {}
+    confident: set[CellRef] = set()
+    for ref in suspects:
+        cell = grids[ref.table].cover[(ref.row, ref.col)]
+        options_of[ref], sure = _candidates(
+            cell, values.get(ref), decimals[ref.table], pages, options, reread
+        )
+        if sure:
+            confident.add(ref)
+    outcome = solve(suspects, options_of, rules, values, options)
+    accepted = _accept(outcome.choices, rules, values, options)
+    after = dict(values)
+    after.update({c.ref: c.candidate.cents for c in accepted})
+    rec = Reconciliation(
+        checks_total=len(rules),
+        checks_passed_before=len(rules) - len(violated),
+        checks_passed_after=sum(1 for r in rules if r.holds(after)),
+    )
+    for choice in accepted:
+        cell = grids[choice.ref.table].cover[(choice.ref.row, choice.ref.col)]
+        fixed = [r.id for r in violated if choice.ref in r.cells and r.holds(after)]
+        rec.repairs.append(repair_record(choice, cell.text, cell.page, cell.bbox, fixed))
+        _apply(cell, choice.candidate)
+    for rule in rules:
+        if not rule.holds(after):
+            sure = all(ref in confident or not values.get(ref) for ref in rule.cells)
+            note = (
+                "too many suspects to solve"
+                if any(rule.cells[0] in g for g in outcome.too_large)
+                else ""
+            )
+            rec.unresolved.append(unresolved_rule(rule, after, sure, note))
+    return rec
+
+
+def _candidates(cell: Cell, cents, decimals: int, pages: dict[int, Page], options, reread):
+    """Candidates for one suspect and whether the OCR evidence confidently backs the reading."""
+    evidence = cell_evidence(cell, pages.get(cell.page))
+    rereads: list[str] = []
+    if reread is not None:
+        try:
+            rereads = list(reread(cell))
+        except Exception:  # a failed re-read only means less evidence
+            rereads = []
+    found = generate(cell.text, cents, decimals, evidence, rereads, options)
+    sure = (evidence is not None and evidence.confident(options.confident_char_prob)) or (
+        norm(cell.text) in {norm(r) for r in rereads}
+    )
+    return found, sure
+
+
+def _accept(choices: list[Choice], rules: list[Rule], values, options) -> list[Choice]:
+    """Keep changes with a clear margin that fix a violated rule and break none."""
+    kept = [c for c in choices if c.margin >= options.min_margin]
+    while True:
+        after = dict(values)
+        after.update({c.ref: c.candidate.cents for c in kept})
+        good = []
+        for choice in kept:
+            mine = [r for r in rules if choice.ref in r.cells]
+            fixes = any(not r.holds(values) and r.holds(after) for r in mine)
+            harms = any(r.holds(values) and not r.holds(after) for r in mine)
+            if fixes and not harms:
+                good.append(choice)
+        if len(good) == len(kept):
+            return kept
+        kept = good
+
+
+def _apply(cell: Cell, candidate: Candidate) -> None:
+    cell.ocr_text = cell.ocr_text or cell.text
+    cell.text = candidate.text
+    cell.value = candidate.cents / 100
+    cell.repaired = True

@@ -1,0 +1,165 @@
+"""Other readings of a suspect cell, each with a cost (−log of how likely it is).
+
+Sources, cheapest evidence first: a re-read of the crop at another scale; the
+recogniser's per-character alternatives (CTC); and the confusions OCR makes on printed
+digits — look-alike digits, a digit dropped or added, a decimal point lost or moved, a
+thousands comma read as a point. CTC probabilities, when present, price every digit
+swap, so a confidently read digit is expensive to change.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from fiscalocr.model import parse_amount
+
+from .evidence import Evidence
+from .grid import norm, to_cents
+from .options import ReconcileOptions
+
+_LOOKALIKE_GROUPS = ("08693", "174", "568", "27")
+CONFUSIONS: dict[str, set[str]] = {d: set() for d in "0123456789"}
+for _group in _LOOKALIKE_GROUPS:
+    for _d in _group:
+        CONFUSIONS[_d] |= set(_group) - {_d}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    cents: int
+    cost: float
+    source: str
+
+
+def _format(raw: str, with_commas: bool) -> str | None:
+    """Clean a digit string ('1234.5'), re-group thousands if the reading had commas."""
+    sign = "-" if raw.startswith(("-", "−")) else ""
+    body = raw.lstrip("-−").replace(",", "")
+    if body.count(".") > 1 or not body.replace(".", "").isdigit():
+        return None
+    whole, _, frac = body.partition(".")
+    if not whole or (len(whole) > 1 and whole[0] == "0"):
+        return None
+    whole_text = f"{int(whole):,}" if with_commas else whole
+    return sign + whole_text + ("." + frac if "." in body else "")
+
+
+class _Pool:
+    """Candidates by amount, keeping the cheapest way to reach each amount."""
+
+    def __init__(self, read_cents: int | None, with_commas: bool, options: ReconcileOptions):
+        self.read_cents, self.with_commas, self.options = read_cents, with_commas, options
+        self.best: dict[int, Candidate] = {}
+
+    def add(self, raw: str, cost: float, source: str) -> None:
+        text = _format(raw, self.with_commas)
+        value = parse_amount(text) if text else None
+        if text is None or value is None:
+            return
+        cents = to_cents(value)
+        if cents == self.read_cents or cost > self.options.max_candidate_cost:
+            return
+        old = self.best.get(cents)
+        if old is None or cost < old.cost:
+            self.best[cents] = Candidate(text, cents, cost, source)
+
+
+def _swap_cost(
+    evidence: Evidence | None, pos: int, new: str, lookalike: bool, o: ReconcileOptions
+) -> float:
+    if evidence is None:
+        return o.cost_confusion if lookalike else math.inf
+    choices = dict(evidence.chars[pos])
+    p_read = max(choices.values(), default=1.0)
+    p_new = choices.get(new, o.ctc_floor_prob)
+    return max(0.2, math.log(p_read / p_new))
+
+
+def generate(
+    text: str,
+    read_cents: int | None,
+    decimals: int,
+    evidence: Evidence | None,
+    rereads: list[str],
+    options: ReconcileOptions,
+) -> list[Candidate]:
+    """Every plausible other reading of ``text`` priced by the evidence, cheapest first."""
+    s = norm(text).rstrip("%")
+    pool = _Pool(read_cents, "," in s, options)
+    plain = s.replace(",", "")
+    _swaps(s, evidence, pool, options)
+    _drops_and_adds(plain, decimals, pool, options)
+    _points(s, plain, decimals, pool, options)
+    agreed = False
+    for other in rereads:
+        o = norm(other).rstrip("%")
+        if o == s:
+            agreed = True
+        elif o:
+            pool.add(o.replace(",", ""), options.cost_reread, "reread")
+    out = sorted(pool.best.values(), key=lambda c: c.cost)
+    if agreed:
+        bonus = options.reread_agreement_bonus
+        out = [
+            Candidate(c.text, c.cents, c.cost + bonus, c.source) if c.source != "reread" else c
+            for c in out
+            if c.cost + bonus <= options.max_candidate_cost or c.source == "reread"
+        ]
+    return out
+
+
+def _swaps(s: str, evidence: Evidence | None, pool: _Pool, o: ReconcileOptions) -> None:
+    """One digit replaced by a look-alike, or by any CTC alternative."""
+    for pos, ch in enumerate(s):
+        if not ch.isdigit():
+            continue
+        options = set(CONFUSIONS[ch])
+        if evidence is not None:
+            options |= {a for a, _ in evidence.chars[pos] if a.isdigit()}
+        for new in options - {ch}:
+            cost = _swap_cost(evidence, pos, new, new in CONFUSIONS[ch], o)
+            if cost < math.inf:
+                pool.add(s[:pos] + new + s[pos + 1 :], cost, "ctc" if evidence else "confusion")
+
+
+def _drops_and_adds(plain: str, decimals: int, pool: _Pool, o: ReconcileOptions) -> None:
+    """A digit lost (insert one) or a digit too many (delete one) in the whole part, or
+    in the fraction when the fraction has the wrong length."""
+    whole, point, frac = plain.partition(".")
+    for pos in range(len(whole) + 1):
+        for d in "0123456789":
+            pool.add(whole[:pos] + d + whole[pos:] + point + frac, o.cost_digit_dropped, "drop")
+    for pos in range(len(whole)):
+        if len(whole) > 1:
+            pool.add(whole[:pos] + whole[pos + 1 :] + point + frac, o.cost_digit_added, "add")
+    if point and len(frac) < decimals:
+        for pos in range(len(frac) + 1):
+            for d in "0123456789":
+                pool.add(whole + "." + frac[:pos] + d + frac[pos:], o.cost_digit_dropped, "drop")
+    if point and len(frac) > decimals > 0:
+        for pos in range(len(frac)):
+            pool.add(whole + "." + frac[:pos] + frac[pos + 1 :], o.cost_digit_added, "add")
+
+
+def _points(s: str, plain: str, decimals: int, pool: _Pool, o: ReconcileOptions) -> None:
+    """Decimal point lost or moved; thousands comma and point mistaken for each other."""
+    digits = plain.replace(".", "")
+    if decimals > 0 and "." not in plain and len(digits) > decimals:
+        pool.add(digits[:-decimals] + "." + digits[-decimals:], o.cost_point_lost, "point")
+    if "." in plain and decimals > 0:
+        for pos in range(1, len(digits)):
+            if len(digits) - pos == decimals:
+                pool.add(digits[:pos] + "." + digits[pos:], o.cost_point_moved, "point")
+    if s.count(".") > 1:  # '1.234.56': all but the last point were commas
+        head, _, tail = s.rpartition(".")
+        pool.add(head.replace(".", "") + "." + tail, o.cost_separator, "separator")
+    if s.count(".") == 1 and len(s.rpartition(".")[2]) == 3 and decimals != 3:
+        pool.add(s.replace(".", ""), o.cost_separator, "separator")  # '1.234' was '1,234'
+    if "," in s and "." not in s:
+        head, _, tail = s.rpartition(",")
+        if len(tail) == decimals:
+            pool.add(head.replace(",", "") + "." + tail, o.cost_separator, "separator")
+    if decimals == 0 and "." in plain:
+        pool.add(digits, o.cost_point_moved, "point")

@@ -1,0 +1,120 @@
+"""A rule is a linear identity over cells: Σ coefficient × amount = 0 within a tolerance.
+
+Every family (hierarchy, column identities, summary rows, 三公, across tables) produces
+:class:`Rule` objects; the solver and the report only ever see this one shape. Amounts
+are integers in hundredths of the table's unit, so a tolerance is a whole number too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fiscalocr.model import SkippedRule
+
+from .grid import CENTS, Grid
+from .headers import TableLayout
+from .options import ReconcileOptions
+
+
+@dataclass(frozen=True)
+class CellRef:
+    table: str
+    row: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    table: str | None
+    terms: tuple[tuple[CellRef, int], ...]
+    tolerance: int
+    description: str
+
+    @property
+    def cells(self) -> list[CellRef]:
+        return [ref for ref, _ in self.terms]
+
+    def residual(self, values: dict[CellRef, int | None]) -> int:
+        """Σ coefficient × amount; blank cells count as zero."""
+        return sum(coef * (values.get(ref) or 0) for ref, coef in self.terms)
+
+    def holds(self, values: dict[CellRef, int | None]) -> bool:
+        return abs(self.residual(values)) <= self.tolerance
+
+
+@dataclass
+class TableContext:
+    """One table as the rule builders see it."""
+
+    table_id: str
+    grid: Grid
+    layout: TableLayout
+    values: dict[CellRef, int | None]
+
+    def ref(self, row: int, col: int) -> CellRef:
+        cell = self.grid.cell(row, col)
+        if cell is None:
+            return CellRef(self.table_id, row, col)
+        return CellRef(self.table_id, cell.row, cell.col)
+
+
+@dataclass
+class RuleBook:
+    """Rules built so far, rules that could not be built, and ids already used."""
+
+    options: ReconcileOptions
+    rules: list[Rule] = field(default_factory=list)
+    skipped: list[SkippedRule] = field(default_factory=list)
+    _ids: set[str] = field(default_factory=set)
+    _signatures: set[frozenset] = field(default_factory=set)
+
+    def tolerance(self, n_parts: int) -> int:
+        return round(self.options.tolerance_per_term * CENTS * max(n_parts, 0))
+
+    def add_sum(
+        self,
+        rule_id: str,
+        family: str,
+        ctx_values: dict[CellRef, int | None],
+        total: CellRef,
+        parts: list[CellRef],
+        description: str,
+        table: str | None,
+        exact: bool = False,
+    ) -> Rule | None:
+        """total = Σ parts. Not built when every cell is blank (nothing to check) or the
+        same identity already exists under another family."""
+        parts = [p for p in dict.fromkeys(parts) if p != total]
+        if not parts:
+            return None
+        if all(ctx_values.get(ref) is None for ref in [total, *parts]):
+            return None
+        terms = ((total, 1), *((p, -1) for p in parts))
+        signature = frozenset(terms)
+        if signature in self._signatures:
+            return None
+        self._signatures.add(signature)
+        tol = 0 if exact else self.tolerance(len(parts))
+        rule = Rule(self._unique(rule_id), family, table, terms, tol, description)
+        self.rules.append(rule)
+        return rule
+
+    def skip(self, rule_id: str, reason: str) -> None:
+        self.skipped.append(SkippedRule(rule=self._unique(rule_id), reason=reason))
+
+    def _unique(self, rule_id: str) -> str:
+        candidate, n = rule_id, 2
+        while candidate in self._ids:
+            candidate, n = f"{rule_id}#{n}", n + 1
+        self._ids.add(candidate)
+        return candidate
+
+
+def row_span(rows: list[int]) -> str:
+    """'rows1-4' for a contiguous run, else 'rows1,3,7'."""
+    rows = sorted(rows)
+    if rows and rows == list(range(rows[0], rows[-1] + 1)):
+        return f"rows{rows[0]}-{rows[-1]}" if len(rows) > 1 else f"row{rows[0]}"
+    return "rows" + ",".join(map(str, rows))

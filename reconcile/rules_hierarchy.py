@@ -1,0 +1,89 @@
+"""Contract §4.1: the classification hierarchy, in every amount column.
+
+Function codes 类 (3 digits) › 款 (5) › 项 (7) and economic codes 301 › 30101: a parent
+row equals the sum of its children, and the 合计 row equals the sum of the top level.
+"""
+
+from __future__ import annotations
+
+from .headers import Panel
+from .rules import RuleBook, TableContext
+
+CODED_TYPES = {
+    "revenue",
+    "expenditure",
+    "appropriation_expenditure",
+    "general_budget_expenditure",
+    "general_budget_basic_expenditure",
+    "gov_fund",
+    "state_capital",
+}
+"""Types whose tables normally print codes: when none is found the rule is skipped."""
+
+
+def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
+    found_codes = False
+    for panel in ctx.layout.panels:
+        codes = ctx.layout.row_codes(panel)
+        if not codes:
+            continue
+        found_codes = True
+        _parent_rules(ctx, book, panel, codes)
+        _total_rules(ctx, book, panel, codes)
+    if not found_codes and table_type in CODED_TYPES and ctx.grid.data_rows():
+        book.skip(f"{ctx.table_id}:hier", "no classification code column found")
+
+
+def _parent_rules(ctx: TableContext, book: RuleBook, panel: Panel, codes: dict[int, str]) -> None:
+    row_of: dict[str, int] = {}
+    for row, code in codes.items():
+        row_of.setdefault(code, row)
+    children: dict[str, list[int]] = {}
+    for code, row in row_of.items():
+        parent = code[:-2] if len(code) > 3 else None
+        if parent is not None and parent in row_of:
+            children.setdefault(parent, []).append(row)
+    orphans = sorted(c for c in row_of if len(c) > 3 and c[:-2] not in row_of)
+    if orphans:
+        book.skip(f"{ctx.table_id}:hier:{orphans[0]}", "code row without its parent row")
+    for parent, kids in children.items():
+        for col in panel.amount_cols:
+            book.add_sum(
+                f"{ctx.table_id}:hier:{parent}:col{col}",
+                "hierarchy",
+                ctx.values,
+                ctx.ref(row_of[parent], col),
+                [ctx.ref(r, col) for r in kids],
+                f"{parent} = sum of its sub-codes, column {col}",
+                ctx.table_id,
+            )
+
+
+def _total_rules(ctx: TableContext, book: RuleBook, panel: Panel, codes: dict[int, str]) -> None:
+    top = min(len(c) for c in codes.values())
+    top_rows = sorted(
+        {
+            code: row for row, code in sorted(codes.items(), reverse=True) if len(code) == top
+        }.values()
+    )
+    total_rows = [
+        r
+        for r in ctx.grid.data_rows()
+        if r not in codes and _is_total_label(ctx.layout.row_label(panel, r))
+    ]
+    if not total_rows:
+        return
+    for col in panel.amount_cols:
+        book.add_sum(
+            f"{ctx.table_id}:total:col{col}",
+            "hierarchy",
+            ctx.values,
+            ctx.ref(total_rows[0], col),
+            [ctx.ref(r, col) for r in top_rows],
+            f"合计 = sum of the {top}-digit codes, column {col}",
+            ctx.table_id,
+        )
+
+
+def _is_total_label(label: str) -> bool:
+    return label in ("合计", "总计", "部门合计") or label.endswith("支出合计") and "本年" in label

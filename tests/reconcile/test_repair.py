@@ -1,0 +1,158 @@
+"""Repairs on hand-built tables: found by the arithmetic, located by crossing rules,
+accepted only when unique, never forced onto a source that is itself inconsistent."""
+
+from __future__ import annotations
+
+import pytest
+
+from fiscalocr.model import CharAlternative, Line, Page
+from fiscalocr.reconcile import reconcile_document, summary_line
+from fiscalocr.reconcile.handbuilt import coded_rows, document_of, table_from_rows
+
+LEAVES = {
+    "2011301": (118.23, 0.0),
+    "2011308": (0.0, 190.00),
+    "2011399": (0.0, 13.00),
+    "2080505": (14.30, 0.0),
+    "2080506": (7.15, 0.0),
+    "2101101": (6.62, 0.0),
+    "2210201": (12.33, 0.0),
+}
+make_doc = document_of
+table = table_from_rows
+
+
+@pytest.fixture
+def expenditure_rows() -> list[str]:
+    return coded_rows(LEAVES)
+
+
+def corrupt(tbl, row: int, col: int, text: str) -> str:
+    cell = tbl.cell_at(row, col)
+    truth = cell.text
+    cell.text = cell.ocr_text = text
+    cell.value = None
+    return truth
+
+
+def texts(tbl) -> dict[tuple[int, int], str]:
+    return {(c.row, c.col): c.text for c in tbl.cells}
+
+
+def test_eight_read_as_zero_in_a_7_digit_code_row_is_repaired(expenditure_rows):
+    t = table("t3", expenditure_rows, 2, table_type="expenditure")
+    before = texts(t)
+    corrupt(t, 5, 2, "110.23")  # 2011301 行政运行 合计: 118.23 with 8 read as 0
+    doc = make_doc(t)
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert [(r.row, r.col, r.from_, r.to) for r in rec.repairs] == [(5, 2, "110.23", "118.23")]
+    assert set(rec.repairs[0].rules) >= {"t3:hier:20113:col2", "t3:cols:row5:col2"}
+    cell = t.cell_at(5, 2)
+    assert (cell.text, cell.ocr_text, cell.value, cell.repaired) == (
+        "118.23",
+        "110.23",
+        118.23,
+        True,
+    )
+    assert texts(t) == before  # every other cell, which satisfied its rules, untouched
+    assert sum(c.repaired for c in t.cells) == 1
+    assert rec.checks_passed_after == rec.checks_total > rec.checks_passed_before
+    assert rec.unresolved == []
+
+
+def test_lost_decimal_point_is_repaired(expenditure_rows):
+    t = table("t3", expenditure_rows, 2)
+    corrupt(t, 10, 3, "1430")  # 2080505 基本支出 14.30
+    doc = make_doc(t)
+    reconcile_document(doc)
+    assert [(r.row, r.col, r.to) for r in doc.reconciliation.repairs] == [(10, 3, "14.30")]
+
+
+def test_two_errors_in_one_column_are_located_by_the_row_rules(expenditure_rows):
+    t = table("t3", expenditure_rows, 2)
+    corrupt(t, 5, 2, "116.23")  # 2011301 合计 118.23
+    corrupt(t, 11, 2, "1.15")  # 2080506 合计 7.15: 7 read as 1
+    doc = make_doc(t)
+    reconcile_document(doc)
+    got = sorted((r.row, r.col, r.to) for r in doc.reconciliation.repairs)
+    assert got == [(5, 2, "118.23"), (11, 2, "7.15")]
+    assert doc.reconciliation.unresolved == []
+
+
+def test_a_single_rule_with_two_suspects_stays_unresolved():
+    rows = ["科目编码\t科目名称\t金额", "221\t住房保障支出\t12.33", "22102\t住房改革支出\t12.38"]
+    t = table("t9", rows, 1)
+    doc = make_doc(t)
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert rec.repairs == []
+    assert [u.rule for u in rec.unresolved] == ["t9:hier:221:col2"]
+    assert rec.unresolved[0].difference == -0.05
+    assert rec.unresolved[0].cells == [(1, 2), (2, 2)]
+    assert not any(c.repaired for c in t.cells)
+
+
+def test_a_reread_that_disagrees_settles_the_ambiguous_case():
+    rows = ["科目编码\t科目名称\t金额", "221\t住房保障支出\t12.33", "22102\t住房改革支出\t12.38"]
+    t = table("t9", rows, 1)
+    doc = make_doc(t)
+    calls = []
+
+    def reread(cell):
+        calls.append((cell.row, cell.col))
+        return ["12.33"]  # the crop at another scale reads 12.33 for both cells
+
+    reconcile_document(doc, reread=reread)
+    assert sorted(calls) == [(1, 2), (2, 2)]
+    assert [(r.row, r.to) for r in doc.reconciliation.repairs] == [(2, "12.33")]
+
+
+def _confident_page(tbl, alternatives=None) -> Page:
+    """Text lines over every cell, read with probability 0.999 per character."""
+    alternatives = alternatives or {}
+    lines = []
+    for cell in tbl.cells:
+        if not cell.text:
+            continue
+        alts = [[CharAlternative(char=ch, prob=0.999)] for ch in cell.text]
+        for pos, extra in alternatives.get((cell.row, cell.col), {}).items():
+            alts[pos] = [CharAlternative(char=c, prob=p) for c, p in extra]
+        lines.append(Line(text=cell.text, bbox=cell.bbox, conf=0.99, char_alternatives=alts))
+    return Page(page=1, width=595, height=842, section="tables", lines=lines)
+
+
+def test_an_inconsistent_source_read_confidently_is_flagged_not_forced():
+    rows = ["项目\t合计\t基本支出\t项目支出", "合计\t100.00\t60.00\t40.37"]
+    t = table("t5", rows, 1)
+    doc = make_doc(t, pages=[_confident_page(t)])
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert rec.repairs == []
+    assert len(rec.unresolved) == 1
+    u = rec.unresolved[0]
+    assert (u.rule, u.difference, u.likely_source_error) == ("t5:cols:row1:col1", -0.37, True)
+    assert [c.text for c in t.cells] == [
+        "项目",
+        "合计",
+        "基本支出",
+        "项目支出",
+        "合计",
+        "100.00",
+        "60.00",
+        "40.37",
+    ]
+    assert "1 unresolved (1 likely misprints" in summary_line(doc)
+
+
+def test_ctc_alternatives_price_the_repair():
+    # 合计 read 100.00 but the recogniser's second choice for the first 0 of the
+    # fraction was 3 (p=0.3): 100.30 = 60.00 + 40.30 — only that swap is cheap.
+    rows = ["项目\t合计\t基本支出\t项目支出", "合计\t100.00\t60.00\t40.30"]
+    t = table("t5", rows, 1)
+    page = _confident_page(t, {(1, 1): {4: [("0", 0.69), ("3", 0.30)]}})
+    doc = make_doc(t, pages=[page])
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert [(r.row, r.col, r.to) for r in rec.repairs] == [(1, 1, "100.30")]
+    assert rec.repairs[0].confidence > 0.9
