@@ -1,0 +1,191 @@
+"""Each rule family of contract §4 built from what the table prints, on hand-built tables."""
+
+from __future__ import annotations
+
+from fiscalocr.model import Line, Page
+from fiscalocr.reconcile import reconcile_document
+from fiscalocr.reconcile.grid import Grid
+from fiscalocr.reconcile.handbuilt import coded_rows, document_of, table_from_rows
+from fiscalocr.reconcile.headers import analyse
+
+
+def corrupt(tbl, row: int, col: int, text: str) -> None:
+    cell = tbl.cell_at(row, col)
+    cell.text = cell.ocr_text = text
+    cell.value = None
+
+
+def repairs(doc) -> list[tuple[str, int, int, str]]:
+    return sorted((r.table, r.row, r.col, r.to) for r in doc.reconciliation.repairs)
+
+
+SPLIT = [
+    "科目编码\t<\t<\t科目名称\t合计",
+    "类\t款\t项\t^\t^",
+    "201\t\t\t一般公共服务支出\t321.23",
+    "\t13\t\t商贸事务\t321.23",
+    "\t\t01\t行政运行\t118.23",
+    "\t\t08\t招商引资\t190.00",
+    "\t\t99\t其他商贸事务支出\t13.00",
+    "221\t\t\t住房保障支出\t12.33",
+    "\t02\t\t住房改革支出\t12.33",
+    "\t\t01\t住房公积金\t12.33",
+]
+
+
+def test_split_lei_kuan_xiang_columns_give_the_hierarchy():
+    t = table_from_rows("t5", SPLIT, 2)
+    layout = analyse(Grid.of(t))
+    codes = layout.row_codes(layout.panels[0])
+    assert codes == {
+        2: "201",
+        3: "20113",
+        4: "2011301",
+        5: "2011308",
+        6: "2011399",
+        7: "221",
+        8: "22102",
+        9: "2210201",
+    }
+    corrupt(t, 5, 4, "790.00")  # 1 read as 7
+    doc = document_of(t)
+    reconcile_document(doc)
+    assert repairs(doc) == [("t5", 5, 4, "190.00")]
+    assert "t5:hier:20113:col4" in doc.reconciliation.repairs[0].rules
+
+
+def _summary_rows() -> list[str]:
+    items = {"一、一般公共服务支出": 1234567.89, "八、社会保障和就业支出": 23456.70}
+    items |= {"九、卫生健康支出": 34567.01, "十九、住房保障支出": 45678.40}
+    total = f"{sum(items.values()):.2f}"
+    rows = [
+        "收入\t<\t<\t支出\t<\t<",
+        "项目\t行次\t决算数\t项目\t行次\t决算数",
+        "栏次\t\t1\t栏次\t\t2",
+    ]
+    names = list(items)
+    for i in range(4):
+        left = (
+            f"一、一般公共预算财政拨款收入\t1\t{total}"
+            if i == 0
+            else f"{'二三四'[i - 1]}、其他收入{i}\t{i + 1}\t"
+        )
+        rows.append(f"{left}\t{names[i]}\t{32 + i}\t{items[names[i]]:.2f}")
+    rows += [
+        f"本年收入合计\t27\t{total}\t本年支出合计\t58\t{total}",
+        "使用非财政拨款结余\t28\t\t结余分配\t59\t",
+        "年初结转和结余\t29\t\t年末结转和结余\t60\t",
+        f"总计\t31\t{total}\t总计\t62\t{total}",
+    ]
+    return rows
+
+
+def test_summary_table_rules_and_a_dropped_digit_in_a_total():
+    t = table_from_rows("t1", _summary_rows(), 2, unit="元", table_type="other")
+    truth = t.cell_at(7, 5).text
+    corrupt(t, 7, 5, truth[:2] + truth[3:])  # 本年支出合计 lost a digit
+    doc = document_of(t)
+    reconcile_document(doc)
+    assert repairs(doc) == [("t1", 7, 5, truth)]
+    rules = set(doc.reconciliation.repairs[0].rules)
+    assert rules == {"t1:sum:col5:rows3-6", "t1:grand:col5"}
+    assert doc.reconciliation.checks_total == 5  # 2 sums, 2 grand totals, 收入总计 = 支出总计
+
+
+THREE_PUBLIC_ROWS = [
+    "项目\t2024年预算数\t<\t<\t<",
+    "^\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算",
+    "因公出国（境）费\t1.20\t1.20\t\t",
+    "公务接待费\t2.00\t2.00\t\t",
+    "公务用车购置及运行费\t8.50\t8.50\t\t",
+    "①公务用车购置费\t5.00\t5.00\t\t",
+    "②公务用车运行维护费\t3.50\t3.50\t\t",
+    "合计\t11.70\t11.70\t\t",
+]
+
+
+def test_three_public_rows_pin_the_car_cost():
+    t = table_from_rows("t10", THREE_PUBLIC_ROWS, 2, title="2024年财政拨款安排“三公”经费支出预算表")
+    corrupt(t, 6, 1, "3.80")
+    doc = document_of(t)
+    reconcile_document(doc)
+    assert repairs(doc) == [("t10", 6, 1, "3.50")]
+    assert set(doc.reconciliation.repairs[0].rules) == {"t10:3pub:car:col1", "t10:cols:row6:col1"}
+
+
+THREE_PUBLIC_COLUMNS = [
+    "预算数\t<\t<\t<\t<\t<\t决算数\t<\t<\t<\t<\t<",
+    "合计\t因公出国（境）费\t公务用车购置及运行维护费\t<\t<\t公务接待费"
+    "\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t<\t<\t公务接待费",
+    "^\t^\t小计\t公务用车购置费\t公务用车运行维护费\t^\t^\t^\t小计\t公务用车购置费\t公务用车运行维护费\t^",
+    "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12",
+    "343790.00\t\t25200.00\t\t25200.00\t318590.00\t343790.00\t\t25200.00\t\t25200.00\t318590.00",
+]
+
+
+def test_three_public_columns_per_budget_and_final():
+    t = table_from_rows("t7", THREE_PUBLIC_COLUMNS, 3, unit="元")
+    corrupt(t, 4, 6, "343190.00")  # 决算数 合计: 7 read as 1
+    doc = document_of(t)
+    reconcile_document(doc)
+    assert repairs(doc) == [("t7", 4, 6, "343790.00")]
+    assert doc.reconciliation.repairs[0].rules == ["t7:cols:row4:col6"]
+    assert doc.reconciliation.checks_total == 4  # 合计 and 小计, for 预算数 and 决算数
+
+
+def test_same_code_row_across_tables_must_agree():
+    leaves = {"2011301": (118.23, 0.0), "2011308": (0.0, 190.00), "2210201": (12.33, 0.0)}
+    t3 = table_from_rows("t3", coded_rows(leaves), 2, table_type="expenditure")
+    t5 = table_from_rows("t5", coded_rows(leaves), 2, table_type="general_budget_expenditure")
+    corrupt(t5, 5, 2, "118.28")  # 2011301 合计 in the second table
+    doc = document_of(t3, t5)
+    reconcile_document(doc)
+    assert repairs(doc) == [("t5", 5, 2, "118.23")]
+    assert "x:2011301:total:t3=t5" in doc.reconciliation.repairs[0].rules
+    assert not any(c.repaired for c in t3.cells)
+
+
+def _explanation(*lines: str) -> Page:
+    return Page(
+        page=2,
+        width=595,
+        height=842,
+        section="explanation",
+        lines=[
+            Line(text=t, bbox=(50, 50 + 20 * i, 500, 66 + 20 * i), conf=0.99)
+            for i, t in enumerate(lines)
+        ],
+    )
+
+
+def test_narrative_percentage_mismatch_is_reported():
+    page = _explanation(
+        "三、支出预算情况说明",
+        "2024年度本部门支出预算359.95万元，其中：基本支出156.95万元，占43.60%；",
+        "项目支出203.00万元，占56.90%。",
+        "四、财政拨款收支预算总体情况说明",
+        "比上年减少10.85万元，下降2.93%。",
+    )
+    doc = document_of(pages=[page])
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert rec.checks_total == 2 and rec.checks_passed_before == 1
+    assert len(rec.unresolved) == 1
+    u = rec.unresolved[0]
+    assert u.table is None and u.rule.startswith("n:pct:p2")
+    assert abs(u.difference - 0.5) < 0.01
+    assert "56.90%" in u.description
+
+
+def test_rules_that_cannot_be_built_are_skipped_not_passed():
+    rows = [
+        "项目\t金额\t其中：基本支出",
+        "工资福利支出\t120.00\t120.00",
+        "商品和服务支出\t30.00\t20.00",
+    ]
+    t = table_from_rows("t6", rows, 1, table_type="expenditure")
+    doc = document_of(t)
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert {s.rule for s in rec.skipped} == {"t6:hier", "t6:cols:panel1"}
+    assert rec.checks_total == rec.checks_passed_after == 0
