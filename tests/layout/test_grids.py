@@ -1,0 +1,196 @@
+"""Grids and cell texts of tables drawn on pages the tests render (text-layer lines on the
+rendered raster): merged headers, missing borders, weak rules, glued lines, landscape."""
+
+from __future__ import annotations
+
+import pytest
+
+from fiscalocr.layout import analyse_page, find_layout
+from fiscalocr.layout.specimen import spec_from_rows
+from fiscalocr.model import Line
+
+THREE_PUBLIC = [
+    ["合计", "三公经费", "<", "<", "<", "<", "会议费"],
+    ["^", "小计", "因公出国（境）费", "公务用车购置及运行维护费", "<", "<", "^"],
+    ["^", "^", "^", "小计", "公务用车购置费", "公务用车运行维护费", "^"],
+    ["1,656.86", "675.10", "106.00", "156.60", "", "156.60", "884.16"],
+]
+
+FUNCTION_CODES = [
+    ["功能分类科目编码", "<", "<", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["类", "款", "项", "^", "^", "^", "^"],
+    ["201", "", "", "一般公共服务支出", "3,296,600", "0", "3,296,600"],
+    ["201", "05", "", "统计信息事务", "438,300", "0", "438,300"],
+    ["201", "05", "07", "专项普查活动", "438,300", "0", "438,300"],
+    ["208", "", "", "社会保障和就业支出", "12,579,457", "12,579,457", "0"],
+    ["合计", "<", "<", "<", "15,876,057", "12,579,457", "3,296,600"],
+]
+
+
+def test_merged_nested_header_cells(maker):
+    spec = spec_from_rows(
+        THREE_PUBLIC,
+        [70, 60, 62, 60, 62, 70, 60],
+        row_height=24,
+        header_rows=3,
+        title="三公经费支出预算表",
+        unit="万元",
+    )
+    work = maker.work(maker.page([(spec, 60, 140)]))
+    analyse_page(work)
+    (table,) = work.tables
+    assert (table.id, table.n_rows, table.n_cols, table.header_rows) == ("p1t1", 4, 7, 3)
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+    assert (table.title, table.unit, table.pages) == ("三公经费支出预算表", "万元", [1])
+    assert [c.value for c in sorted(table.cells, key=lambda c: c.col) if c.row == 3] == [
+        1656.86,
+        675.10,
+        106.00,
+        156.60,
+        None,
+        156.60,
+        884.16,
+    ]
+    assert all(c.is_header == (c.row < 3) for c in table.cells)
+    assert [b.type for b in work.page.blocks] == ["title", "paragraph", "table"]
+
+
+def test_missing_outer_border_and_split_code_columns(maker):
+    spec = spec_from_rows(
+        FUNCTION_CODES,
+        [30, 30, 30, 150, 75, 75, 75],
+        row_height=20,
+        header_rows=2,
+        rules="no_outer",
+    )
+    work = maker.work(maker.page([(spec, 50, 100)]))
+    analyse_page(work)
+    (table,) = work.tables
+    assert (table.n_rows, table.n_cols, table.header_rows) == (7, 7, 2)
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+    code_cells = [c for c in table.cells if c.col < 3 and c.row >= 2 and c.text]
+    assert code_cells and all(c.value is None for c in code_cells)
+    assert table.cell_at(6, 4).value == 15876057.0 and table.cell_at(3, 1).text == "05"
+
+
+@pytest.mark.parametrize("rules", ["horizontal", "booktabs"])
+def test_horizontal_rules_only(maker, rules):
+    rows = [
+        ["项目", "金额", "上年结转", "备注"],
+        ["一般公共预算拨款收入", "20,702.25", "", "其中专项"],
+        ["政府性基金预算收入", "", "", ""],
+        ["事业收入", "147.20", "", "无"],
+        ["收入总计", "20,849.45", "", ""],
+    ]
+    spec = spec_from_rows(rows, [150, 90, 80, 70], row_height=22, header_rows=1, rules=rules)
+    work = maker.work(maker.page([(spec, 80, 120)]))
+    analyse_page(work)
+    (table,) = work.tables
+    assert (table.n_rows, table.n_cols, table.header_rows) == (5, 4, 1)
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+
+
+def _glue(lines: list[Line], left: str, right: str) -> list[Line]:
+    """Merge two text-layer lines into one, as OCR detection does with close neighbours
+    (PyMuPDF's text layer often glues them already)."""
+    if any(line.text == left + right for line in lines):
+        return lines
+    a = next(line for line in lines if line.text == left)
+    b = next(line for line in lines if line.text == right)
+    glued = Line(
+        text=a.text + b.text,
+        bbox=(a.bbox[0], min(a.bbox[1], b.bbox[1]), b.bbox[2], max(a.bbox[3], b.bbox[3])),
+        conf=0.9,
+        char_boxes=[*a.char_boxes, *b.char_boxes],
+    )
+    return [line for line in lines if line is not a and line is not b] + [glued]
+
+
+def test_glued_line_is_split_back_into_its_cells(maker):
+    rows = [
+        ["收入", "<", "支出", "<"],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、一般公共预算拨款收入", "24,458.43", "一、一般公共服务支出", "18,000.00"],
+        ["二、事业收入", "1,000.00", "二、外交支出", "7,458.43"],
+    ]
+    spec = spec_from_rows(rows, [140, 70, 120, 70], row_height=20, header_rows=2)
+    page = maker.page([(spec, 60, 100)])
+    from fiscalocr.layout.specimen import text_layer_lines
+
+    lines = _glue(text_layer_lines(page), "24,458.43", "一、一般公共服务支出")
+    assert any(line.text == "24,458.43一、一般公共服务支出" for line in lines)
+    work = maker.work(page, lines=lines)
+    analyse_page(work)
+    (table,) = work.tables
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+    assert table.cell_at(2, 1).value == 24458.43 and table.cell_at(2, 2).value is None
+    assert len(work.page.lines) == len(lines), "page.lines keeps all the text"
+
+
+def test_landscape_a3_page_with_two_tables(maker):
+    wide = [["项目", *[f"第{i}列" for i in range(1, 12)]]]
+    wide += [[f"支出{r}", *[f"{r * 100 + c}.00" for c in range(1, 12)]] for r in range(1, 6)]
+    first = spec_from_rows(
+        wide, [110] + [80] * 11, row_height=22, header_rows=1, title="一般公共预算支出表", unit="元"
+    )
+    second = spec_from_rows(
+        [["项目", "金额"], ["机关运行经费", "310.50"]],
+        [200, 100],
+        row_height=22,
+        header_rows=1,
+        title="机关运行经费预算表",
+        unit="万元",
+    )
+    page = maker.page([(first, 80, 140), (second, 80, 420)], width=1191, height=842)
+    work = maker.work(page, dpi=100)
+    analyse_page(work)
+    assert [t.id for t in work.tables] == ["p1t1", "p1t2"]
+    a, b = work.tables
+    assert (a.n_rows, a.n_cols, a.title, a.unit) == (6, 12, "一般公共预算支出表", "元")
+    assert maker.cells_of_table(a) == maker.cells_of_spec(first)
+    assert (b.n_rows, b.n_cols, b.title, b.unit) == (2, 2, "机关运行经费预算表", "万元")
+    assert maker.cells_of_table(b) == maker.cells_of_spec(second)
+    assert [bl.type for bl in work.page.blocks].count("table") == 2
+
+
+def test_broken_faint_and_doubled_rules_still_give_the_grid(maker):
+    spec = spec_from_rows(
+        FUNCTION_CODES, [30, 30, 30, 150, 75, 75, 75], row_height=20, header_rows=2
+    )
+    spec.extra["line_color"] = (0.72, 0.72, 0.72)
+    page = maker.page([(spec, 50, 100)])
+    # a second, slightly offset copy of every rule (doubled lines) ...
+    spec2 = spec_from_rows(
+        FUNCTION_CODES, [30, 30, 30, 150, 75, 75, 75], row_height=20, header_rows=2
+    )
+    from fiscalocr.layout.specimen import _draw_rules
+
+    xs = [50.8 + sum(spec2.col_widths[:i]) for i in range(8)]
+    ys = [100.8 + 20 * i for i in range(8)]
+    _draw_rules(page, spec2, xs, ys)
+    work = maker.work(page)
+    # ... and gaps punched into the rules (broken lines)
+    px = work.px_per_pt
+    for x in (120, 260, 400):
+        work.image[:, int(x * px) : int((x + 2) * px)] = 255
+    layout = find_layout(work)
+    (table,) = layout.tables
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+
+
+def test_page_without_tables_gives_blocks_in_reading_order(maker):
+    page = maker.page(
+        [],
+        extra_text=[
+            ((200, 80), "第三部分 情况说明", 16),
+            ((60, 130), "一、收入预算情况说明", 11),
+            ((60, 160), "2024年收入预算24,458.43万元，比上年增加", 10.5),
+            ((60, 174), "1,000.00万元。", 10.5),
+            ((290, 810), "- 3 -", 9),
+        ],
+    )
+    work = maker.work(page, dpi=72)
+    analyse_page(work)
+    assert work.tables == []
+    assert [b.type for b in work.page.blocks] == ["heading", "heading", "paragraph", "page_number"]
+    assert work.page.blocks[2].text == "2024年收入预算24,458.43万元，比上年增加1,000.00万元。"
