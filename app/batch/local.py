@@ -5,13 +5,13 @@
 ``fork``). At most one document per worker is in flight, so a crash points at few
 suspects: if a worker dies (segfault, out of memory) the pool is rebuilt, each document
 that was in flight is retried once on its own, and one that kills its worker again is
-recorded as ``worker_crashed``. Pages are reported through a manager queue.
+recorded as ``worker_crashed``. Pages are reported through a queue each worker gets
+at start-up (no manager process, which would outlive a killed batch).
 """
 
 from __future__ import annotations
 
 import os
-import queue
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -24,7 +24,7 @@ from .inputs import InputFile
 from .job import BatchSettings, run_job
 from .progress import Reporter
 from .record import DocRecord
-from .worker import init_pool_worker
+from .worker import init_pool_worker, report_page
 
 TICK_POLL_SECONDS = 0.25
 
@@ -51,11 +51,9 @@ def _reporting_to(reporter: Reporter, job: InputFile):
     return lambda done, total: reporter.on_page(job.path, done, total)
 
 
-def _pool_task(
-    job: InputFile, options: ConvertOptions, settings: BatchSettings, ticks
-) -> DocRecord:
-    """Runs in a worker: the job, with each page reported on the ``ticks`` queue."""
-    return run_job(job, options, settings, lambda done, total: ticks.put((job.path, done, total)))
+def _pool_task(job: InputFile, options: ConvertOptions, settings: BatchSettings) -> DocRecord:
+    """Runs in a worker: the job, with each page reported to the parent."""
+    return run_job(job, options, settings, lambda done, total: report_page(job.path, done, total))
 
 
 class _PoolRun:
@@ -72,25 +70,27 @@ class _PoolRun:
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
-        with context.Manager() as manager:
-            ticks = manager.Queue()
-            while self.pending or self.suspects:
-                pool = ProcessPoolExecutor(
-                    max_workers=self.workers,
-                    mp_context=context,
-                    initializer=init_pool_worker,
-                    initargs=(self.log_file, self.quiet, os.getpid()),
-                )
-                try:
-                    yield from self._drive(pool, ticks)
-                finally:
-                    _stop(pool)
+        while self.pending or self.suspects:
+            ticks = context.SimpleQueue()  # fresh: a dead worker may have held the old one's lock
+            pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=context,
+                initializer=init_pool_worker,
+                initargs=(self.log_file, self.quiet, os.getpid(), ticks),
+            )
+            try:
+                yield from self._drive(pool, ticks)
+            except BaseException:
+                _abandon(pool)
+                raise
+            pool.shutdown(wait=True)
+            self._drain(ticks)
 
     def _drive(self, pool: ProcessPoolExecutor, ticks) -> Iterator[DocRecord]:
         in_flight: dict[Future, InputFile] = {}
         broken = False
         while (self.pending or self.suspects or in_flight) and not broken:
-            self._fill(pool, ticks, in_flight)
+            self._fill(pool, in_flight)
             done, _ = wait(in_flight, timeout=TICK_POLL_SECONDS, return_when=FIRST_COMPLETED)
             self._drain(ticks)
             for future in done:
@@ -103,15 +103,15 @@ class _PoolRun:
         for job in in_flight.values():  # the pool broke: everything in flight is a suspect
             yield from self._crashed(job)
 
-    def _fill(self, pool, ticks, in_flight: dict[Future, InputFile]) -> None:
+    def _fill(self, pool, in_flight: dict[Future, InputFile]) -> None:
         if self.suspects:
             if not in_flight:
                 job = self.suspects.popleft()
-                in_flight[pool.submit(_pool_task, job, self.options, self.settings, ticks)] = job
+                in_flight[pool.submit(_pool_task, job, self.options, self.settings)] = job
             return
         while self.pending and len(in_flight) < self.workers:
             job = self.pending.popleft()
-            in_flight[pool.submit(_pool_task, job, self.options, self.settings, ticks)] = job
+            in_flight[pool.submit(_pool_task, job, self.options, self.settings)] = job
 
     def _crashed(self, job: InputFile) -> Iterator[DocRecord]:
         if job.path in self.retried:
@@ -127,15 +127,12 @@ class _PoolRun:
             self.suspects.append(job)
 
     def _drain(self, ticks) -> None:
-        while True:
-            try:
-                path, done, total = ticks.get_nowait()
-            except queue.Empty:
-                return
+        while not ticks.empty():
+            path, done, total = ticks.get()
             self.reporter.on_page(path, done, total)
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
+def _abandon(pool: ProcessPoolExecutor) -> None:
     """Stop the pool now: on an interrupt, running documents are abandoned, not awaited.
 
     Their outputs are written atomically, so an abandoned document leaves nothing behind
@@ -144,4 +141,4 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         if process.is_alive():
             process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+    pool.shutdown(wait=False, cancel_futures=True)

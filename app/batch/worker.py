@@ -27,6 +27,10 @@ def configure_worker_logging(log_file: str | None, quiet: bool) -> None:
         root.setLevel(logging.ERROR if quiet else logging.WARNING)
     handler.setFormatter(logging.Formatter(WORKER_LOG_FORMAT))
     root.addHandler(handler)
+    # third-party warnings (Paddle's ccache notice, ...) belong in the log, not on screen
+    logging.captureWarnings(True)
+    if not log_file:
+        logging.getLogger("py.warnings").setLevel(logging.ERROR)
 
 
 def exit_when_orphaned(parent_pid: int) -> None:
@@ -45,7 +49,20 @@ def exit_when_orphaned(parent_pid: int) -> None:
     threading.Thread(target=watch, name="orphan-guard", daemon=True).start()
 
 
-def init_pool_worker(log_file: str | None, quiet: bool, parent_pid: int) -> None:
+# The pool's page-tick queue, handed to each worker process once by its initializer
+# (multiprocessing queues can only be shared at process creation, not with each task).
+# The only per-process state of a worker besides the stages' cached models.
+_PAGE_TICKS: list = []
+
+
+def init_pool_worker(log_file: str | None, quiet: bool, parent_pid: int, ticks) -> None:
     """``ProcessPoolExecutor`` initializer."""
     configure_worker_logging(log_file, quiet)
     exit_when_orphaned(parent_pid)
+    _PAGE_TICKS[:] = [ticks]
+
+
+def report_page(job_path: str, done: int, total: int) -> None:
+    """Tell the parent that page ``done`` of ``total`` of ``job_path`` is read."""
+    for ticks in _PAGE_TICKS:
+        ticks.put((job_path, done, total))
