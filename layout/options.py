@@ -45,6 +45,8 @@ class LayoutOptions:
     # --- text placement -----------------------------------------------------------------
     char_in_cell_margin_pt: float = 1.0
     """A character belongs to the cell holding its centre, allowing this slack."""
+    rule_clearance_pt: float = 1.5
+    """A cell crop re-read by the recogniser stays this far inside the cell's rules."""
     same_text_row_ratio: float = 0.5
     """Two lines whose vertical centres differ less than this × line height share a row."""
 

@@ -48,11 +48,16 @@ def _reread(
     height, width = image.shape[:2]
     crops = []
     for x0, y0, x1, y1 in boxes:
-        a, b = max(0, int(x0 * px_per_pt) - 2), min(width, int(x1 * px_per_pt) + 2)
+        a, b = max(0, int(x0 * px_per_pt)), min(width, int(x1 * px_per_pt))
         c, d = max(0, int(y0 * px_per_pt) - 2), min(height, int(y1 * px_per_pt) + 2)
         crops.append(image[c:d, a:b])
     results = recognizer(crops)
     return [r.text for r in results]
+
+
+def _line_in_cell(line: BBox, cell: BBox, clearance: float) -> BBox:
+    """The part of a line's box inside a cell, kept clear of the cell's rules."""
+    return (max(line[0], cell[0] + clearance), line[1], min(line[2], cell[2] - clearance), line[3])
 
 
 def place_text(
@@ -89,7 +94,11 @@ def place_text(
         estimated = any(c.estimated for c in chars)
         if estimated and len(parts) > 1 and recognizer is not None and image is not None:
             keys = list(parts)
-            texts = _reread(image, px_per_pt, [parts[k][1] for k in keys], recognizer)
+            crops = [
+                _line_in_cell(line.bbox, grid.cells[k].bbox, options.rule_clearance_pt)
+                for k in keys
+            ]
+            texts = _reread(image, px_per_pt, crops, recognizer)
             parts = {k: (t, parts[k][1]) for k, t in zip(keys, texts, strict=True)}
         for cell, (text, box) in parts.items():
             slot = placed.setdefault(cell, CellText())
