@@ -109,13 +109,14 @@ def fold(items: Sequence[EvalItem], docs: Sequence[DocCounts]) -> MetricSet:
     """One metric set from the items of a group and their counts (same order)."""
     text = sum((d.text for d in docs), ErrorCount())
     n_tables = sum(d.tables.tables for d in docs)
+    teds_tables = sum(d.tables.tables for d in docs if d.tables.teds_measured)
     peaks = [i.peak_rss_mb for i in items if i.peak_rss_mb is not None]
     return MetricSet(
         cer=text.rate,
         numeric_cell_accuracy=_numeric(docs),
         grid_exact=ratio(sum(d.tables.grid_exact for d in docs), n_tables),
-        teds=ratio(sum(d.tables.teds_sum for d in docs), n_tables),
-        teds_structure=ratio(sum(d.tables.teds_structure_sum for d in docs), n_tables),
+        teds=ratio(sum(d.tables.teds_sum for d in docs), teds_tables),
+        teds_structure=ratio(sum(d.tables.teds_structure_sum for d in docs), teds_tables),
         table_type_accuracy=label_accuracy([p for d in docs for p in d.tables.type_pairs]),
         section_accuracy=label_accuracy([p for d in docs for p in d.section_pairs]),
         document_facts_accuracy=_facts(docs),

@@ -61,6 +61,7 @@ class TableCounts:
     grid_exact: int = 0
     teds_sum: float = 0.0
     teds_structure_sum: float = 0.0
+    teds_measured: bool = True
     type_pairs: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -98,12 +99,13 @@ def grid_signature(table: Table) -> tuple[int, int, frozenset]:
     return n_rows, n_cols, spans
 
 
-def score_tables(match: TableMatch) -> TableCounts:
-    counts = TableCounts()
+def score_tables(match: TableMatch, with_teds: bool = True) -> TableCounts:
+    counts = TableCounts(teds_measured=with_teds)
     for pair in match.pairs:
         counts.tables += 1
-        counts.teds_sum += teds(pair.predicted, pair.truth)
-        counts.teds_structure_sum += teds(pair.predicted, pair.truth, structure_only=True)
+        if with_teds:
+            counts.teds_sum += teds(pair.predicted, pair.truth)
+            counts.teds_structure_sum += teds(pair.predicted, pair.truth, structure_only=True)
         if pair.predicted is not None:
             counts.grid_exact += grid_signature(pair.predicted) == grid_signature(pair.truth)
         counts.type_pairs.append(
@@ -190,8 +192,12 @@ def score_sections(predicted: Document, truth: Document) -> list[tuple[str, str]
     return [(page.section, read.get(page.page, MISSING)) for page in truth.pages]
 
 
-def score_document(predicted: Document, truth: Document) -> DocCounts:
-    """All raw counts of one predicted document against its truth."""
+def score_document(predicted: Document, truth: Document, with_teds: bool = True) -> DocCounts:
+    """All raw counts of one predicted document against its truth.
+
+    ``with_teds=False`` skips the tree edit distances (the costly part) for callers that
+    only need cell outcomes and text errors, such as the report's page pictures.
+    """
     match = match_tables(predicted.tables, truth.tables)
     text, page_text = score_text(predicted, truth)
     cells = score_cells(match, predicted)
@@ -199,7 +205,7 @@ def score_document(predicted: Document, truth: Document) -> DocCounts:
         text=text,
         page_text=page_text,
         cells=cells,
-        tables=score_tables(match),
+        tables=score_tables(match, with_teds),
         section_pairs=score_sections(predicted, truth),
         facts_right=score_facts(predicted, truth),
         recon=score_repairs(match, predicted, cells),

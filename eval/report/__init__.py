@@ -38,7 +38,9 @@ def write_html_report(
         plots.time_per_stage(metrics, out_dir / "time_per_stage.png"),
     ]
     findings = [
-        f for item in items for f in page_findings(item, score_document(item.predicted, item.truth))
+        f
+        for item in items
+        for f in page_findings(item, score_document(item.predicted, item.truth, with_teds=False))
     ]
     sections = []
     for rank, page in enumerate(worst_pages(findings, worst), 1):

@@ -197,5 +197,6 @@ def test_breakdowns_baselines_speed_and_json_keys(build):
     assert bare_m.cer == pytest.approx(2 / 18)
     assert (bare_m.numbers.recall, bare_m.numbers.precision) == (1.0, 1.0)
     assert m.baselines.ablation.numeric_cell_accuracy.after_reconciliation == 0.5
+    assert m.baselines.ablation.teds is None  # not measured: the grid is the pipeline's
     assert m.baselines.ablation_numbers.recall == 0.5
     assert m.speed_ratio == 4.0
