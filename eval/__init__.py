@@ -8,7 +8,7 @@ truth file needs.
 from .evaluate import evaluate
 from .items import EvalItem
 from .metrics import Baselines, LabelAccuracy, Metrics, MetricSet, NumericAccuracy
-from .ppocrlabel import LineMetrics, line_metrics, load_ppocrlabel
+from .ppocrlabel import LineMetrics, line_metrics, lines_to_points, load_ppocrlabel
 from .report import write_html_report
 from .teds import table_tree, teds
 from .text import cer, normalise_text, page_text
@@ -24,6 +24,7 @@ __all__ = [
     "cer",
     "evaluate",
     "line_metrics",
+    "lines_to_points",
     "load_ppocrlabel",
     "normalise_text",
     "page_text",

@@ -47,6 +47,16 @@ def load_ppocrlabel(label_txt: Path) -> dict[str, list[Line]]:
     return labels
 
 
+def lines_to_points(lines: list[Line], dpi: float) -> list[Line]:
+    """Labelled lines from pixels of a page image rendered at ``dpi`` into PDF points.
+
+    The pipeline reports boxes in PDF points; labels drawn on an image of the page at
+    ``dpi`` compare with them after scaling by 72 / dpi.
+    """
+    scale = 72.0 / dpi
+    return [ln.model_copy(update={"bbox": tuple(v * scale for v in ln.bbox)}) for ln in lines]
+
+
 @dataclass
 class LineMetrics:
     """Text and detection figures of one image (or a sum of them, see ``__add__``)."""

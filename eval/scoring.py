@@ -31,6 +31,7 @@ class CellOutcome:
     """One labelled amount: what was read before and after reconciliation."""
 
     truth_table: str
+    truth_type: str
     page: int
     bbox: BBox
     truth_text: str
@@ -129,6 +130,7 @@ def _outcome(
     key: RepairKey | None = (pid, shown.row, shown.col) if shown is not None else None
     return CellOutcome(
         truth_table=truth_table.id,
+        truth_type=truth_table.type,
         page=cell.page,
         bbox=shown.bbox if shown is not None else cell.bbox,
         truth_text=cell.text,

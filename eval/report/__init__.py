@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
+
+from fiscalocr.model import FiscalOcrError
 
 from ..items import EvalItem
 from ..metrics import Metrics
@@ -17,6 +20,19 @@ from .pages import page_findings, worst_pages
 WORST_PAGES = 12
 
 PageImages = Callable[[str, int], "np.ndarray | None"]
+
+log = logging.getLogger(__name__)
+
+
+def _page_image(page_images: PageImages | None, name: str, page_no: int) -> np.ndarray | None:
+    """The app's raster of the page; a page that cannot be read gets the blank canvas."""
+    if page_images is None:
+        return None
+    try:
+        return page_images(name, page_no)
+    except (FiscalOcrError, OSError, ValueError) as error:
+        log.warning("report: no image of %s page %d (%s)", name, page_no, error)
+        return None
 
 
 def write_html_report(
@@ -44,12 +60,18 @@ def write_html_report(
     ]
     sections = []
     for rank, page in enumerate(worst_pages(findings, worst), 1):
-        image = page_images(page.item.name, page.page.page) if page_images else None
+        image = _page_image(page_images, page.item.name, page.page.page)
         name = f"pages/{rank:02d}-{html.slug(page.item.name)}-p{page.page.page}.png"
         draw_overlay(page, image).save(out_dir / name)
         sections.append(html.page_section(page, name))
     index = out_dir / "index.html"
     index.write_text(
-        html.render(metrics, [p.name for p in figures if p is not None], sections), encoding="utf-8"
+        html.render(
+            metrics,
+            [p.name for p in figures if p is not None],
+            sections,
+            html.losses_table([c for f in findings for c in f.cells]),
+        ),
+        encoding="utf-8",
     )
     return index

@@ -130,6 +130,29 @@ def confusion_table(accuracy: LabelAccuracy) -> str:
     )
 
 
+def losses_table(cells: list[CellOutcome]) -> str:
+    """Labelled amounts by truth table type: where the wrong ones are."""
+    by_type: dict[str, list[CellOutcome]] = {}
+    for cell in cells:
+        by_type.setdefault(cell.truth_type, []).append(cell)
+    rows = [
+        [
+            kind,
+            len(group),
+            sum(not c.right_before for c in group),
+            sum(not c.right_after for c in group),
+            sum(c.repaired for c in group),
+            sum(c.flagged for c in group),
+        ]
+        for kind, group in sorted(
+            by_type.items(), key=lambda kv: -sum(not c.right_after for c in kv[1])
+        )
+    ]
+    return _table(
+        ["table type", "amounts", "wrong before", "wrong after", "repaired", "flagged"], rows
+    )
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", text)[:80] or "doc"
 
@@ -164,7 +187,7 @@ def page_section(findings: PageFindings, image_file: str) -> str:
     )
 
 
-def render(metrics: Metrics, plots: list[str], pages: list[str]) -> str:
+def render(metrics: Metrics, plots: list[str], pages: list[str], losses: str = "") -> str:
     legend = (
         "<p>Boxes: <span class=red>red = read wrong</span>, <span class=green>green = repaired "
         "and right</span>, <span class=orange>orange = named by an unresolved rule</span>.</p>"
@@ -174,7 +197,8 @@ def render(metrics: Metrics, plots: list[str], pages: list[str]) -> str:
         f"<style>{STYLE}</style></head><body><h1>fiscalocr evaluation</h1>"
         f"<h2>Headline figures</h2>{headline_table(metrics)}"
         + "".join(f"<img src='{escape(p)}' alt='plot'> " for p in plots)
-        + f"<h2>Baselines</h2>{baselines_table(metrics)}"
+        + f"<h2>Where amounts are lost</h2>{losses}"
+        f"<h2>Baselines</h2>{baselines_table(metrics)}"
         f"<h2>Reconciliation</h2>{reconciliation_table(metrics)}"
         f"<h2>Table types: mistakes</h2>{confusion_table(metrics.table_type_accuracy)}"
         f"<h2>Page sections: mistakes</h2>{confusion_table(metrics.section_accuracy)}"

@@ -200,3 +200,16 @@ def test_breakdowns_baselines_speed_and_json_keys(build):
     assert m.baselines.ablation.teds is None  # not measured: the grid is the pipeline's
     assert m.baselines.ablation_numbers.recall == 0.5
     assert m.speed_ratio == 4.0
+
+
+def test_labelling_guide_example_is_valid_and_scores_perfectly():
+    from pathlib import Path
+
+    from fiscalocr.model import Document
+
+    guide = Path(__file__).parents[2] / "eval" / "LABELLING.md"
+    example = guide.read_text(encoding="utf-8").split("```json\n")[1].split("```")[0]
+    truth = Document.model_validate_json(example)
+    m = evaluate([EvalItem("putuo-2025", truth.model_copy(deep=True), truth)])
+    assert (m.cer, m.teds, m.grid_exact, m.section_accuracy.accuracy) == (0.0, 1.0, 1.0, 1.0)
+    assert (m.numeric_cell_accuracy.after_reconciliation, m.numeric_cell_accuracy.cells) == (1.0, 1)

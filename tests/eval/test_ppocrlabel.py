@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from fiscalocr.eval import line_metrics, load_ppocrlabel
+from fiscalocr.eval import line_metrics, lines_to_points, load_ppocrlabel
 from fiscalocr.model import InputFileError, Line
 
 LABEL = Path(__file__).parent / "fixtures" / "Label.txt"
@@ -49,3 +49,10 @@ def test_malformed_label_file_is_an_input_error(tmp_path):
     bad.write_text("img.png\tnot json\n", encoding="utf-8")
     with pytest.raises(InputFileError):
         load_ppocrlabel(bad)
+
+
+def test_pixels_to_points():
+    labels = load_ppocrlabel(LABEL)["scans/yangquan-p3.png"]
+    points = lines_to_points(labels, dpi=144)  # 2 px per point
+    assert points[2].bbox == (199.5, 75.0, 235.0, 86.0)
+    assert points[2].text == "359.95"
