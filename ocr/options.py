@@ -1,0 +1,55 @@
+"""Options of the OCR stage.
+
+A frozen dataclass: hashable (it keys the model cache) and picklable (it travels to
+worker processes with each page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """How pages are read.
+
+    dpi: resolution for pages that are not one scanned image (scans are read at their own
+        resolution, see ``scan_dpi_range``) and for the text-layer page's picture.
+    force_ocr: rasterise and OCR pages even when their text layer is usable (OCRmyPDF's
+        ``--force-ocr``).
+    detect_orientation / deskew: find and undo 90/180/270 turns and small skew before OCR.
+    render_text_pages: also render text-layer pages to ``PageWork.image`` (the layout stage
+        finds table rules on it); switch off for pure-text speed.
+    trust_invisible_text: use an invisible OCR layer (text render mode 3 over a scan, as
+        written by other OCR tools) instead of OCRing the scan ourselves. Off by default:
+        its quality is unknown and it carries no per-character alternatives for repair.
+    det_limit_side_len / det_limit_type: PaddleOCR's detector input size rule.
+    min_line_conf: recognised lines below this confidence are dropped (seal noise).
+    max_skew_deg: largest skew the deskew step looks for and corrects.
+    """
+
+    dpi: int = 200
+    force_ocr: bool = False
+    detect_orientation: bool = True
+    deskew: bool = True
+    cpu_threads: int = 2
+    rec_batch_num: int = 6
+    render_text_pages: bool = True
+    trust_invisible_text: bool = False
+    enable_mkldnn: bool = True
+    det_limit_side_len: int = 960
+    det_limit_type: str = "max"
+    min_line_conf: float = 0.5
+    max_skew_deg: float = 5.0
+    scan_dpi_range: tuple[int, int] = (100, 600)
+    min_text_chars: int = 10
+
+    def engine_key(self) -> tuple:
+        """The options that change the loaded models (the engine cache key)."""
+        return (
+            self.cpu_threads,
+            self.rec_batch_num,
+            self.enable_mkldnn,
+            self.det_limit_side_len,
+            self.det_limit_type,
+        )

@@ -1,0 +1,67 @@
+"""Rasterising one page with PyMuPDF.
+
+A page that is one scanned image is read at that image's own resolution (re-sampling a
+scan only blurs it or wastes time); any other page at ``OcrOptions.dpi``. The result is a
+BGR uint8 array (OpenCV's and PaddleOCR's convention), one page at a time.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+SCAN_COVERAGE = 0.8  # an image covering this share of the page makes it a scanned page
+POINTS_PER_INCH = 72.0
+
+
+def scan_image_dpi(page: Any) -> float | None:
+    """The native resolution of the scan that fills ``page``, or None if it is no scan.
+
+    Resolution is pixels over the image's placed size in inches; the geometric mean of both
+    axes makes it independent of a 90-degree placement.
+    """
+    info = dominant_image(page)
+    if info is None:
+        return None
+    x0, y0, x1, y1 = info["bbox"]
+    area_in2 = abs(x1 - x0) * abs(y1 - y0) / POINTS_PER_INCH**2
+    if area_in2 <= 0:
+        return None
+    return math.sqrt(info["width"] * info["height"] / area_in2)
+
+
+def dominant_image(page: Any) -> dict | None:
+    """The image-info entry of an image covering >= SCAN_COVERAGE of the page, if any."""
+    rect = page.rect
+    page_area = rect.width * rect.height
+    if page_area <= 0:
+        return None
+    for info in page.get_image_info():
+        x0, y0, x1, y1 = info["bbox"]
+        covered = max(0.0, min(x1, rect.x1) - max(x0, rect.x0)) * max(
+            0.0, min(y1, rect.y1) - max(y0, rect.y0)
+        )
+        if covered >= SCAN_COVERAGE * page_area:
+            return info
+    return None
+
+
+def choose_dpi(page: Any, default_dpi: int, dpi_range: tuple[int, int]) -> float:
+    """The resolution to read ``page`` at: the scan's own, clamped, else ``default_dpi``."""
+    native = scan_image_dpi(page)
+    if native is None:
+        return float(default_dpi)
+    low, high = dpi_range
+    return float(min(max(round(native), low), high))
+
+
+def render_bgr(page: Any, dpi: float) -> np.ndarray:
+    """The page as displayed (its /Rotate applied), as an HxWx3 BGR uint8 array."""
+    import pymupdf
+
+    zoom = dpi / POINTS_PER_INCH
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csRGB, alpha=False)
+    rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
+    return np.ascontiguousarray(rgb[:, :, ::-1])
