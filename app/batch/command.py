@@ -160,13 +160,20 @@ def _require_ray() -> None:
 
 
 def _setup_logging(log_file: str | None) -> None:
+    """The batch's own records go to the log file only: the screen gets them from the
+    reporter already (a root handler, the CLI's or Ray's, would print them twice)."""
+    batch_log = logging.getLogger("fiscalocr.batch")
+    batch_log.propagate = False
+    if not any(isinstance(h, logging.NullHandler) for h in batch_log.handlers):
+        batch_log.addHandler(logging.NullHandler())
     if not log_file:
         return
     handler = logging.FileHandler(log_file, mode="a", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger = logging.getLogger("fiscalocr")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    for name in ("fiscalocr.batch", "fiscalocr"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
 
 
 def _raise_interrupt(signum, frame) -> None:
