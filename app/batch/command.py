@@ -107,18 +107,20 @@ def build_plan(args: argparse.Namespace):
         raise _UsageError("--workers must be 0 or more")
     if args.backend == "ray":
         _require_ray()
+    options = _convert_options(args)  # the cheap checks first: no folder walk for a typo
+    settings = BatchSettings(
+        outdir=str(Path(args.outdir)),
+        formats=_parse(parse_formats, args.format, "--format"),
+        overwrite=args.overwrite,
+    )
     inputs = collect_inputs(arguments)
     if not inputs.files and not inputs.problems:
         raise _UsageError("the inputs hold no PDF or image scan")
     return BatchPlan(
         jobs=inputs.files,
         problems=inputs.problems,
-        options=_convert_options(args),
-        settings=BatchSettings(
-            outdir=str(Path(args.outdir)),
-            formats=_parse(parse_formats, args.format, "--format"),
-            overwrite=args.overwrite,
-        ),
+        options=options,
+        settings=settings,
         backend=args.backend,
         workers=args.workers,
         ray_address=args.ray_address,

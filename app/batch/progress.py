@@ -31,6 +31,7 @@ class Reporter:
         self.finished = 0
         self._pages_done: dict[str, int] = {}
         self._pages_total: dict[str, int] = {}
+        self._known_pages = 0  # sum of _pages_total, kept as it changes (archives are large)
         show_bar = not quiet and stream.isatty()
         self.bar = tqdm(
             total=None, unit="page", disable=not show_bar, file=stream, dynamic_ncols=True
@@ -38,13 +39,13 @@ class Reporter:
 
     def on_page(self, job: str, done: int, total: int) -> None:
         """A worker finished page ``done`` of ``total`` of document ``job``."""
-        self._pages_total[job] = total
+        self._set_total(job, total)
         self._advance(job, done)
 
     def on_document(self, record: DocRecord) -> None:
         self.finished += 1
         if record.status in ("ok", "partial", "failed"):
-            self._pages_total[record.input] = record.pages
+            self._set_total(record.input, record.pages)
             self._advance(record.input, record.pages)  # backends without page ticks (Ray)
         self.bar.set_postfix_str(f"{self.finished}/{self.n_documents} documents", refresh=False)
         self._update_total()
@@ -59,6 +60,10 @@ class Reporter:
     def close(self) -> None:
         self.bar.close()
 
+    def _set_total(self, job: str, total: int) -> None:
+        self._known_pages += total - self._pages_total.get(job, 0)
+        self._pages_total[job] = total
+
     def _advance(self, job: str, done: int) -> None:
         step = done - self._pages_done.get(job, 0)
         if step > 0:
@@ -68,7 +73,7 @@ class Reporter:
 
     def _update_total(self) -> None:
         started = len(self._pages_total)
-        known = sum(self._pages_total.values())
+        known = self._known_pages
         if not started:
             return
         not_started = max(self.n_documents - max(started, self.finished), 0)
