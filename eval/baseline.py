@@ -64,8 +64,11 @@ def numbers_in_lines(lines: Iterable[Line]) -> list[float]:
 
 
 def lines_in_tables(truth: Document, page: int, lines: list[Line]) -> list[Line]:
-    """The lines whose centre lies in one of the truth tables on that page."""
+    """The lines whose centre lies in one of the truth tables on that page (all lines
+    when the truth tables there carry no boxes)."""
     boxes = [fp[page] for fp in map(footprint, truth.tables) if page in fp]
+    if not boxes and any(page in t.pages for t in truth.tables):
+        return list(lines)
     return [ln for ln in lines if any(contains_point(b, centre(ln.bbox)) for b in boxes)]
 
 

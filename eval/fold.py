@@ -24,11 +24,14 @@ def ratio(part: float, whole: float) -> float | None:
     return part / whole if whole else None
 
 
-def label_accuracy(pairs: Sequence[tuple[str, str]]) -> LabelAccuracy:
+def label_accuracy(pairs: Sequence[tuple[str, str]], skip_missing: bool = True) -> LabelAccuracy:
+    """Accuracy and confusion; ``skip_missing`` leaves pairs with a missing side out of
+    the accuracy (tables: finding them is scored elsewhere) instead of counting them wrong
+    (pages: a page the prediction lacks got no label)."""
     confusion: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for truth, predicted in pairs:
         confusion[truth][predicted] += 1
-    both = [(t, p) for t, p in pairs if MISSING not in (t, p)]
+    both = [(t, p) for t, p in pairs if not skip_missing or MISSING not in (t, p)]
     return LabelAccuracy(
         accuracy=ratio(sum(t == p for t, p in both), len(both)),
         n=len(both),
@@ -118,7 +121,9 @@ def fold(items: Sequence[EvalItem], docs: Sequence[DocCounts]) -> MetricSet:
         teds=ratio(sum(d.tables.teds_sum for d in docs), teds_tables),
         teds_structure=ratio(sum(d.tables.teds_structure_sum for d in docs), teds_tables),
         table_type_accuracy=label_accuracy([p for d in docs for p in d.tables.type_pairs]),
-        section_accuracy=label_accuracy([p for d in docs for p in d.section_pairs]),
+        section_accuracy=label_accuracy(
+            [p for d in docs for p in d.section_pairs], skip_missing=False
+        ),
         document_facts_accuracy=_facts(docs),
         reconciliation=_reconciliation(docs),
         pages_per_second=speed(items),

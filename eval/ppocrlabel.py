@@ -14,11 +14,9 @@ from pathlib import Path
 
 from fiscalocr.model import InputFileError, Line
 
-from .geometry import iou
+from .lines import match_lines
 from .text import ErrorCount, edit_distance, lines_errors, normalise_text
 
-# A predicted line detects a labelled line when their boxes overlap at least this much.
-MIN_LINE_IOU = 0.5
 DO_NOT_CARE = "###"
 
 
@@ -100,30 +98,15 @@ def line_metrics(pred_lines: list[Line], truth_lines: list[Line]) -> LineMetrics
 
     Both sides must be in the same frame (pixels of the labelled image).
     """
-    pairs = sorted(
-        (
-            (iou(p.bbox, t.bbox), pi, ti)
-            for pi, p in enumerate(pred_lines)
-            for ti, t in enumerate(truth_lines)
-        ),
-        reverse=True,
-    )
-    used_p: set[int] = set()
-    used_t: set[int] = set()
     matched_text = ErrorCount()
-    for overlap, pi, ti in pairs:
-        if overlap < MIN_LINE_IOU:
-            break
-        if pi in used_p or ti in used_t:
-            continue
-        used_p.add(pi)
-        used_t.add(ti)
+    pairs = match_lines(pred_lines, truth_lines)
+    for pi, ti in pairs:
         p, t = normalise_text(pred_lines[pi].text), normalise_text(truth_lines[ti].text)
         matched_text = matched_text + ErrorCount(edit_distance(p, t), len(t))
     return LineMetrics(
         text=lines_errors(pred_lines, truth_lines),
         matched_text=matched_text,
-        matched=len(used_p),
+        matched=len(pairs),
         n_predicted=len(pred_lines),
         n_truth=len(truth_lines),
     )

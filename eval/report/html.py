@@ -19,7 +19,7 @@ body{font-family:sans-serif;margin:1.5em;max-width:1200px}
 table{border-collapse:collapse;margin:.5em 0 1.5em}
 td,th{border:1px solid #ccc;padding:2px 8px;text-align:right;font-size:13px}
 th{background:#f0f0f0} td.l,th.l{text-align:left}
-.red{color:#e60000}.green{color:#00aa00}.orange{color:#ff8c00}
+.red{color:#e60000}.green{color:#00aa00}.orange{color:#ff8c00}.magenta{color:#c800c8}
 img.page{max-width:100%;border:1px solid #999}
 """
 
@@ -180,17 +180,29 @@ def page_section(findings: PageFindings, image_file: str) -> str:
         for c in findings.cells
         if not c.right_after or c.repaired or c.flagged
     )
+    lines = "".join(
+        f"<tr><td class=l>{escape(ln.read if ln.read is not None else '∅')}</td>"
+        f"<td class=l>{escape(ln.truth if ln.truth is not None else '∅')}</td></tr>"
+        for ln in findings.line_errors
+    )
+    line_table = (
+        f"<details><summary>text lines read wrong, missed (∅ read) or invented (∅ true)</summary>"
+        f"<table><tr><th class=l>read</th><th class=l>true</th></tr>{lines}</table></details>"
+        if lines
+        else ""
+    )
     head = "<tr><th class=l>status</th><th class=l>table</th><th>read</th><th>OCR read</th><th>true</th><th>repaired</th><th>flagged</th></tr>"
     return (
         f"<h3>{title}</h3><img class=page src='{escape(image_file)}' alt='page overlay'>"
-        f"<table>{head}{rows}</table>"
+        f"<table>{head}{rows}</table>{line_table}"
     )
 
 
 def render(metrics: Metrics, plots: list[str], pages: list[str], losses: str = "") -> str:
     legend = (
         "<p>Boxes: <span class=red>red = read wrong</span>, <span class=green>green = repaired "
-        "and right</span>, <span class=orange>orange = named by an unresolved rule</span>.</p>"
+        "and right</span>, <span class=orange>orange = named by an unresolved rule</span>, "
+        "<span class=magenta>magenta = text line read wrong, missed or invented</span>.</p>"
     )
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><title>fiscalocr evaluation</title>"

@@ -18,8 +18,11 @@ RED = (230, 0, 0)
 GREEN = (0, 170, 0)
 ORANGE = (255, 140, 0)
 SKETCH = (185, 185, 185)
+MAGENTA = (200, 0, 200)  # text lines read wrong, missed or invented
+MAX_LINE_LABELS = 60  # beyond this a page is unreadable anyway; the HTML lists them all
 BLANK_PX_PER_PT = 1.5  # canvas resolution when the app gives no page image
 LABEL_SIZE_PT = 7.0
+MIN_LABEL_PX = 11  # smaller text is unreadable on a screen
 
 
 @lru_cache(maxsize=4)
@@ -69,11 +72,35 @@ def _sketch_truth(draw, findings: PageFindings, scale: float, font) -> None:
             draw.text((x0 + 2, y0 + 1), cell.text, fill=SKETCH, font=font)
 
 
-def _label(draw, x: float, y: float, text: str, font) -> None:
-    """Red text on a white plate, so it reads over the page image."""
+def _label(draw, x: float, y: float, text: str, font, colour=RED) -> None:
+    """Coloured text on a white plate, so it reads over the page image."""
     box = draw.textbbox((x, y), text, font=font)
-    draw.rectangle((box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1), fill="white", outline=RED)
-    draw.text((x, y), text, fill=RED, font=font)
+    draw.rectangle((box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1), fill="white", outline=colour)
+    draw.text((x, y), text, fill=colour, font=font)
+
+
+def _in_tables(findings: PageFindings, box) -> bool:
+    """Whether a line sits in a truth table (its errors already show as cells)."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(
+        c.page == findings.page.page
+        and c.bbox[0] <= cx <= c.bbox[2]
+        and c.bbox[1] <= cy <= c.bbox[3]
+        for t in findings.item.truth.tables
+        for c in t.cells
+    )
+
+
+def _draw_lines(draw, findings: PageFindings, scale: float, font) -> None:
+    """Text lines in magenta; labelled "read → true" when outside the tables."""
+    labels = 0
+    for line in findings.line_errors:
+        x0, y0, x1, y1 = (v * scale for v in line.bbox)
+        draw.rectangle((x0, y0, x1, y1), outline=MAGENTA, width=1)
+        if labels < MAX_LINE_LABELS and not _in_tables(findings, line.bbox):
+            labels += 1
+            text = f"{line.read if line.read is not None else '∅'} → {line.truth or '∅'}"
+            _label(draw, x0, y1 + 1, text, font, MAGENTA)
 
 
 def draw_overlay(findings: PageFindings, image: np.ndarray | None = None):
@@ -83,9 +110,10 @@ def draw_overlay(findings: PageFindings, image: np.ndarray | None = None):
     canvas = _canvas(findings, image)
     scale = canvas.width / findings.page.width if findings.page.width else BLANK_PX_PER_PT
     draw = ImageDraw.Draw(canvas)
-    font = _font(max(8, round(LABEL_SIZE_PT * scale)))
+    font = _font(max(MIN_LABEL_PX, round(LABEL_SIZE_PT * scale)))
     if image is None:
         _sketch_truth(draw, findings, scale, font)
+    _draw_lines(draw, findings, scale, font)
     coloured = [(c, cell_colour(c)) for c in findings.cells if cell_colour(c) is not None]
     for cell, colour in coloured:
         x0, y0, x1, y1 = (v * scale for v in cell.bbox)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from fiscalocr.model import Page
 
 from ..items import EvalItem
+from ..lines import LineOutcome, line_outcomes
 from ..scoring import CellOutcome, DocCounts
 from ..text import ErrorCount
 
@@ -19,6 +21,14 @@ class PageFindings:
     page: Page
     cells: list[CellOutcome] = field(default_factory=list)
     text: ErrorCount | None = None
+
+    @cached_property
+    def line_errors(self) -> list[LineOutcome]:
+        """Lines read wrong, missed or invented (pages with labelled text only)."""
+        if not self.page.lines:
+            return []
+        read = next((p.lines for p in self.item.predicted.pages if p.page == self.page.page), [])
+        return line_outcomes(read, self.page.lines)
 
     @property
     def wrong(self) -> list[CellOutcome]:

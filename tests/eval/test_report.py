@@ -59,3 +59,20 @@ def test_report_draws_on_the_page_image_given(build, tmp_path):
     assert overlay.size == (1190, 1684)
     assert _colour_share(overlay, (220, 240, 340, 280), RED) > 0.5
     assert np.asarray(overlay)[10, 10].tolist() == [200, 200, 200]
+
+
+def test_report_shows_text_lines_read_wrong(build, tmp_path):
+    from fiscalocr.eval.report.overlay import MAGENTA
+
+    truth = build.document(lines=[build.line("2024年预算收支总表", 100, 50, w=200)])
+    read = build.document(lines=[build.line("2O24年预算收支总表", 100, 50, w=200)])
+    items = [EvalItem("title", read, truth)]
+    index = write_html_report(evaluate(items), items, tmp_path)
+    html = index.read_text(encoding="utf-8")
+    assert "2O24年预算收支总表" in html
+    image = re.findall(r"<img class=page src='([^']+)'", html)[0]
+    pixels = np.asarray(Image.open(tmp_path / image).convert("RGB"))
+    scale = pixels.shape[1] / 595.0
+    y, x0, x1 = round(50 * scale), round(100 * scale), round(300 * scale)
+    top_edge = pixels[y - 1 : y + 2, x0:x1]  # the 1-px outline, give or take rounding
+    assert np.all(top_edge == MAGENTA, axis=-1).any(axis=0).mean() > 0.5
