@@ -99,16 +99,20 @@ def twins(cell: Cell, other: Table | None) -> list[Cell]:
     """Cells of ``other`` that may stand for ``cell``: same grid position, then same place."""
     if other is None:
         return []
-    found: list[Cell] = []
     positional = other.cell_at(cell.row, cell.col)
-    if positional is not None:
-        found.append(positional)
+    found = [positional] if positional is not None else []
+    placed = box_twin(cell, other)
+    if placed is not None and placed is not positional:
+        found.append(placed)
+    return found
+
+
+def box_twin(cell: Cell, other: Table) -> Cell | None:
+    """The cell of ``other`` on the same page that overlaps ``cell`` most (IoU ≥ 0.3)."""
     best, best_iou = None, MIN_CELL_IOU
     for candidate in other.cells:
         if candidate.page == cell.page:
             overlap = iou(candidate.bbox, cell.bbox)
             if overlap >= best_iou:
                 best, best_iou = candidate, overlap
-    if best is not None and best is not positional:
-        found.append(best)
-    return found
+    return best

@@ -121,8 +121,16 @@ def _outcome(
 ) -> CellOutcome:
     """Judge one labelled amount against its twins in the predicted table."""
     value = truth_value(cell)
-    candidates = twins(cell, predicted)
     pid = predicted.id if predicted is not None else ""
+    positional = predicted.cell_at(cell.row, cell.col) if predicted is not None else None
+    if (
+        positional is not None
+        and same_amount(after_value(positional), value)
+        and same_amount(before_value(pid, positional, repaired), value)
+    ):
+        candidates = [positional]  # right in place: no need to look for a box twin
+    else:
+        candidates = twins(cell, predicted)
     before = [before_value(pid, c, repaired) for c in candidates]
     after = [after_value(c) for c in candidates]
     right_after = [same_amount(v, value) for v in after]

@@ -30,14 +30,19 @@ def after_value(cell: Cell) -> float | None:
 
 
 def repaired_from(document: Document) -> dict[RepairKey, str]:
-    """For each repaired cell, the text OCR read before the repair."""
-    before: dict[RepairKey, str] = {}
+    """For each repaired cell, the text OCR read before the repair.
+
+    The repair list's ``from`` comes first; a cell flagged ``repaired`` that the list
+    does not name falls back to its own ``ocr_text``.
+    """
+    before: dict[RepairKey, str] = {
+        (repair.table, repair.row, repair.col): repair.from_
+        for repair in document.reconciliation.repairs
+    }
     for table in document.tables:
         for cell in table.cells:
             if cell.repaired:
-                before[(table.id, cell.row, cell.col)] = cell.ocr_text
-    for repair in document.reconciliation.repairs:
-        before.setdefault((repair.table, repair.row, repair.col), repair.from_)
+                before.setdefault((table.id, cell.row, cell.col), cell.ocr_text)
     return before
 
 

@@ -213,3 +213,11 @@ def test_labelling_guide_example_is_valid_and_scores_perfectly():
     m = evaluate([EvalItem("putuo-2025", truth.model_copy(deep=True), truth)])
     assert (m.cer, m.teds, m.grid_exact, m.section_accuracy.accuracy) == (0.0, 1.0, 1.0, 1.0)
     assert (m.numeric_cell_accuracy.after_reconciliation, m.numeric_cell_accuracy.cells) == (1.0, 1)
+
+
+def test_nothing_to_evaluate_gives_unmeasured_figures():
+    m = evaluate([])
+    assert (m.cer, m.teds, m.grid_exact, m.numeric_cell_accuracy.after_reconciliation) == (
+        None,
+    ) * 4
+    assert (m.by_level, m.baselines, m.speed_ratio) == ({}, None, None)
