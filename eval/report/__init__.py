@@ -42,7 +42,8 @@ def write_html_report(
     page_images: PageImages | None = None,
     worst: int = WORST_PAGES,
 ) -> Path:
-    """Write ``index.html`` with its plots and page pictures into ``out_dir``; return it.
+    """Write ``index.html`` with its plots, page pictures and a copy of the metrics
+    (``metrics.json``) into ``out_dir``; return the index's path.
 
     ``page_images(name, page_no)`` gives the rasterised page (1-based page number), or
     None; without it, boxes are drawn on a blank canvas of the page's size.
@@ -64,6 +65,7 @@ def write_html_report(
         name = f"pages/{rank:02d}-{html.slug(page.item.name)}-p{page.page.page}.png"
         draw_overlay(page, image).save(out_dir / name)
         sections.append(html.page_section(page, name))
+    (out_dir / "metrics.json").write_text(metrics.model_dump_json(indent=1), encoding="utf-8")
     index = out_dir / "index.html"
     index.write_text(
         html.render(

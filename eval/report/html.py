@@ -207,6 +207,8 @@ def render(metrics: Metrics, plots: list[str], pages: list[str], losses: str = "
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><title>fiscalocr evaluation</title>"
         f"<style>{STYLE}</style></head><body><h1>fiscalocr evaluation</h1>"
+        "<p>All figures: <a href='metrics.json'>metrics.json</a> (definitions in the "
+        "project's eval/METRICS.md).</p>"
         f"<h2>Headline figures</h2>{headline_table(metrics)}"
         + "".join(f"<img src='{escape(p)}' alt='plot'> " for p in plots)
         + f"<h2>Where amounts are lost</h2>{losses}"

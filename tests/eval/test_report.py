@@ -44,6 +44,7 @@ def test_report_has_overlay_with_red_wrong_cell(build, tmp_path):
     assert _colour_share(overlay, wrong, RED) > 0.5
     assert _colour_share(overlay, repaired, GREEN) > 0.5
     assert (tmp_path / "accuracy_by_level.png").exists()
+    assert (tmp_path / "metrics.json").exists()
 
 
 def test_report_draws_on_the_page_image_given(build, tmp_path):
