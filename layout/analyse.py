@@ -18,7 +18,7 @@ from .options import DEFAULT_OPTIONS, LayoutOptions
 from .pieces import line_pieces
 from .placement import CellText, place_text
 from .regions import group_regions
-from .rules import detect_rules
+from .rules import detect_rules, drop_character_strokes
 from .tables import make_fragment
 from .textgrid import complete_rules
 
@@ -47,8 +47,11 @@ def find_layout(
     if work.image is None:
         return layout
     lines = work.page.lines
-    layout.rules = detect_rules(work.image, work.px_per_pt, options)
     pieces = line_pieces(lines, options.min_column_gap_pt)
+    glyphs = [ch.bbox for piece in pieces for ch in piece.chars]
+    layout.rules = drop_character_strokes(
+        detect_rules(work.image, work.px_per_pt, options), glyphs, options
+    )
     for region in group_regions(layout.rules, lines, options):
         rules = complete_rules(region, pieces, options)
         grid = build_grid(rules, options)

@@ -23,6 +23,8 @@ class LayoutOptions:
     min_vertical_rule_pt: float = 9.0
     """Opening kernel for vertical rules; short strokes are then kept only if they touch
     horizontal rules (characters never reach from one rule to the next)."""
+    max_stroke_rule_pt: float = 30.0
+    """Verticals up to this long that pass through a glyph's middle are character strokes."""
     gap_bridge_pt: float = 3.0
     """Collinear rule pieces closer than this are one rule (broken, dashed, faint rules)."""
     snap_pt: float = 3.0

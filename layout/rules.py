@@ -168,3 +168,35 @@ def detect_rules(
     pieces += _segments(v_mask, False, px_per_pt, options.max_rule_thickness_pt)
     merged = merge_collinear(pieces, options.snap_pt, options.gap_bridge_pt)
     return _keep_plausible(merged, options)
+
+
+def drop_character_strokes(
+    rules: list[Rule],
+    char_boxes: list[tuple[float, float, float, float]],
+    options: LayoutOptions = DEFAULT_OPTIONS,
+) -> list[Rule]:
+    """Drop short verticals that run through the middle of a character.
+
+    Strokes of characters on two wrapped lines can stack into a vertical run that reaches
+    from one rule to the next; a printed rule never passes through a glyph's middle.
+    Long rules are kept whatever text they cross (an OCR line glued across cells has
+    estimated character boxes that may straddle a real rule).
+    """
+    limit = options.max_stroke_rule_pt
+    out = []
+    for rule in rules:
+        if (
+            rule.orientation == "v"
+            and rule.length <= limit
+            and any(_through_glyph(rule, box) for box in char_boxes)
+        ):
+            continue
+        out.append(rule)
+    return out
+
+
+def _through_glyph(rule: Rule, box: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = box
+    inset = (x1 - x0) * 0.25
+    overlap = min(rule.end, y1) - max(rule.start, y0)
+    return x0 + inset < rule.pos < x1 - inset and overlap > 0.5 * (y1 - y0)

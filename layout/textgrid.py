@@ -103,19 +103,29 @@ def column_positions(
 
 
 def _cuts_in_gap(g0: float, g1: float, header: Sequence[Piece], min_gap: float) -> list[float]:
-    inside = sorted(
-        (p.bbox[0], p.bbox[2])
+    """Column lines inside one empty body strip, placed where header text leaves room.
+
+    Header pieces reaching into the strip are clipped to it; every free stretch between
+    them (and the strip's ends) gets one line in its middle, so a header piece wholly
+    inside the strip makes an extra, empty column. No free stretch: the middle.
+    """
+    occupied = sorted(
+        (max(g0, p.bbox[0]), min(g1, p.bbox[2]))
         for p in header
-        if p.bbox[0] > g0 + min_gap / 2 and p.bbox[2] < g1 - min_gap / 2
+        if p.bbox[2] > g0 and p.bbox[0] < g1
     )
-    clusters: list[list[float]] = []
-    for a, b in inside:
-        if clusters and a <= clusters[-1][1]:
+    clusters: list[list[float]] = [[g0, g0]]
+    for a, b in occupied:
+        if a <= clusters[-1][1] + min_gap / 2:
             clusters[-1][1] = max(clusters[-1][1], b)
         else:
             clusters.append([a, b])
-    edges = [g0, *[v for c in clusters for v in c], g1]
-    return [(edges[i] + edges[i + 1]) / 2 for i in range(0, len(edges), 2)]
+    if clusters[-1][1] >= g1 - min_gap / 2:
+        clusters[-1][1] = g1
+    else:
+        clusters.append([g1, g1])
+    cuts = [(left[1] + right[0]) / 2 for left, right in zip(clusters, clusters[1:], strict=False)]
+    return cuts or [(g0 + g1) / 2]
 
 
 def column_rules(

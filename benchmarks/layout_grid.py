@@ -1,0 +1,298 @@
+"""Measure the layout stage: share of tables whose grid (rows, columns, spans) is exact.
+
+Two sources of tables with known ground truth:
+
+* ``specimens``: random tables drawn with :mod:`fiscalocr.layout.specimen` (nested
+  headers, split 类/款/项 or single code columns, wrapped labels, blank cells), ruled four
+  ways (full, no outer border, horizontal rules only, 三线表), then damaged at four
+  levels (blur, noise, JPEG, faded and broken rules, residual skew);
+* ``synth``: documents of ``fiscalocr.datasets.synth.generate_document`` (when that
+  package is present), every page rendered and read back, tables joined across pages and
+  compared with ``Document.tables``.
+
+Lines come from the PDF text layer (exact text, per-character boxes), so the figures
+measure the grid and the placement, not OCR.
+
+    .venv/bin/python benchmarks/layout_grid.py --specimens 200 --docs 6
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+import unicodedata
+from collections import defaultdict
+
+import numpy as np
+
+from fiscalocr.layout import analyse_page, join_tables
+from fiscalocr.layout.specimen import page_work, spec_from_rows, text_layer_lines
+
+LABELS = [
+    "工资福利支出",
+    "商品和服务支出",
+    "对个人和家庭的补助",
+    "一般公共服务支出",
+    "行政运行",
+    "机关服务",
+    "其他一般公共服务支出",
+    "社会保障和就业支出",
+    "行政事业单位养老支出",
+    "机关事业单位基本养老保险缴费支出",
+    "卫生健康支出",
+    "住房保障支出",
+    "住房公积金",
+    "城乡社区支出",
+    "事业运行",
+    "一般行政管理事务",
+]
+HEADS = [
+    "合计",
+    "小计",
+    "基本支出",
+    "项目支出",
+    "人员经费",
+    "公用经费",
+    "一般公共预算",
+    "政府性基金预算",
+    "国有资本经营预算",
+    "上年结转",
+    "事业收入",
+    "其他收入",
+    "本年预算",
+    "上年预算",
+    "增减",
+]
+LEVELS = {  # blur sigma px, noise sigma, jpeg quality, rule fade (0 none), broken gaps per page, skew deg
+    "clean": (0.0, 0.0, 100, 0.0, 0, 0.0),
+    "light": (0.6, 4.0, 85, 0.2, 2, 0.1),
+    "medium": (0.9, 8.0, 70, 0.45, 6, 0.2),
+    "heavy": (1.3, 14.0, 50, 0.65, 12, 0.35),
+}
+
+
+def _amount(rng: random.Random) -> str:
+    if rng.random() < 0.15:
+        return ""
+    value = rng.randint(0, 9_999_999) / (100 if rng.random() < 0.7 else 1)
+    return f"{value:,.2f}" if isinstance(value, float) and rng.random() < 0.7 else f"{int(value):,}"
+
+
+def _nested_header(rng: random.Random, n: int, depth: int) -> list[list[str]]:
+    """Header rows over n columns: groups with a label spanning their sub-columns."""
+    rows = [[""] * n for _ in range(depth)]
+
+    def fill(level: int, lo: int, hi: int) -> None:
+        c = lo
+        while c < hi:
+            size = 1 if level == depth - 1 else min(hi - c, rng.choice([1, 1, 2, 3]))
+            if size == 1:
+                rows[level][c] = rng.choice(HEADS)
+                for r in range(level + 1, depth):
+                    rows[r][c] = "^"
+            else:
+                rows[level][c] = rng.choice(HEADS) + "合计"
+                for k in range(c + 1, c + size):
+                    rows[level][k] = "<"
+                fill(level + 1, c, c + size)
+            c += size
+
+    fill(0, 0, n)
+    return rows
+
+
+def random_spec(rng: random.Random):
+    style = rng.choice(["full"] * 4 + ["no_outer"] * 2 + ["horizontal"] * 2 + ["booktabs"])
+    n_amounts = rng.randint(1, 6)
+    codes = rng.choice(["split", "single", "none"])
+    depth = rng.choice([1, 2, 3]) if style in ("full", "no_outer") and n_amounts > 1 else 1
+    lead = {
+        "split": ["类", "款", "项", "科目名称"],
+        "single": ["科目编码", "科目名称"],
+        "none": ["项目"],
+    }[codes]
+    header = _nested_header(rng, n_amounts, depth)
+    rows = [
+        [lead[i] if r == 0 else "^" for i in range(len(lead))] + header[r] for r in range(depth)
+    ]
+    for _ in range(rng.randint(2, 22)):
+        code = f"2{rng.randint(0, 99):02d}"
+        sub, item = f"{rng.randint(1, 99):02d}", f"{rng.randint(1, 99):02d}"
+        lead_cells = {"split": [code, sub, item], "single": [code + sub + item], "none": []}[codes]
+        rows.append(lead_cells + [rng.choice(LABELS)] + [_amount(rng) for _ in range(n_amounts)])
+    if codes == "split" and style in ("full", "no_outer"):
+        rows.append(["合计", "<", "<", "<"] + [_amount(rng) for _ in range(n_amounts)])
+    font = rng.choice([8.0, 9.0, 10.0])
+    label_width = max(len(t) for t in LABELS) * font + 10
+    widths = {"split": [3 * font, 3 * font, 3 * font], "single": [5 * font + 12], "none": []}[
+        codes
+    ] + [label_width]
+    widths += [rng.uniform(7.5, 10) * font for _ in range(n_amounts)]
+    spec = spec_from_rows(
+        rows,
+        widths,
+        row_height=rng.uniform(1.9, 2.5) * font,
+        header_rows=depth,
+        rules=style,
+        font_size=font,
+        title="支出预算表",
+        unit=rng.choice(["元", "万元"]),
+    )
+    for r in range(depth):
+        spec.row_heights[r] = 2.9 * font  # header texts wrap to two lines
+    return canonical(spec)
+
+
+def canonical(spec):
+    """Drop grid rows in which no cell starts: no rule could ever show them."""
+    empty = [r for r in range(spec.n_rows) if not any(c.row == r for c in spec.cells)]
+    for r in reversed(empty):
+        for c in spec.cells:
+            if c.row > r:
+                c.row -= 1
+            elif c.row + c.rowspan > r:
+                c.rowspan -= 1
+        spec.header_rows -= 1
+        del spec.row_heights[r]
+    return spec
+
+
+def damage(image: np.ndarray, level: str, px_per_pt: float, rng: np.random.Generator) -> np.ndarray:
+    """Scanner-like damage that keeps the page upright (the OCR stage deskews first)."""
+    import cv2
+
+    blur, noise, quality, fade, gaps, skew = LEVELS[level]
+    img = image.astype(np.float32)
+    if fade:
+        img = 255 - (255 - img) * (1 - fade * rng.uniform(0.5, 1.0))
+    if skew:
+        h, w = img.shape[:2]
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-skew, skew), 1.0)
+        img = cv2.warpAffine(img, m, (w, h), borderValue=(255, 255, 255))
+    side = max(1, int(2 * px_per_pt))
+    for _ in range(gaps * 40):  # white holes: dropped-out bits of rules and strokes
+        x, y = int(rng.uniform(0, img.shape[1] - side)), int(rng.uniform(0, img.shape[0] - side))
+        img[y : y + side, x : x + side] = 255
+    if blur:
+        img = cv2.GaussianBlur(img, (0, 0), blur)
+    if noise:
+        img = img + rng.normal(0, noise, img.shape)
+    img = np.clip(img, 0, 255).astype(np.uint8)
+    if quality < 100:
+        ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality])
+        img = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
+    return img
+
+
+def structure(n_rows: int, n_cols: int, cells) -> tuple:
+    """Owner map: for each grid position, the top-left of the cell covering it."""
+    owner = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
+    for cell in cells:
+        for r in range(cell.row, cell.row + cell.rowspan):
+            for c in range(cell.col, cell.col + cell.colspan):
+                owner[(r, c)] = (cell.row, cell.col)
+    return (n_rows, n_cols, tuple(sorted(owner.items())))
+
+
+def content(cells) -> tuple:
+    return tuple(
+        sorted(
+            (c.row, c.col, unicodedata.normalize("NFKC", c.text).replace(" ", ""))
+            for c in cells
+            if c.text
+        )
+    )
+
+
+def run_specimens(count: int, seed: int, dpi: float) -> None:
+    import pymupdf
+
+    rng = random.Random(seed)
+    nrng = np.random.default_rng(seed)
+    hits: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for _ in range(count):
+        spec = random_spec(rng)
+        width = max(595, sum(spec.col_widths) + 120)
+        doc = pymupdf.open()
+        page = doc.new_page(width=width, height=max(842, sum(spec.row_heights) + 200))
+        from fiscalocr.layout.specimen import draw_table
+
+        draw_table(page, spec, 60, 110)
+        lines = text_layer_lines(page)
+        truth_grid = structure(spec.n_rows, spec.n_cols, spec.cells)
+        truth_text = content(spec.cells)
+        for level in LEVELS:
+            work = page_work(page, 1, dpi=dpi, lines=lines)
+            work.image = damage(work.image, level, work.px_per_pt, nrng)
+            analyse_page(work)
+            got = work.tables[0] if len(work.tables) == 1 else None
+            grid_ok = got is not None and structure(got.n_rows, got.n_cols, got.cells) == truth_grid
+            text_ok = grid_ok and content(got.cells) == truth_text
+            for key in ((spec.rules, level), ("all", level)):
+                hits[key][0] += 1
+                hits[key][1] += grid_ok
+                hits[key][2] += text_ok
+    print(f"specimens: {count} random tables × {len(LEVELS)} damage levels, dpi {dpi}")
+    print(f"{'rules':<11}{'level':<8}{'tables':>7}{'grid exact':>12}{'grid+text':>11}")
+    for (style, level), (n, g, t) in sorted(hits.items()):
+        print(f"{style:<11}{level:<8}{n:>7}{g / n:>12.1%}{t / n:>11.1%}")
+
+
+def run_synth(docs: int, seed: int, dpi: float) -> None:
+    try:
+        from fiscalocr.datasets.synth import generate_document
+    except ImportError:
+        print("synth: fiscalocr.datasets.synth.generate_document not available; skipped")
+        return
+    import pymupdf
+
+    total = exact = 0
+    failures: list[str] = []
+    for k in range(docs):
+        synth = generate_document(seed + k)
+        doc = pymupdf.open(stream=synth.pdf, filetype="pdf")
+        pages_with_tables = sorted({p for t in synth.truth.tables for p in t.pages})
+        works = []
+        for number in pages_with_tables:
+            work = page_work(doc[number - 1], number, dpi=dpi)
+            analyse_page(work)
+            works.append(work)
+        found = join_tables([w.page for w in works], [t for w in works for t in w.tables])
+        for truth in synth.truth.tables:
+            total += 1
+            match = next(
+                (t for t in found if t.pages == truth.pages and t.title == truth.title), None
+            )
+            match = match or next((t for t in found if t.pages[0] == truth.pages[0]), None)
+            ok = match is not None and structure(
+                match.n_rows, match.n_cols, match.cells
+            ) == structure(truth.n_rows, truth.n_cols, truth.cells)
+            exact += ok
+            if not ok:
+                got = f"{match.n_rows}x{match.n_cols} pages {match.pages}" if match else "none"
+                failures.append(
+                    f"{synth.name} {truth.id} {truth.title} {truth.n_rows}x{truth.n_cols} pages {truth.pages}: got {got}"
+                )
+    print(
+        f"synth: {docs} documents, {total} tables, grid exact {exact}/{total} = {exact / max(total, 1):.1%} (clean render, dpi {dpi})"
+    )
+    for line in failures[:15]:
+        print("  miss:", line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--specimens", type=int, default=120)
+    parser.add_argument("--docs", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--dpi", type=float, default=150.0)
+    args = parser.parse_args()
+    start = time.time()
+    run_specimens(args.specimens, args.seed, args.dpi)
+    run_synth(args.docs, args.seed, args.dpi)
+    print(f"({time.time() - start:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
