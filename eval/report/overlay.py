@@ -103,12 +103,21 @@ def _draw_lines(draw, findings: PageFindings, scale: float, font) -> None:
             _label(draw, x0, y1 + 1, text, font, MAGENTA)
 
 
+def _scale(image_w: int, image_h: int, page_w: float, page_h: float) -> float:
+    """Pixels per point: image width ÷ page width, taking the page's other side when
+    the image is turned the other way (a page fed sideways and read upright)."""
+    if page_w <= 0 or page_h <= 0:
+        return BLANK_PX_PER_PT
+    turned = (image_w > image_h) != (page_w > page_h)
+    return image_w / (page_h if turned else page_w)
+
+
 def draw_overlay(findings: PageFindings, image: np.ndarray | None = None):
     """A PIL image of the page with every coloured cell boxed and wrong ones annotated."""
     from PIL import ImageDraw
 
     canvas = _canvas(findings, image)
-    scale = canvas.width / findings.page.width if findings.page.width else BLANK_PX_PER_PT
+    scale = _scale(canvas.width, canvas.height, findings.page.width, findings.page.height)
     draw = ImageDraw.Draw(canvas)
     font = _font(max(MIN_LABEL_PX, round(LABEL_SIZE_PT * scale)))
     if image is None:
