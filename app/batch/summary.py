@@ -97,6 +97,8 @@ def document_line(record: DocRecord) -> str:
     line = f"{record.status:<8} {name}: {record.pages} pages, {record.seconds:.1f}s"
     if record.pages_failed:
         line += f", {record.pages_failed} page(s) with errors ({record.error_code})"
+    elif record.status == "partial":
+        line += f", a stage failed ({record.error_code})"
     rec = record.reconciliation
     if rec is not None:
         line += (

@@ -76,3 +76,26 @@ def test_exit_code_rule_puts_bugs_before_bad_inputs_before_partial_pages():
     assert batch_exit_code([3, 1, 5]) == 1
     assert batch_exit_code([1, 6]) == 6
     assert batch_exit_code([6, 130]) == 130
+
+
+def test_document_line_states_pages_status_and_reconciliation():
+    from fiscalocr.app.batch.record import DocRecord, ReconciliationCounts
+    from fiscalocr.app.batch.summary import document_line
+
+    counts = ReconciliationCounts(
+        checks_total=412,
+        checks_passed_before=398,
+        checks_passed_after=410,
+        repairs=12,
+        unresolved=2,
+    )
+    line = document_line(
+        DocRecord(input="a.pdf", status="ok", pages=24, seconds=61.2, reconciliation=counts)
+    )
+    assert line == (
+        "ok       a.pdf: 24 pages, 61.2s, checks 398->410/412 passed, 12 repairs, 2 unresolved"
+    )
+    failed = DocRecord(input="b.pdf", status="failed", error_code="encrypted_pdf", message="m")
+    assert document_line(failed) == "failed   b.pdf: encrypted_pdf: m"
+    partial = DocRecord(input="c.pdf", status="partial", pages=3, error_code="model_artifact")
+    assert document_line(partial).endswith("3 pages, 0.0s, a stage failed (model_artifact)")
