@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from fiscalocr.model import Cell, Document, Page, Reconciliation
 
@@ -31,6 +32,31 @@ def reconcile_document(
     doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS, reread: Reread | None = None
 ) -> None:
     """Check every amount against the disclosure's arithmetic; repair what is certain."""
+    built = build_rules(doc, options)
+    shares = built.shares
+    rec = _repair(doc, built.book.rules, built.values, built.grids, options, reread)
+    rec.skipped = built.book.skipped + built.share_skips
+    rec.checks_total += len(shares)
+    passed = sum(1 for s in shares if s.holds())
+    rec.checks_passed_before += passed
+    rec.checks_passed_after += passed
+    rec.unresolved += [unresolved_share(s) for s in shares if not s.holds()]
+    doc.reconciliation = rec
+
+
+@dataclass
+class BuiltRules:
+    """Every rule of one document, with the amounts as read and the grids they address."""
+
+    book: RuleBook
+    values: dict[CellRef, int | None]
+    grids: dict[str, Grid]
+    shares: list[rules_narrative.ShareCheck]
+    share_skips: list
+
+
+def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> BuiltRules:
+    """All rules of contract §4 that the document's tables and narrative allow."""
     contexts = [_context(t.id, Grid.of(t)) for t in doc.tables]
     book = RuleBook(options)
     for ctx, table in zip(contexts, doc.tables, strict=True):
@@ -42,15 +68,8 @@ def reconcile_document(
     values: dict[CellRef, int | None] = {}
     for ctx in contexts:
         values.update(ctx.values)
-    cells = {ctx.table_id: ctx.grid for ctx in contexts}
-    rec = _repair(doc, book.rules, values, cells, options, reread)
-    rec.skipped = book.skipped + share_skips
-    rec.checks_total += len(shares)
-    passed = sum(1 for s in shares if s.holds())
-    rec.checks_passed_before += passed
-    rec.checks_passed_after += passed
-    rec.unresolved += [unresolved_share(s) for s in shares if not s.holds()]
-    doc.reconciliation = rec
+    grids = {ctx.table_id: ctx.grid for ctx in contexts}
+    return BuiltRules(book, values, grids, shares, share_skips)
 
 
 def _context(table_id: str, grid: Grid) -> TableContext:
