@@ -7,16 +7,22 @@ touched. This keeps before/after on exactly the same cells and grid.
 
 from __future__ import annotations
 
+import math
+
 from fiscalocr.model import Cell, Document, parse_amount
 
-# Amounts are printed with at most a few decimals; this only absorbs float noise.
-VALUE_TOLERANCE = 1e-6
+# Exact match up to float noise only: a millionth absolute, or a few units in the last
+# place for large amounts (a relative tolerance would let 10,070.49 pass for 10,070.48).
+ABSOLUTE_TOLERANCE = 1e-6
+ULPS_TOLERATED = 8
 
 RepairKey = tuple[str, int, int]  # table id, row, col
 
 
 def same_amount(a: float | None, b: float | None) -> bool:
-    return a is not None and b is not None and abs(a - b) <= VALUE_TOLERANCE * max(1.0, abs(b))
+    if a is None or b is None:
+        return False
+    return abs(a - b) <= max(ABSOLUTE_TOLERANCE, ULPS_TOLERATED * math.ulp(b))
 
 
 def truth_value(cell: Cell) -> float | None:

@@ -221,3 +221,13 @@ def test_nothing_to_evaluate_gives_unmeasured_figures():
         None,
     ) * 4
     assert (m.by_level, m.baselines, m.speed_ratio) == ({}, None, None)
+
+
+def test_amounts_must_match_to_the_last_digit():
+    from fiscalocr.eval.values import same_amount
+
+    assert not same_amount(10070.49, 10070.48)
+    assert not same_amount(371514655.01, 371514655.00)
+    assert same_amount(0.1 + 0.2, 0.3)  # float noise is not an error
+    assert same_amount(1234567.8 * 3 / 3, 1234567.8)
+    assert not same_amount(None, 1.0)
