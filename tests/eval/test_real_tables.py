@@ -14,6 +14,8 @@ from fiscalocr.model import Document, parse_amount
 REAL = Path(__file__).resolve().parents[3] / "shared" / "real-pdfs"
 PDF = REAL / "js-cppcc-office-2018-budget-tables.pdf"
 
+pytestmark = pytest.mark.realpdfs
+
 
 @pytest.fixture(scope="module")
 def truth() -> Document:
