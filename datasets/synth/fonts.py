@@ -1,0 +1,75 @@
+"""CJK font faces the generator draws with, and their metrics.
+
+Faces are listed in a fixed order and chosen by the document's seed; a face whose file is
+absent on this machine falls back to PyMuPDF's built-in CJK font, so a seed gives the same
+bytes wherever the same fonts are installed. TrueType collections (.ttc) are read at
+face 0 (PyMuPDF's `Font` and `TextWriter` take the first face). Fonts are embedded and
+subset by MuPDF at save time; Noto CJK (CFF outlines, which MuPDF does not subset, 20 MB
+each) is left out to keep documents small and generation fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import random
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FontFace:
+    key: str
+    builtin: str | None = None
+    path: str | None = None
+    serif: bool = False
+
+
+FACES: tuple[FontFace, ...] = (
+    FontFace("china-s", builtin="china-s"),
+    FontFace("china-ss", builtin="china-ss"),
+    FontFace("wqy-zenhei", path="/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    FontFace("wqy-microhei", path="/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    FontFace("ar-uming", path="/usr/share/fonts/truetype/arphic/uming.ttc", serif=True),
+    FontFace("ar-ukai", path="/usr/share/fonts/truetype/arphic/ukai.ttc", serif=True),
+)
+FALLBACK = FACES[0]
+
+
+def available(face: FontFace) -> bool:
+    return face.builtin is not None or (face.path is not None and os.path.exists(face.path))
+
+
+def draw_face(rng: random.Random) -> FontFace:
+    """A face drawn from the fixed list; the built-in font when the drawn file is absent."""
+    face = rng.choice(FACES)
+    return face if available(face) else FALLBACK
+
+
+@functools.lru_cache(maxsize=16)
+def font(key: str):
+    """The PyMuPDF Font of a face (metrics and drawing use the same object)."""
+    import pymupdf
+
+    face = next((f for f in FACES if f.key == key), FALLBACK)
+    if not available(face):
+        face = FALLBACK
+    if face.builtin:
+        return pymupdf.Font(face.builtin)
+    return pymupdf.Font(fontfile=face.path)
+
+
+@functools.lru_cache(maxsize=65536)
+def _advance(key: str, char: str) -> float:
+    """Advance width of one character at size 1 (cached: PyMuPDF's per-call cost is high)."""
+    return font(key).text_length(char, fontsize=1.0)
+
+
+def text_width(key: str, text: str, size: float) -> float:
+    """Width of a run as TextWriter lays it out (sum of advances; it applies no kerning)."""
+    return sum(_advance(key, ch) for ch in text) * size
+
+
+def ascender_descender(key: str) -> tuple[float, float]:
+    """Ascender and descender as fractions of the font size (descender negative)."""
+    f = font(key)
+    return f.ascender, f.descender

@@ -1,0 +1,123 @@
+"""Synthetic documents: deterministic bytes, label coverage, and boxes that sit on their text."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from fiscalocr.datasets.synth import GENERATOR_VERSION, generate_corpus, generate_document
+from fiscalocr.model import SECTIONS, TABLE_TYPES, Document
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Document]:
+    out = tmp_path_factory.mktemp("synth")
+    paths = generate_corpus(6, seed=3, out_dir=out)
+    assert len(paths) == 6 and all(p.exists() for p in paths)
+    return [
+        Document.model_validate_json(p.with_suffix("").with_suffix(".gt.json").read_text())
+        for p in paths
+    ]
+
+
+def test_same_seed_same_bytes():
+    a, b = generate_document(7), generate_document(7)
+    assert a.pdf == b.pdf
+    assert a.truth.to_json() == b.truth.to_json()
+    # the kind drawn from the seed is the kind you get when you ask for it
+    c = generate_document(7, a.truth.document.kind)
+    assert c.pdf == a.pdf
+    other = generate_document(8)
+    assert other.pdf != a.pdf
+
+
+def test_pdf_metadata_is_fixed():
+    import pymupdf
+
+    doc = generate_document(21, "final_account")
+    pdf = pymupdf.open("pdf", doc.pdf)
+    assert pdf.metadata["creationDate"] == "" and pdf.metadata["modDate"] == ""
+    assert pdf.metadata["subject"] == GENERATOR_VERSION
+    assert len(pdf) == doc.truth.source.page_count
+    assert b"/ID" not in doc.pdf
+
+
+def test_corpus_covers_every_label_and_both_kinds(corpus):
+    kinds = {d.document.kind for d in corpus}
+    assert kinds == {"budget", "final_account"}
+    types = {t.type for d in corpus for t in d.tables}
+    assert types == set(TABLE_TYPES), set(TABLE_TYPES) - types
+    sections = {p.section for d in corpus for p in d.pages}
+    assert sections == set(SECTIONS) - {"other"}, set(SECTIONS) - sections
+    for doc in corpus:
+        assert doc.source.sha256 and doc.source.file.startswith("synth-")
+        assert 2015 <= doc.document.year <= 2026 and doc.document.department
+        orientations = {p.width > p.height for p in doc.pages}
+        assert orientations == {True, False}  # portrait and landscape pages
+        for table in doc.tables:
+            assert table.n_rows == max(c.row + c.rowspan for c in table.cells)
+            assert table.n_cols == max(c.col + c.colspan for c in table.cells)
+            assert table.pages == sorted({r.page for r in table.regions})
+    assert any(len(t.pages) > 1 for d in corpus for t in d.tables), "no table runs over pages"
+    assert any(
+        c.rowspan > 1 or c.colspan > 1
+        for d in corpus
+        for t in d.tables
+        for c in t.cells
+        if c.is_header
+    )
+    units = {t.unit for d in corpus for t in d.tables}
+    assert {"元", "万元"} <= units
+    texts = [c.text for d in corpus for t in d.tables for c in t.cells]
+    assert any(re.fullmatch(r"\d{1,3}(,\d{3})+\.\d\d", t) for t in texts)  # thousands separators
+    assert any(t in ("类", "款", "项") for t in texts) and any("编码" in t for t in texts)
+    assert any(t == "行次" for t in texts) and any(t == "栏次" for t in texts)
+    notes = [b.text for d in corpus for p in d.pages for b in p.blocks if b.type == "table_note"]
+    assert any("本表无数据" in n for n in notes)
+
+
+def test_cell_boxes_sit_on_their_text():
+    """The PDF's own text inside each non-empty cell box is the cell's text."""
+    import pymupdf
+
+    for seed, kind in ((31, "budget"), (32, "final_account")):
+        doc = generate_document(seed, kind)
+        pdf = pymupdf.open("pdf", doc.pdf)
+        checked = 0
+        for table in doc.truth.tables:
+            for cell in table.cells:
+                if not cell.text:
+                    continue
+                page = pdf[cell.page - 1]
+                x0, y0, x1, y1 = cell.bbox
+                found = page.get_textbox(pymupdf.Rect(x0 + 0.5, y0 + 0.5, x1 - 0.5, y1 - 0.5))
+                assert re.sub(r"\s", "", found) == re.sub(r"\s", "", cell.text), (table.title, cell)
+                checked += 1
+        assert checked > 300
+
+
+def test_lines_match_pdf_words():
+    """Every ground-truth line box holds exactly that line's text in the PDF."""
+    import pymupdf
+
+    doc = generate_document(33, "budget")
+    pdf = pymupdf.open("pdf", doc.pdf)
+    for page in doc.truth.pages[:12]:
+        p = pdf[page.page - 1]
+        for line in page.lines:
+            x0, y0, x1, y1 = line.bbox
+            found = p.get_textbox(pymupdf.Rect(x0 - 0.2, y0 + 1, x1 + 0.2, y1 - 1))
+            assert re.sub(r"\s", "", found) == re.sub(r"\s", "", line.text), (page.page, line)
+
+
+def test_json_is_contract_shaped(corpus):
+    raw = json.loads(corpus[0].to_json())
+    assert raw["schema_version"] == "1.0"
+    cell = raw["tables"][0]["cells"][0]
+    assert {"row", "col", "rowspan", "colspan", "page", "bbox", "text", "ocr_text", "value"} <= set(
+        cell
+    )
+    codes = [c for d in corpus for t in d.tables for c in t.cells if re.fullmatch(r"\d{7}", c.text)]
+    assert codes and all(c.value is None for c in codes)  # codes are text, never amounts
