@@ -12,14 +12,14 @@ from html import escape
 
 from ..metrics import LabelAccuracy, Metrics, MetricSet
 from ..scoring import CellOutcome
-from .pages import PageFindings
+from .pages import PageFindings, grid_label
 
 STYLE = """
 body{font-family:sans-serif;margin:1.5em;max-width:1200px}
 table{border-collapse:collapse;margin:.5em 0 1.5em}
 td,th{border:1px solid #ccc;padding:2px 8px;text-align:right;font-size:13px}
 th{background:#f0f0f0} td.l,th.l{text-align:left}
-.red{color:#e60000}.green{color:#00aa00}.orange{color:#ff8c00}.magenta{color:#c800c8}
+.red{color:#e60000}.green{color:#00aa00}.orange{color:#ff8c00}.magenta{color:#c800c8}.blue{color:#005aff}
 img.page{max-width:100%;border:1px solid #999}
 """
 
@@ -191,10 +191,16 @@ def page_section(findings: PageFindings, image_file: str) -> str:
         if lines
         else ""
     )
+    grids = "".join(
+        f"<li>{escape(pair.truth.id)} ({escape(pair.truth.title or pair.truth.type)}): grid read "
+        f"{escape(grid_label(pair.predicted))}, true {escape(grid_label(pair.truth))}</li>"
+        for pair in findings.wrong_grids
+    )
+    grid_list = f"<ul class=blue>{grids}</ul>" if grids else ""
     head = "<tr><th class=l>status</th><th class=l>table</th><th>read</th><th>OCR read</th><th>true</th><th>repaired</th><th>flagged</th></tr>"
     return (
         f"<h3>{title}</h3><img class=page src='{escape(image_file)}' alt='page overlay'>"
-        f"<table>{head}{rows}</table>{line_table}"
+        f"{grid_list}<table>{head}{rows}</table>{line_table}"
     )
 
 
@@ -202,7 +208,8 @@ def render(metrics: Metrics, plots: list[str], pages: list[str], losses: str = "
     legend = (
         "<p>Boxes: <span class=red>red = read wrong</span>, <span class=green>green = repaired "
         "and right</span>, <span class=orange>orange = named by an unresolved rule</span>, "
-        "<span class=magenta>magenta = text line read wrong, missed or invented</span>.</p>"
+        "<span class=magenta>magenta = text line read wrong, missed or invented</span>, "
+        "<span class=blue>blue = cells read for a table whose grid is wrong</span>.</p>"
     )
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><title>fiscalocr evaluation</title>"

@@ -12,13 +12,14 @@ from functools import lru_cache
 import numpy as np
 
 from ..scoring import CellOutcome
-from .pages import PageFindings
+from .pages import PageFindings, grid_label
 
 RED = (230, 0, 0)
 GREEN = (0, 170, 0)
 ORANGE = (255, 140, 0)
 SKETCH = (185, 185, 185)
 MAGENTA = (200, 0, 200)  # text lines read wrong, missed or invented
+BLUE = (0, 90, 255)  # the predicted grid of a table whose grid is wrong
 MAX_LINE_LABELS = 60  # beyond this a page is unreadable anyway; the HTML lists them all
 BLANK_PX_PER_PT = 1.5  # canvas resolution when the app gives no page image
 LABEL_SIZE_PT = 7.0
@@ -103,6 +104,22 @@ def _draw_lines(draw, findings: PageFindings, scale: float, font) -> None:
             _label(draw, x0, y1 + 1, text, font, MAGENTA)
 
 
+def _draw_grids(draw, findings: PageFindings, scale: float, font) -> None:
+    """The cells read for each table whose grid is wrong, in blue, with both grid sizes."""
+    number = findings.page.page
+    for pair in findings.wrong_grids:
+        truth_boxes = [c.bbox for c in pair.truth.cells if c.page == number]
+        read = [c for c in (pair.predicted.cells if pair.predicted else []) if c.page == number]
+        for cell in read:
+            draw.rectangle(tuple(v * scale for v in cell.bbox), outline=BLUE, width=1)
+        boxes = [c.bbox for c in read] or truth_boxes
+        if not boxes:
+            continue
+        x0, y0 = min(b[0] for b in boxes) * scale, min(b[1] for b in boxes) * scale
+        text = f"{pair.truth.id}: grid read {grid_label(pair.predicted)}; true {grid_label(pair.truth)}"
+        _label(draw, x0, max(0.0, y0 - 2 * font.size), text, font, BLUE)
+
+
 def _scale(image_w: int, image_h: int, page_w: float, page_h: float) -> float:
     """Pixels per point: image width ÷ page width, taking the page's other side when
     the image is turned the other way (a page fed sideways and read upright)."""
@@ -123,6 +140,7 @@ def draw_overlay(findings: PageFindings, image: np.ndarray | None = None):
     if image is None:
         _sketch_truth(draw, findings, scale, font)
     _draw_lines(draw, findings, scale, font)
+    _draw_grids(draw, findings, scale, font)
     coloured = [(c, cell_colour(c)) for c in findings.cells if cell_colour(c) is not None]
     for cell, colour in coloured:
         x0, y0, x1, y1 = (v * scale for v in cell.bbox)

@@ -77,3 +77,20 @@ def test_report_shows_text_lines_read_wrong(build, tmp_path):
     y, x0, x1 = round(50 * scale), round(100 * scale), round(300 * scale)
     top_edge = pixels[y - 1 : y + 2, x0:x1]  # the 1-px outline, give or take rounding
     assert np.all(top_edge == MAGENTA, axis=-1).any(axis=0).mean() > 0.5
+
+
+def test_report_shows_a_wrong_grid_in_blue(build, tmp_path):
+    from fiscalocr.eval.report.overlay import BLUE
+
+    truth = build.table([["项目", "金额"], ["合计", "1.00"]])
+    read = build.table([["项目", "金额", ""], ["合计", "1.00", ""]])  # a spurious column
+    items = [EvalItem("grid", build.document([read]), build.document([truth]))]
+    index = write_html_report(evaluate(items), items, tmp_path)
+    html = index.read_text(encoding="utf-8")
+    assert "grid read 2×3, 0 spanning, true 2×2, 0 spanning" in html
+    image = re.findall(r"<img class=page src='([^']+)'", html)[0]
+    pixels = np.asarray(Image.open(tmp_path / image).convert("RGB"))
+    scale = pixels.shape[1] / 595.0
+    spurious = (170 * scale, 100 * scale, 230 * scale, 120 * scale)  # cell (0, 2)
+    y, x0, x1 = round(spurious[1]), round(spurious[0]) + 3, round(spurious[2]) - 3
+    assert np.all(pixels[y - 1 : y + 2, x0:x1] == BLUE, axis=-1).any(axis=0).mean() > 0.5
