@@ -63,7 +63,10 @@ def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> B
         rules_hierarchy.build(ctx, book, table.type)
         rules_columns.build(ctx, book)
         rules_summary.build(ctx, book, table.type)
-    rules_cross.build(contexts, book, {t.id: t.unit for t in doc.tables})
+    tables = doc.tables
+    rules_cross.build(
+        contexts, book, {t.id: t.unit for t in tables}, {t.id: t.type for t in tables}
+    )
     shares, share_skips = rules_narrative.build(doc, options.narrative_pct_slack)
     values: dict[CellRef, int | None] = {}
     for ctx in contexts:

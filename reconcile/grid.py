@@ -15,7 +15,8 @@ from fiscalocr.model import Cell, Table, parse_amount
 CENTS = 100
 """Amounts are compared as integers in hundredths of the table's unit."""
 
-_INDEX_LABELS = ("栏次", "档次", "行次")
+_INDEX_LABELS = ("栏次", "档次")
+"""Row labels of the column-number row printed under a header (行次 heads a column)."""
 _DIGITS = re.compile(r"\d")
 
 

@@ -115,6 +115,8 @@ def _header_path(grid: Grid, col: int) -> list[tuple[int, int]]:
     """Anchors of the header cells above this column, top first, each once."""
     path: list[tuple[int, int]] = []
     for row in range(grid.header_rows):
+        if grid.is_index_row(row):  # 栏次 1 2 3 … printed under the header
+            continue
         cell = grid.cell(row, col)
         if cell is not None and (cell.row, cell.col) not in path and cell.text.strip():
             path.append((cell.row, cell.col))

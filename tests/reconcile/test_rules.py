@@ -133,16 +133,29 @@ def test_three_public_columns_per_budget_and_final():
     assert doc.reconciliation.checks_total == 4  # 合计 and 小计, for 预算数 and 决算数
 
 
-def test_same_code_row_across_tables_must_agree():
+def test_same_figures_across_tables_must_agree():
     leaves = {"2011301": (118.23, 0.0), "2011308": (0.0, 190.00), "2210201": (12.33, 0.0)}
     t3 = table_from_rows("t3", coded_rows(leaves), 2, table_type="expenditure")
-    t5 = table_from_rows("t5", coded_rows(leaves), 2, table_type="general_budget_expenditure")
-    corrupt(t5, 5, 2, "118.28")  # 2011301 合计 in the second table
-    doc = document_of(t3, t5)
+    t5 = table_from_rows("t5", coded_rows(leaves), 2, table_type="expenditure")
+    summary = [
+        "收入\t<\t支出\t<",
+        "项目\t金额\t项目\t金额",
+        "一、一般公共预算\t320.56\t一、一般公共服务支出\t308.23",
+        "二、政府性基金预算\t\t二十、住房保障支出\t12.33",
+        "本年收入合计\t320.56\t本年支出合计\t320.56",
+        "收入总计\t320.56\t支出总计\t320.56",
+    ]
+    t1 = table_from_rows("t1", summary, 2, table_type="revenue_expenditure_summary")
+    corrupt(t5, 5, 2, "118.28")  # 2011301 合计 in the second 支出表
+    corrupt(t3, 3, 2, "303.23")  # 201 合计 in the first: 8 read as 3
+    doc = document_of(t1, t3, t5)
     reconcile_document(doc)
-    assert repairs(doc) == [("t5", 5, 2, "118.23")]
-    assert "x:2011301:total:t3=t5" in doc.reconciliation.repairs[0].rules
-    assert not any(c.repaired for c in t3.cells)
+    assert repairs(doc) == [("t3", 3, 2, "308.23"), ("t5", 5, 2, "118.23")]
+    rules = {r.table: r.rules for r in doc.reconciliation.repairs}
+    assert "x:2011301:total:t3=t5" in rules["t5"]
+    assert "x:name:一般公共服务支出:total:t1=t3" in rules["t3"]
+    assert not any(c.repaired for c in t1.cells)
+    assert doc.reconciliation.unresolved == []
 
 
 def _explanation(*lines: str) -> Page:
