@@ -37,6 +37,7 @@ class Style:
     header_bold: bool
     total_bold: bool
     header_fill: float | None  # gray level of header cells, None: no fill
+    open_sides: bool  # no vertical rules on the table's left and right edges
     page_number_style: str  # "plain" | "dash" | "none"
 
 
@@ -59,6 +60,7 @@ def draw_style(rng: random.Random) -> Style:
         header_bold=rng.random() < 0.5,
         total_bold=rng.random() < 0.5,
         header_fill=rng.choice([None, None, None, 0.88, 0.93]),
+        open_sides=rng.random() < 0.15,
         page_number_style=rng.choice(["plain", "dash", "dash", "none"]),
     )
 

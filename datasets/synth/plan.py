@@ -66,9 +66,11 @@ def plan_tables(rng: random.Random, books: Books) -> list[TableSpec]:
     """The statutory tables of the document, built from its books."""
     builders = _budget_builders(rng) if books.kind == "budget" else _final_builders(rng)
     scheme = rng.choice(["a", "a", "b", "none"])
+    repeat_header = rng.random() < 0.65  # a document repeats headers on continued pages, or never
     specs = []
     for number, build in enumerate(builders, start=1):
         spec = build(rng, books, table_label(books.kind, number, scheme))
+        spec.repeat_header = repeat_header
         if books.kind == "final_account":
             spec.meta_middle = f"{books.year}年度"
         specs.append(spec)

@@ -184,7 +184,8 @@ def _draw_rows(
             if is_header and st.header_fill is not None:
                 flow.canvas.fill(flow.index, box, st.header_fill)
             flow.canvas.rule(flow.index, box[0], box[1], box[2], box[1], st.rule_width)
-            flow.canvas.rule(flow.index, box[0], box[1], box[0], box[3], st.rule_width)
+            if cell.col > 0 or not st.open_sides:
+                flow.canvas.rule(flow.index, box[0], box[1], box[0], box[3], st.rule_width)
             bold = cell.bold and st.total_bold or is_header and st.header_bold
             _draw_cell_text(flow, cell, geo, box, bold)
             if record is not None:
@@ -244,12 +245,10 @@ def _close_region(
     """Outer rules of the table's part on this page, and its region record."""
     st = flow.style
     x1 = x0 + geo.xs[-1]
-    for a, b in (
-        ((x0, top), (x1, top)),
-        ((x1, top), (x1, bottom)),
-        ((x0, bottom), (x1, bottom)),
-        ((x0, top), (x0, bottom)),
-    ):
+    edges = [((x0, top), (x1, top)), ((x0, bottom), (x1, bottom))]
+    if not st.open_sides:
+        edges += [((x1, top), (x1, bottom)), ((x0, top), (x0, bottom))]
+    for a, b in edges:
         flow.canvas.rule(flow.index, a[0], a[1], b[0], b[1], st.outer_width)
     box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
     table.regions.append(TableRegion(page=flow.page.page, bbox=box, first_row=first, last_row=last))

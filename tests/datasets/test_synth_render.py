@@ -78,6 +78,24 @@ def test_corpus_covers_every_label_and_both_kinds(corpus):
     assert any("本表无数据" in n for n in notes)
 
 
+def page_chars(page) -> list[tuple[str, float, float]]:
+    """Every character the PDF draws on a page, with its box centre, in drawing order."""
+    chars = []
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                for ch in span["chars"]:
+                    x0, y0, x1, y1 = ch["bbox"]
+                    if not ch["c"].isspace():
+                        chars.append((ch["c"], (x0 + x1) / 2, (y0 + y1) / 2))
+    return chars
+
+
+def text_in(chars, box) -> str:
+    x0, y0, x1, y1 = box
+    return "".join(c for c, x, y in chars if x0 < x < x1 and y0 < y < y1)
+
+
 def test_cell_boxes_sit_on_their_text():
     """The PDF's own text inside each non-empty cell box is the cell's text."""
     import pymupdf
@@ -85,15 +103,14 @@ def test_cell_boxes_sit_on_their_text():
     for seed, kind in ((31, "budget"), (32, "final_account")):
         doc = generate_document(seed, kind)
         pdf = pymupdf.open("pdf", doc.pdf)
+        chars = {i: page_chars(pdf[i]) for i in range(len(pdf))}
         checked = 0
         for table in doc.truth.tables:
             for cell in table.cells:
                 if not cell.text:
                     continue
-                page = pdf[cell.page - 1]
-                x0, y0, x1, y1 = cell.bbox
-                found = page.get_textbox(pymupdf.Rect(x0 + 0.5, y0 + 0.5, x1 - 0.5, y1 - 0.5))
-                assert re.sub(r"\s", "", found) == re.sub(r"\s", "", cell.text), (table.title, cell)
+                found = text_in(chars[cell.page - 1], cell.bbox)
+                assert found == re.sub(r"\s", "", cell.text), (table.title, cell)
                 checked += 1
         assert checked > 300
 
@@ -104,12 +121,12 @@ def test_lines_match_pdf_words():
 
     doc = generate_document(33, "budget")
     pdf = pymupdf.open("pdf", doc.pdf)
-    for page in doc.truth.pages[:12]:
-        p = pdf[page.page - 1]
+    for page in doc.truth.pages:
+        chars = page_chars(pdf[page.page - 1])
         for line in page.lines:
-            x0, y0, x1, y1 = line.bbox
-            found = p.get_textbox(pymupdf.Rect(x0 - 0.2, y0 + 1, x1 + 0.2, y1 - 1))
-            assert re.sub(r"\s", "", found) == re.sub(r"\s", "", line.text), (page.page, line)
+            assert text_in(chars, line.bbox) == re.sub(r"\s", "", line.text), (page.page, line)
+        # and every character drawn belongs to some ground-truth line
+        assert len(chars) == sum(len(re.sub(r"\s", "", ln.text)) for ln in page.lines), page.page
 
 
 def test_json_is_contract_shaped(corpus):
