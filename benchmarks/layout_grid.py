@@ -23,11 +23,22 @@ import random
 import time
 import unicodedata
 from collections import defaultdict
+from pathlib import Path
 
 import numpy as np
 
 from fiscalocr.layout import analyse_page, join_tables
+from fiscalocr.layout.geometry import Rule
+from fiscalocr.layout.grid import build_grid
+from fiscalocr.layout.options import DEFAULT_OPTIONS
+from fiscalocr.layout.pieces import line_pieces
+from fiscalocr.layout.placement import place_text
+from fiscalocr.layout.regions import group_regions
+from fiscalocr.layout.rules import merge_collinear
 from fiscalocr.layout.specimen import page_work, spec_from_rows, text_layer_lines
+from fiscalocr.layout.tables import make_fragment
+from fiscalocr.layout.textgrid import complete_rules
+from fiscalocr.model import Cell, PageWork, Table
 
 LABELS = [
     "工资福利支出",
@@ -185,6 +196,32 @@ def damage(image: np.ndarray, level: str, px_per_pt: float, rng: np.random.Gener
     return img
 
 
+def spec_table(spec) -> Table:
+    """A TableSpec as a contract Table (the ground truth for TEDS)."""
+    cells = [
+        Cell(
+            row=c.row,
+            col=c.col,
+            rowspan=c.rowspan,
+            colspan=c.colspan,
+            page=1,
+            bbox=(0, 0, 0, 0),
+            text=c.text,
+        )
+        for c in spec.cells
+    ]
+    return Table(id="truth", n_rows=spec.n_rows, n_cols=spec.n_cols, cells=cells)
+
+
+def teds_pair(predicted: Table | None, truth: Table) -> tuple[float, float]:
+    """(TEDS-structure, TEDS) when fiscalocr.eval is present, else NaN."""
+    try:
+        from fiscalocr.eval.teds import teds
+    except ImportError:
+        return float("nan"), float("nan")
+    return teds(predicted, truth, structure_only=True), teds(predicted, truth)
+
+
 def structure(n_rows: int, n_cols: int, cells) -> tuple:
     """Owner map: for each grid position, the top-left of the cell covering it."""
     owner = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
@@ -210,7 +247,7 @@ def run_specimens(count: int, seed: int, dpi: float) -> None:
 
     rng = random.Random(seed)
     nrng = np.random.default_rng(seed)
-    hits: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    hits: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0.0, 0.0])
     for _ in range(count):
         spec = random_spec(rng)
         width = max(595, sum(spec.col_widths) + 120)
@@ -222,6 +259,7 @@ def run_specimens(count: int, seed: int, dpi: float) -> None:
         lines = text_layer_lines(page)
         truth_grid = structure(spec.n_rows, spec.n_cols, spec.cells)
         truth_text = content(spec.cells)
+        truth_table = spec_table(spec)
         for level in LEVELS:
             work = page_work(page, 1, dpi=dpi, lines=lines)
             work.image = damage(work.image, level, work.px_per_pt, nrng)
@@ -229,14 +267,23 @@ def run_specimens(count: int, seed: int, dpi: float) -> None:
             got = work.tables[0] if len(work.tables) == 1 else None
             grid_ok = got is not None and structure(got.n_rows, got.n_cols, got.cells) == truth_grid
             text_ok = grid_ok and content(got.cells) == truth_text
+            teds_s, teds_c = teds_pair(got, truth_table)
             for key in ((spec.rules, level), ("all", level)):
                 hits[key][0] += 1
                 hits[key][1] += grid_ok
                 hits[key][2] += text_ok
+                hits[key][3] += teds_s
+                hits[key][4] += teds_c
     print(f"specimens: {count} random tables × {len(LEVELS)} damage levels, dpi {dpi}")
-    print(f"{'rules':<11}{'level':<8}{'tables':>7}{'grid exact':>12}{'grid+text':>11}")
-    for (style, level), (n, g, t) in sorted(hits.items()):
-        print(f"{style:<11}{level:<8}{n:>7}{g / n:>12.1%}{t / n:>11.1%}")
+    print(
+        f"{'rules':<11}{'level':<8}{'tables':>7}{'grid exact':>12}{'grid+text':>11}{'TEDS-S':>8}{'TEDS':>8}"
+    )
+    for (style, level), (n, g, t, ts, tc) in sorted(
+        hits.items(), key=lambda kv: (kv[0][0], list(LEVELS).index(kv[0][1]))
+    ):
+        print(
+            f"{style:<11}{level:<8}{n:>7}{g / n:>12.1%}{t / n:>11.1%}{ts / n:>8.3f}{tc / n:>8.3f}"
+        )
 
 
 def run_synth(docs: int, seed: int, dpi: float) -> None:
@@ -281,16 +328,126 @@ def run_synth(docs: int, seed: int, dpi: float) -> None:
         print("  miss:", line)
 
 
+REAL_PDFS = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs"
+
+
+def vector_rules(page) -> list[Rule]:
+    """The page's printed rules read from its vector drawings (exact, no raster)."""
+    rules = []
+    for path in page.get_drawings():
+        colour = path.get("fill") if path.get("type") == "f" else path.get("color")
+        if colour is not None and sum(colour) / len(colour) > 0.9:
+            continue  # white fills and strokes: backgrounds, not rules
+        for item in path["items"]:
+            if item[0] == "l":
+                (x0, y0), (x1, y1) = (item[1].x, item[1].y), (item[2].x, item[2].y)
+                if abs(y1 - y0) < 0.5:
+                    rules.append(Rule("h", y0, min(x0, x1), max(x0, x1)))
+                elif abs(x1 - x0) < 0.5:
+                    rules.append(Rule("v", x0, min(y0, y1), max(y0, y1)))
+            elif item[0] == "re":
+                r = item[1]
+                if r.height < 2 and r.width >= 2:
+                    rules.append(Rule("h", (r.y0 + r.y1) / 2, r.x0, r.x1))
+                elif r.width < 2 and r.height >= 2:
+                    rules.append(Rule("v", (r.x0 + r.x1) / 2, r.y0, r.y1))
+    return merge_collinear(rules, DEFAULT_OPTIONS.snap_pt, DEFAULT_OPTIONS.gap_bridge_pt)
+
+
+def grids_from_rules(rules: list[Rule], lines) -> list[Table]:
+    """Table fragments built from given rules (the layout stage minus raster detection)."""
+    pieces = line_pieces(lines, DEFAULT_OPTIONS.min_column_gap_pt)
+    tables = []
+    for region in group_regions(rules, lines, DEFAULT_OPTIONS):
+        grid = build_grid(complete_rules(region, pieces, DEFAULT_OPTIONS), DEFAULT_OPTIONS)
+        placed, _ = place_text(grid, lines, DEFAULT_OPTIONS)
+        tables.append(make_fragment(grid, placed, 1, len(tables) + 1))
+    return tables
+
+
+def _iou(a, b) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
+def run_real(levels: list[str], dpi: float, seed: int, max_pages: int) -> None:
+    """Real PDFs: grids from the damaged raster against grids from the vector rules."""
+    if not REAL_PDFS.exists():
+        print(f"real: {REAL_PDFS} absent; skipped")
+        return
+    import pymupdf
+
+    nrng = np.random.default_rng(seed)
+    stats = {level: [0, 0, 0.0, 0.0] for level in levels}
+    misses: list[str] = []
+    pages_done = 0
+    for path in sorted(REAL_PDFS.glob("*.pdf")):
+        doc = pymupdf.open(path)
+        for page in doc:
+            lines = text_layer_lines(page)
+            truths = grids_from_rules(vector_rules(page), lines)
+            if not truths or pages_done >= max_pages:
+                continue
+            pages_done += 1
+            clean = page_work(page, page.number + 1, dpi=dpi, lines=lines)
+            for level in levels:
+                image = damage(clean.image, level, clean.px_per_pt, nrng)
+                work = PageWork(
+                    page=clean.page.model_copy(deep=True), image=image, px_per_pt=clean.px_per_pt
+                )
+                analyse_page(work)
+                for truth in truths:
+                    got = max(
+                        work.tables,
+                        key=lambda t: _iou(t.regions[0].bbox, truth.regions[0].bbox),
+                        default=None,
+                    )
+                    if got is not None and _iou(got.regions[0].bbox, truth.regions[0].bbox) < 0.5:
+                        got = None
+                    ok = got is not None and structure(
+                        got.n_rows, got.n_cols, got.cells
+                    ) == structure(truth.n_rows, truth.n_cols, truth.cells)
+                    ts, tc = teds_pair(got, truth)
+                    row = stats[level]
+                    row[0] += 1
+                    row[1] += ok
+                    row[2] += ts
+                    row[3] += tc
+                    if not ok:
+                        shape = f"{got.n_rows}x{got.n_cols}" if got else "none"
+                        misses.append(
+                            f"{level} {path.name} p{page.number + 1}: truth {truth.n_rows}x{truth.n_cols}, got {shape}"
+                        )
+    print(
+        f"real PDFs: {pages_done} table pages; truth = grid from the PDF's vector rules + text layer, dpi {dpi}"
+    )
+    print(f"{'level':<8}{'tables':>7}{'grid exact':>12}{'TEDS-S':>8}{'TEDS':>8}")
+    for level, (n, g, ts, tc) in stats.items():
+        if n:
+            print(f"{level:<8}{n:>7}{g / n:>12.1%}{ts / n:>8.3f}{tc / n:>8.3f}")
+    for line in misses[:20]:
+        print("  miss:", line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--specimens", type=int, default=120)
     parser.add_argument("--docs", type=int, default=4)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--dpi", type=float, default=150.0)
+    parser.add_argument("--real-pages", type=int, default=400, help="0 skips the real PDFs")
+    parser.add_argument("--real-levels", default="clean,medium")
     args = parser.parse_args()
     start = time.time()
-    run_specimens(args.specimens, args.seed, args.dpi)
-    run_synth(args.docs, args.seed, args.dpi)
+    if args.specimens:
+        run_specimens(args.specimens, args.seed, args.dpi)
+    if args.docs:
+        run_synth(args.docs, args.seed, args.dpi)
+    if args.real_pages:
+        run_real(args.real_levels.split(","), args.dpi, args.seed, args.real_pages)
     print(f"({time.time() - start:.0f} s)")
 
 

@@ -26,6 +26,7 @@ _NOT_TITLE = re.compile(r"(单位[:：]|部门[:：]|^公开\d+表|^表\s*\d+$|�
 _MARGIN_SHARE = 0.08
 _HEADING_MAX_CHARS = 40
 _TITLE_HEIGHT_RATIO = 1.25
+_PAGE_TITLE_HEIGHT_RATIO = 1.4
 
 
 def median_height(lines: Sequence[Line]) -> float:
@@ -56,8 +57,9 @@ def find_title(candidates: Sequence[Line], typical_height: float) -> Line | None
     return max(titles, key=lambda line: (round(line.bbox[3] - line.bbox[1], 0), line.bbox[1]))
 
 
-def line_type(line: Line, page: Page, notes_ok: bool) -> str:
-    """Type of a line outside tables: page_number, table_note, heading or paragraph."""
+def line_type(line: Line, page: Page, notes_ok: bool, typical_height: float) -> str:
+    """Type of a line outside tables: page_number, table_note, title, heading, other
+    (a table's 部门/单位/公开NN表 line) or paragraph."""
     text = line.text.strip()
     in_margin = (
         line.bbox[1] > page.height * (1 - _MARGIN_SHARE)
@@ -69,6 +71,13 @@ def line_type(line: Line, page: Page, notes_ok: bool) -> str:
         return "table_note"
     if len(text) <= _HEADING_MAX_CHARS and _HEADING.match(text):
         return "heading"
+    if notes_ok and _NOT_TITLE.search(text.replace(" ", "")):
+        return "other"
+    if (
+        len(text) <= _HEADING_MAX_CHARS
+        and line.bbox[3] - line.bbox[1] >= _PAGE_TITLE_HEIGHT_RATIO * typical_height
+    ):
+        return "title"
     return "paragraph"
 
 
@@ -110,6 +119,7 @@ def page_blocks(
         for t in tables
     ]
     typed: list[tuple[str, Line]] = []
+    typical = median_height(page.lines)
     for index, line in enumerate(page.lines):
         if index in table_lines:
             continue
@@ -123,7 +133,7 @@ def page_blocks(
                 )
             )
             continue
-        typed.append((line_type(line, page, notes_ok=bool(tables)), line))
+        typed.append((line_type(line, page, bool(tables), typical), line))
     typed.sort(key=lambda item: (item[1].bbox[1], item[1].bbox[0]))
     blocks += _merge_paragraphs(typed, options)
     return sorted(blocks, key=lambda b: (round(b.bbox[1], 1), b.bbox[0]))

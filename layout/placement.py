@@ -8,6 +8,7 @@ hand, each cell's part of the line is read again from the crop instead.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ import numpy as np
 from fiscalocr.model import Line, TextRecognizer
 
 from .geometry import BBox, centre, contains_point, union_bbox
-from .grid import Grid, GridCell
+from .grid import Grid
 from .options import LayoutOptions
 from .pieces import Char, join_fragments, line_chars, text_rows_of_fragments
 
@@ -33,12 +34,30 @@ class CellText:
         return join_fragments([t for t, _ in text_rows_of_fragments(self.fragments)])
 
 
-def _cell_of(cells: Sequence[GridCell], ch: Char, margin: float) -> int | None:
-    cx, cy = centre(ch.bbox)
-    for index, cell in enumerate(cells):
-        if contains_point(cell.bbox, cx, cy, margin):
-            return index
-    return None
+class CellLocator:
+    """Finds the cell holding a point by bisecting the grid lines (pages hold thousands
+    of characters and hundreds of cells)."""
+
+    def __init__(self, grid: Grid, margin: float) -> None:
+        self.grid, self.margin = grid, margin
+        self.owner = [[-1] * grid.n_cols for _ in range(grid.n_rows)]
+        for index, cell in enumerate(grid.cells):
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    self.owner[r][c] = index
+
+    def __call__(self, ch: Char) -> int | None:
+        cx, cy = centre(ch.bbox)
+        xs, ys = self.grid.xs, self.grid.ys
+        if not (
+            xs[0] - self.margin <= cx <= xs[-1] + self.margin
+            and ys[0] - self.margin <= cy <= ys[-1] + self.margin
+        ):
+            return None
+        col = min(max(bisect.bisect_right(xs, cx) - 1, 0), self.grid.n_cols - 1)
+        row = min(max(bisect.bisect_right(ys, cy) - 1, 0), self.grid.n_rows - 1)
+        index = self.owner[row][col]
+        return index if index >= 0 else None
 
 
 def _reread(
@@ -71,6 +90,7 @@ def place_text(
     """Cell index -> text; and the indices of lines that belong to this table."""
     placed: dict[int, CellText] = {}
     used: set[int] = set()
+    locate = CellLocator(grid, options.char_in_cell_margin_pt)
     gx0, gy0, gx1, gy1 = grid.bbox
     for index, line in enumerate(lines):
         cx, cy = centre(line.bbox)
@@ -81,7 +101,7 @@ def place_text(
         for ch in chars:
             if ch.text.isspace():
                 continue
-            cell = _cell_of(grid.cells, ch, options.char_in_cell_margin_pt)
+            cell = locate(ch)
             if cell is not None:
                 by_cell.setdefault(cell, []).append(ch)
         if not by_cell:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .geometry import Rule, cluster_positions
+from .geometry import Rule
 from .options import DEFAULT_OPTIONS, LayoutOptions
 
 
@@ -72,23 +72,31 @@ def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: f
 
 
 def merge_collinear(rules: list[Rule], snap: float, gap: float) -> list[Rule]:
-    """Join pieces on one line (broken rules) and parallel twins (doubled rules)."""
+    """Join pieces on one line (broken rules) and parallel twins (doubled rules).
+
+    Pieces are chained by position (each within ``snap`` of the previous), so every
+    piece lands in exactly one group; inside a group, pieces closer than ``gap`` along
+    the line become one rule whose position is the length-weighted mean.
+    """
     merged: list[Rule] = []
     for orientation in ("h", "v"):
-        same = [r for r in rules if r.orientation == orientation]
-        for pos in cluster_positions([r.pos for r in same], snap):
-            group = sorted(
-                (r for r in same if abs(r.pos - pos) <= snap * 1.5), key=lambda r: r.start
-            )
+        same = sorted((r for r in rules if r.orientation == orientation), key=lambda r: r.pos)
+        groups: list[list[Rule]] = []
+        for rule in same:
+            if groups and rule.pos - groups[-1][-1].pos <= snap:
+                groups[-1].append(rule)
+            else:
+                groups.append([rule])
+        for group in groups:
             current: list[Rule] = []
-            for rule in group:
+            for rule in sorted(group, key=lambda r: r.start):
                 if current and rule.start > max(r.end for r in current) + gap:
                     merged.append(_combine(current, orientation))
                     current = []
                 current.append(rule)
             if current:
                 merged.append(_combine(current, orientation))
-    return _dedupe(merged)
+    return merged
 
 
 def _combine(pieces: list[Rule], orientation: str) -> Rule:
@@ -101,21 +109,6 @@ def _combine(pieces: list[Rule], orientation: str) -> Rule:
         max(p.end for p in pieces),
         max(p.thickness for p in pieces),
     )
-
-
-def _dedupe(rules: list[Rule]) -> list[Rule]:
-    """A piece assigned to two neighbouring clusters appears twice; keep the longer."""
-    out: list[Rule] = []
-    for rule in sorted(rules, key=lambda r: -r.length):
-        if not any(
-            o.orientation == rule.orientation
-            and abs(o.pos - rule.pos) < 1e-6
-            and o.start <= rule.start
-            and rule.end <= o.end
-            for o in out
-        ):
-            out.append(rule)
-    return out
 
 
 def touches(h: Rule, v: Rule, tol: float) -> bool:
@@ -197,6 +190,6 @@ def drop_character_strokes(
 
 def _through_glyph(rule: Rule, box: tuple[float, float, float, float]) -> bool:
     x0, y0, x1, y1 = box
-    inset = (x1 - x0) * 0.25
+    inset = (x1 - x0) * 0.1
     overlap = min(rule.end, y1) - max(rule.start, y0)
     return x0 + inset < rule.pos < x1 - inset and overlap > 0.5 * (y1 - y0)

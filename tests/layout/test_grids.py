@@ -52,7 +52,7 @@ def test_merged_nested_header_cells(maker):
         884.16,
     ]
     assert all(c.is_header == (c.row < 3) for c in table.cells)
-    assert [b.type for b in work.page.blocks] == ["title", "paragraph", "table"]
+    assert [b.type for b in work.page.blocks] == ["title", "other", "table"]
 
 
 def test_missing_outer_border_and_split_code_columns(maker):
@@ -182,7 +182,8 @@ def test_page_without_tables_gives_blocks_in_reading_order(maker):
     page = maker.page(
         [],
         extra_text=[
-            ((200, 80), "第三部分 情况说明", 16),
+            ((200, 60), "2024年部门预算公开", 20),
+            ((200, 90), "第三部分 情况说明", 12),
             ((60, 130), "一、收入预算情况说明", 11),
             ((60, 160), "2024年收入预算24,458.43万元，比上年增加", 10.5),
             ((60, 174), "1,000.00万元。", 10.5),
@@ -192,5 +193,11 @@ def test_page_without_tables_gives_blocks_in_reading_order(maker):
     work = maker.work(page, dpi=72)
     analyse_page(work)
     assert work.tables == []
-    assert [b.type for b in work.page.blocks] == ["heading", "heading", "paragraph", "page_number"]
-    assert work.page.blocks[2].text == "2024年收入预算24,458.43万元，比上年增加1,000.00万元。"
+    assert [b.type for b in work.page.blocks] == [
+        "title",
+        "heading",
+        "heading",
+        "paragraph",
+        "page_number",
+    ]
+    assert work.page.blocks[3].text == "2024年收入预算24,458.43万元，比上年增加1,000.00万元。"
