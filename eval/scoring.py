@@ -35,7 +35,9 @@ class CellOutcome:
     page: int
     bbox: BBox
     truth_text: str
+    truth_value: float | None
     read_text: str | None
+    read_value: float | None
     ocr_text: str | None
     right_before: bool
     right_after: bool
@@ -142,7 +144,9 @@ def _outcome(
         page=cell.page,
         bbox=shown.bbox if shown is not None else cell.bbox,
         truth_text=cell.text,
+        truth_value=value,
         read_text=shown.text if shown is not None else None,
+        read_value=after_value(shown) if shown is not None else None,
         ocr_text=repaired.get(key, shown.text) if shown is not None else None,
         right_before=any(same_amount(v, value) for v in before),
         right_after=any(right_after),

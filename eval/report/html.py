@@ -52,6 +52,11 @@ def fmt(value) -> str:
     return escape(str(value))
 
 
+def amount(value: float | None) -> str:
+    """An amount in full (shortest exact form), never rounded for display."""
+    return "–" if value is None else str(value)
+
+
 def _table(header: list[str], rows: list[list]) -> str:
     head = "".join(
         f"<th{' class=l' if i == 0 else ''}>{escape(h)}</th>" for i, h in enumerate(header)
@@ -174,8 +179,8 @@ def page_section(findings: PageFindings, image_file: str) -> str:
     )
     rows = "".join(
         f"<tr><td class=l>{_status(c)}</td><td class=l>{escape(c.truth_table)}</td>"
-        f"<td>{escape(c.read_text if c.read_text is not None else '∅')}</td>"
-        f"<td>{escape(c.ocr_text or '')}</td><td>{escape(c.truth_text)}</td>"
+        f"<td>{escape(c.read_text if c.read_text is not None else '∅')}</td><td>{amount(c.read_value)}</td>"
+        f"<td>{escape(c.ocr_text or '')}</td><td>{escape(c.truth_text)}</td><td>{amount(c.truth_value)}</td>"
         f"<td>{'yes' if c.repaired else ''}</td><td>{'yes' if c.flagged else ''}</td></tr>"
         for c in findings.cells
         if not c.right_after or c.repaired or c.flagged
@@ -197,7 +202,7 @@ def page_section(findings: PageFindings, image_file: str) -> str:
         for pair in findings.wrong_grids
     )
     grid_list = f"<ul class=blue>{grids}</ul>" if grids else ""
-    head = "<tr><th class=l>status</th><th class=l>table</th><th>read</th><th>OCR read</th><th>true</th><th>repaired</th><th>flagged</th></tr>"
+    head = "<tr><th class=l>status</th><th class=l>table</th><th>read</th><th>read value</th><th>OCR read</th><th>true</th><th>true value</th><th>repaired</th><th>flagged</th></tr>"
     return (
         f"<h3>{title}</h3><img class=page src='{escape(image_file)}' alt='page overlay'>"
         f"{grid_list}<table>{head}{rows}</table>{line_table}"

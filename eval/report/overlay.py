@@ -12,6 +12,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..scoring import CellOutcome
+from ..text import normalise_text
 from .pages import PageFindings, grid_label
 
 RED = (230, 0, 0)
@@ -39,6 +40,16 @@ def _font(size: int):
         return ImageFont.truetype(io.BytesIO(pymupdf.Font("china-s").buffer), size)
     except Exception:  # no PyMuPDF or no font: digits still draw with the default
         return ImageFont.load_default(size=size)
+
+
+def wrong_cell_label(cell: CellOutcome) -> str:
+    """ "read → true"; when the texts agree, the values are what differ: say so."""
+    if cell.read_text is None:
+        return f"∅ → {cell.truth_text}"
+    if normalise_text(cell.read_text) == normalise_text(cell.truth_text):
+        read = "no value" if cell.read_value is None else f"{cell.read_value:g}"
+        return f"{cell.read_text}: {read}"
+    return f"{cell.read_text} → {cell.truth_text}"
 
 
 def cell_colour(cell: CellOutcome) -> tuple[int, int, int] | None:
@@ -147,7 +158,6 @@ def draw_overlay(findings: PageFindings, image: np.ndarray | None = None):
         draw.rectangle((x0, y0, x1, y1), outline=colour, width=max(2, round(scale)))
     for cell, colour in coloured:  # labels last, so no box is drawn over them
         if colour == RED:
-            read = cell.read_text if cell.read_text is not None else "∅"
             x1, y0 = cell.bbox[2] * scale, cell.bbox[1] * scale
-            _label(draw, x1 + 3, y0, f"{read} → {cell.truth_text}", font)
+            _label(draw, x1 + 3, y0, wrong_cell_label(cell), font)
     return canvas
