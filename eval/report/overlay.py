@@ -47,7 +47,7 @@ def wrong_cell_label(cell: CellOutcome) -> str:
     if cell.read_text is None:
         return f"∅ → {cell.truth_text}"
     if normalise_text(cell.read_text) == normalise_text(cell.truth_text):
-        read = "no value" if cell.read_value is None else f"{cell.read_value:g}"
+        read = "no value" if cell.read_value is None else str(cell.read_value)
         return f"{cell.read_text}: {read}"
     return f"{cell.read_text} → {cell.truth_text}"
 
