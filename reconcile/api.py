@@ -26,6 +26,8 @@ from .solver import Choice, solve
 
 Reread = Callable[[Cell], list[str]]
 DEFAULT_OPTIONS = ReconcileOptions()
+FORM_TYPES = {"performance_target", "performance_evaluation"}
+"""Forms of text and scores, not arithmetic: no rules are built for them."""
 
 
 def reconcile_document(
@@ -60,6 +62,8 @@ def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> B
     contexts = [_context(t.id, Grid.of(t)) for t in doc.tables]
     book = RuleBook(options)
     for ctx, table in zip(contexts, doc.tables, strict=True):
+        if table.type in FORM_TYPES:
+            continue
         rules_hierarchy.build(ctx, book, table.type)
         rules_columns.build(ctx, book)
         rules_summary.build(ctx, book, table.type)

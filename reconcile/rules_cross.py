@@ -115,11 +115,21 @@ def _summary(ctx: TableContext, panel: Panel, table_type: str) -> Iterator[Figur
         scoped = [("all:rev" if income else "all:exp", panel.amount_cols[0])]
     elif spending:
         scoped = [("appr:exp", panel.amount_cols[0])]
+        if "决算" not in (ctx.grid.table.title or ""):
+            # a budget's 一般公共预算表 is 不含上年结转: only 决算 columns match it
+            yield from iter_scoped(ctx, labels, scoped, spending)
+            return
         for col in panel.amount_cols[1:]:
             leaf = _leaf(ctx, col)
             scoped += [(scope, col) for word, scope in _FUND_SCOPE if word in leaf]
     else:
         return
+    yield from iter_scoped(ctx, labels, scoped, spending)
+
+
+def iter_scoped(
+    ctx: TableContext, labels: dict[int, str], scoped, spending: bool
+) -> Iterator[Figure]:
     for row, label in labels.items():
         if ("本年" in label and "合计" in label) or label in ("收入合计", "支出合计"):
             key = TOTAL_ROW
