@@ -72,6 +72,7 @@ def _rename_costs(nodes_a: list[TreeNode], nodes_b: list[TreeNode]) -> np.ndarra
             [nodes_b[c].content for c in cols],
             scorer=Levenshtein.normalized_distance,
             workers=1,
+            dtype=np.float64,
         )
         block = costs[np.ix_(rows, cols)]
         wanted = compare[np.ix_(rows, cols)]
