@@ -67,6 +67,25 @@ def blank_and_tall_pdf(path: Path) -> Path:
     return path
 
 
+def scan_images(path: Path, titles: list[str]) -> Path:
+    """Image scans: a multi-page TIFF (several titles) or a PNG/JPEG (one), 150 dpi, grey."""
+    import io
+
+    import pymupdf
+    from PIL import Image
+
+    images = []
+    for title in titles:
+        page = pymupdf.open().new_page(width=300, height=100)
+        page.insert_text((20, 55), title, fontname="china-s", fontsize=18)
+        png = page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY).tobytes("png")
+        images.append(Image.open(io.BytesIO(png)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extra = {"save_all": True, "append_images": images[1:], "dpi": (150, 150)}
+    images[0].save(path, **(extra if len(images) > 1 else {"dpi": (150, 150)}))
+    return path
+
+
 def truncated_pdf(path: Path, good: Path) -> Path:
     """The first 60% of a scan PDF: the image stream is cut and there is no %%EOF."""
     data = good.read_bytes()
@@ -112,6 +131,8 @@ def mixed_folder(tmp_path_factory) -> Path:
     text_pdf(folder / "sub" / "good-b.pdf", "2023年部门决算公开")
     scan = image_only_pdf(folder / "scan-c.pdf", "2024年预算收支总表")
     truncated_pdf(folder / "truncated.pdf", scan)
+    scan_images(folder / "scans" / "two-pages.tif", ["部门决算公开", "收入支出决算总表"])
+    scan_images(folder / "scans" / "photo.png", ["政府采购预算表"])
     encrypted_pdf(folder / "encrypted.pdf")
     (folder / "zero.pdf").write_bytes(b"")
     png_named_pdf(folder / "picture.pdf")

@@ -63,6 +63,11 @@ def test_every_good_document_is_converted(mixed_run):
         assert docs[name].status == "ok", docs[name]
         doc = Document.model_validate_json((outdir / f"{key}.json").read_text())
         assert title in _text(doc) and doc.pages[0].text_source == "pdf_text"
+    tiff = Document.model_validate_json((outdir / "scans" / "two-pages.json").read_text())
+    assert docs["two-pages.tif"].status == "ok" and len(tiff.pages) == 2
+    assert "收入支出决算总表" in _text(tiff)
+    png = Document.model_validate_json((outdir / "scans" / "photo.json").read_text())
+    assert "政府采购预算表" in _text(png)
     scan = Document.model_validate_json((outdir / "scan-c.json").read_text())
     assert scan.pages[0].text_source == "ocr"  # the real PaddleOCR read the picture
     assert "预算收支总表" in _text(scan) and "3,159.95" in _text(scan)
@@ -98,7 +103,7 @@ def test_summary_file_and_exit_code(mixed_run):
     summary, outdir = mixed_run
     written = json.loads((outdir / SUMMARY_NAME).read_text())
     assert written["finished"] is True and written["exit_code"] == 3  # unreadable inputs
-    assert written["counts"] == {"ok": 4, "failed": 5}
+    assert written["counts"] == {"ok": 6, "failed": 5}
     assert all("traceback" not in d for d in written["documents"])
     converted = [d for d in summary.documents if d.status == "ok"]
     assert all(d.worker_peak_rss_mb and d.worker_peak_rss_mb > 50 for d in converted)
