@@ -90,7 +90,7 @@ class _PoolRun:
         in_flight: dict[Future, InputFile] = {}
         broken = False
         while (self.pending or self.suspects or in_flight) and not broken:
-            self._fill(pool, in_flight)
+            broken = not self._fill(pool, in_flight)
             done, _ = wait(in_flight, timeout=TICK_POLL_SECONDS, return_when=FIRST_COMPLETED)
             self._drain(ticks)
             for future in done:
@@ -103,15 +103,23 @@ class _PoolRun:
         for job in in_flight.values():  # the pool broke: everything in flight is a suspect
             yield from self._crashed(job)
 
-    def _fill(self, pool, in_flight: dict[Future, InputFile]) -> None:
+    def _fill(self, pool, in_flight: dict[Future, InputFile]) -> bool:
+        """Top up the work in flight; False when the pool broke (a worker died idle)."""
         if self.suspects:
-            if not in_flight:
-                job = self.suspects.popleft()
-                in_flight[pool.submit(_pool_task, job, self.options, self.settings)] = job
-            return
+            return bool(in_flight) or self._submit(pool, self.suspects, in_flight)
         while self.pending and len(in_flight) < self.workers:
-            job = self.pending.popleft()
+            if not self._submit(pool, self.pending, in_flight):
+                return False
+        return True
+
+    def _submit(self, pool, source: deque[InputFile], in_flight: dict[Future, InputFile]) -> bool:
+        job = source.popleft()
+        try:
             in_flight[pool.submit(_pool_task, job, self.options, self.settings)] = job
+        except BrokenProcessPool:
+            source.appendleft(job)  # never started: not a suspect, just not sent yet
+            return False
+        return True
 
     def _crashed(self, job: InputFile) -> Iterator[DocRecord]:
         if job.path in self.retried:
