@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -108,6 +109,7 @@ def build_plan(args: argparse.Namespace):
     if args.backend == "ray":
         _require_ray()
     options = _convert_options(args)  # the cheap checks first: no folder walk for a typo
+    _check_outdir(Path(args.outdir))
     settings = BatchSettings(
         outdir=str(Path(args.outdir)),
         formats=_parse(parse_formats, args.format, "--format"),
@@ -152,6 +154,16 @@ def _parse(parse, value: str, option: str):
         return parse(value)
     except ValueError as error:
         raise _UsageError(f"{option}: {error}") from error
+
+
+def _check_outdir(outdir: Path) -> None:
+    """OUTDIR must be a folder we can write (else every document would fail the same way)."""
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _UsageError(f"-o {outdir}: cannot create: {error.strerror}") from error
+    if not os.access(outdir, os.W_OK | os.X_OK):
+        raise _UsageError(f"-o {outdir}: not writable")
 
 
 def _require_ray() -> None:

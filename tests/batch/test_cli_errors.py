@@ -33,7 +33,9 @@ def test_bad_files_one_line_each_unexpected_error_logged_batch_goes_on(tmp_path,
 
 
 def test_usage_errors_exit_2_with_one_line(tmp_path, build):
+    (tmp_path / "a-file").write_text("")
     for argv, message in [
+        ([str(tmp_path), "-o", str(tmp_path / "a-file" / "out")], "cannot create"),
         (["-o", str(tmp_path)], "no INPUT given"),
         ([str(tmp_path), "-o", str(tmp_path), "--pages", "3-1"], "--pages: bad page range"),
         ([str(tmp_path), "-o", str(tmp_path), "--format", "pdf"], "--format: unknown format"),
