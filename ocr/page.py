@@ -51,16 +51,27 @@ def read_page(source: PdfSource, index: int, options: OcrOptions) -> PageWork:
 
 def _from_text_layer(page, index: int, options: OcrOptions) -> PageWork | None:
     chars, other_direction = collect_chars(page, include_invisible=options.trust_invisible_text)
+    if not chars and not other_direction and is_empty_page(page):
+        return _text_page_work(page, index, [], options)  # nothing to OCR: skip the engine
     if not is_usable(
         chars, other_direction, options.min_text_chars, is_scan=dominant_image(page) is not None
     ):
         return None
+    return _text_page_work(page, index, text_layer_lines(chars), options)
+
+
+def is_empty_page(page) -> bool:
+    """No text, no image, no vector drawing (outlined text would be drawings)."""
+    return not page.get_images() and not page.get_drawings()
+
+
+def _text_page_work(page, index: int, lines: list[Line], options: OcrOptions) -> PageWork:
     record = Page(
         page=index + 1,
         width=page.rect.width,
         height=page.rect.height,
         text_source="pdf_text",
-        lines=text_layer_lines(chars),
+        lines=lines,
     )
     work = PageWork(page=record, px_per_pt=options.dpi / POINTS_PER_INCH)
     if options.render_text_pages:

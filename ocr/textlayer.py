@@ -30,6 +30,8 @@ ROW_OVERLAP = 0.5  # vertical overlap (share of the smaller height) that puts ch
 LINE_BREAK_GAP = 1.0  # gap, in char heights, that always ends a line
 SOURCE_BREAK_GAP = 0.25  # smaller gap that ends a line when MuPDF also saw two lines
 SPACE_GAP = 0.3  # gap, in char heights, written as one space inside a line
+# A space never sits inside an amount: digits either side of a spaced gap are two cells
+# (right-aligned amounts in neighbouring columns can be closer than LINE_BREAK_GAP).
 
 
 @dataclass(frozen=True)
@@ -129,13 +131,15 @@ def split_row(row: list[PdfChar]) -> list[Line]:
             continue
         if prev is not None:
             gap = char.bbox[0] - prev.bbox[2]
+            spaced = gap > SPACE_GAP * height or blanks == 1
             if (
                 gap > LINE_BREAK_GAP * height
                 or blanks >= 2
                 or (char.source_line != prev.source_line and gap > SOURCE_BREAK_GAP * height)
+                or (spaced and prev.text.isdigit() and char.text.isdigit())
             ):
                 lines.append([])
-            elif gap > SPACE_GAP * height or blanks == 1:
+            elif spaced:
                 lines[-1].append(
                     (
                         " ",

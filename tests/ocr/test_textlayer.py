@@ -90,3 +90,24 @@ def test_kangxi_radicals_are_normalised(tmp_path):
     )  # ⼀ (Kangxi one)
     chars, _ = collect_chars(page, include_invisible=False)
     assert text_layer_lines(chars)[0].text == "一般公共预算"
+
+
+def test_empty_page_needs_no_ocr(tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    doc.new_page(width=200, height=100)
+    doc.save(tmp_path / "empty-page.pdf")
+    with open_source(tmp_path / "empty-page.pdf") as source:
+        work = read_page(source, 0, OcrOptions(render_text_pages=False))
+    assert work.page.lines == [] and work.page.text_source == "pdf_text" and work.page.errors == []
+
+
+def test_amounts_in_neighbouring_columns_are_two_lines(tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=100)
+    page.insert_text((20, 50), "82,096,797.42 82,096,797.42", fontname="helv", fontsize=9)
+    chars, _ = collect_chars(page, include_invisible=False)
+    assert [line.text for line in text_layer_lines(chars)] == ["82,096,797.42", "82,096,797.42"]
