@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from fiscalocr.model import Cell, Table, parse_amount
 
@@ -20,11 +21,14 @@ _INDEX_LABELS = ("栏次", "档次")
 _DIGITS = re.compile(r"\d")
 
 
+@lru_cache(maxsize=1 << 16)
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
 def norm(text: str | None) -> str:
     """NFKC-fold (full-width digits, （）) and drop all whitespace, for comparisons."""
-    if not text:
-        return ""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _norm(text) if text else ""
 
 
 def to_cents(value: float | None) -> int | None:
@@ -56,6 +60,7 @@ class Grid:
     n_rows: int = 0
     n_cols: int = 0
     header_rows: int = 0
+    _data_rows: list[int] | None = None
 
     @classmethod
     def of(cls, table: Table) -> Grid:
@@ -80,7 +85,8 @@ class Grid:
         return cell if cell is not None and (cell.row, cell.col) == (row, col) else None
 
     def text(self, row: int, col: int) -> str:
-        return norm(self.cell(row, col).text if self.cell(row, col) else "")
+        cell = self.cover.get((row, col))
+        return norm(cell.text) if cell is not None else ""
 
     def amount(self, row: int, col: int) -> float | None:
         return cell_amount(self.anchor(row, col))
@@ -100,7 +106,11 @@ class Grid:
         return all(b == a + 1 for a, b in zip(ints, ints[1:], strict=False))
 
     def data_rows(self) -> list[int]:
-        return [r for r in range(self.header_rows, self.n_rows) if not self.is_index_row(r)]
+        if self._data_rows is None:
+            self._data_rows = [
+                r for r in range(self.header_rows, self.n_rows) if not self.is_index_row(r)
+            ]
+        return self._data_rows
 
     def _infer_header_rows(self) -> int:
         """Leading rows marked as header or holding no amount (layout may leave it 0)."""

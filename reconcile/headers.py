@@ -53,9 +53,11 @@ class TableLayout:
 
     grid: Grid
     header_text: dict[int, str]
+    leaf_text: dict[int, str]
     header_path: dict[int, list[tuple[int, int]]]
     roles: dict[int, str]
     panels: list[Panel]
+    _codes: dict[tuple[int, ...], dict[int, str]] = field(default_factory=dict)
 
     def row_label(self, panel: Panel, row: int) -> str:
         """Non-numeric text of the stub columns of this row, numbering stripped."""
@@ -68,6 +70,12 @@ class TableLayout:
 
     def row_codes(self, panel: Panel) -> dict[int, str]:
         """Row → classification code; split 类/款/项 columns carry blank parts down."""
+        key = tuple(panel.columns)
+        if key not in self._codes:
+            self._codes[key] = self._read_codes(panel)
+        return self._codes[key]
+
+    def _read_codes(self, panel: Panel) -> dict[int, str]:
         codes: dict[int, str] = {}
         carry = ["", "", ""]
         for row in self.grid.data_rows():
@@ -85,7 +93,7 @@ class TableLayout:
             return None
         parts = {}
         for col in panel.code_cols:
-            level = _SPLIT_CODE_HEADERS.get(self.header_text.get(col, "")[-1:])
+            level = _SPLIT_CODE_HEADERS.get(self.leaf_text.get(col, ""))
             text = self.grid.text(row, col)
             if level is not None and text.isdigit():
                 parts[level] = text
@@ -107,8 +115,9 @@ def analyse(grid: Grid) -> TableLayout:
     """Read the header and stub of one table."""
     paths = {c: _header_path(grid, c) for c in range(grid.n_cols)}
     texts = {c: "".join(grid.text(r, cc) for r, cc in paths[c]) for c in range(grid.n_cols)}
-    roles = {c: _column_role(grid, c, texts[c]) for c in range(grid.n_cols)}
-    return TableLayout(grid, texts, paths, roles, _panels(grid, roles, texts))
+    leaves = {c: grid.text(*paths[c][-1]) if paths[c] else "" for c in range(grid.n_cols)}
+    roles = {c: _column_role(grid, c, texts[c], leaves[c]) for c in range(grid.n_cols)}
+    return TableLayout(grid, texts, leaves, paths, roles, _panels(grid, roles, leaves))
 
 
 def _header_path(grid: Grid, col: int) -> list[tuple[int, int]]:
@@ -123,14 +132,13 @@ def _header_path(grid: Grid, col: int) -> list[tuple[int, int]]:
     return path
 
 
-def _column_role(grid: Grid, col: int, header: str) -> str:
+def _column_role(grid: Grid, col: int, header: str, leaf: str) -> str:
     """'index' (行次), 'code', 'label', 'amount' or 'empty'."""
-    leaf = header[-4:]
     if any(h in leaf for h in _INDEX_HEADERS):
         return "index"
     values = [grid.text(r, col) for r in grid.data_rows()]
     values = [v for v in values if v]
-    if any(h in header for h in _CODE_HEADERS) or header[-1:] in _SPLIT_CODE_HEADERS:
+    if any(h in header for h in _CODE_HEADERS) or leaf in _SPLIT_CODE_HEADERS:
         return "code"
     if not values:
         return "empty" if not header else "amount"
@@ -163,7 +171,7 @@ def _is_row_numbering(grid: Grid, col: int) -> bool:
     )
 
 
-def _panels(grid: Grid, roles: dict[int, str], texts: dict[int, str]) -> list[Panel]:
+def _panels(grid: Grid, roles: dict[int, str], leaves: dict[int, str]) -> list[Panel]:
     """Split columns into stubs + amounts; a stub after amounts starts a new panel."""
     panels: list[Panel] = []
     current: Panel | None = None
@@ -180,8 +188,6 @@ def _panels(grid: Grid, roles: dict[int, str], texts: dict[int, str]) -> list[Pa
                 panels.append(current)
             current.amount_cols.append(col)
     for panel in panels:
-        leaves = [texts[c][-1:] for c in panel.code_cols]
-        panel.split_codes = len(panel.code_cols) > 1 and any(
-            x in _SPLIT_CODE_HEADERS for x in leaves
-        )
+        split = [c for c in panel.code_cols if leaves[c] in _SPLIT_CODE_HEADERS]
+        panel.split_codes = len(panel.code_cols) > 1 and bool(split)
     return [p for p in panels if p.amount_cols]

@@ -96,7 +96,8 @@ class RuleBook:
         if signature in self._signatures:
             return None
         self._signatures.add(signature)
-        tol = 0 if exact else self.tolerance(len(parts))
+        printed = sum(1 for p in parts if ctx_values.get(p) is not None)
+        tol = 0 if exact else self.tolerance(max(printed, 1))  # blank parts carry no rounding
         rule = Rule(self._unique(rule_id), family, table, terms, tol, description)
         self.rules.append(rule)
         return rule
