@@ -279,7 +279,6 @@ def class_names(year: int) -> dict[str, str]:
     if year <= 2018:
         names["207"] = "文化体育与传媒支出"
         names["210"] = "医疗卫生与计划生育支出"
-        names.pop("224")
     if not 2020 <= year <= 2023:
         names.pop("234")
     return names

@@ -112,7 +112,12 @@ def summary(rng: random.Random, books: Books, label: str) -> TableSpec:
 
 
 def revenue(rng: random.Random, books: Books, label: str) -> TableSpec:
-    """预算收入总表 by function code: 合计 = the sources; 上年结转 beside."""
+    """预算收入总表 by function code: 合计 = the sources; 上年结转 beside.
+
+    One document in four prints it by source instead (see `revenue_by_source`).
+    """
+    if rng.random() < 0.25:
+        return revenue_by_source(rng, books, label)
     layout = draw_code_layout(rng)
     sources = [name for name, _ in BUDGET_INCOME]
     spec = _spec(
@@ -136,6 +141,45 @@ def revenue(rng: random.Random, books: Books, label: str) -> TableSpec:
         spec, layout, hierarchy_codes(list(books.spending)), values, books.style, books.year
     )
     return spec
+
+
+def revenue_by_source(rng: random.Random, books: Books, label: str) -> TableSpec:
+    """收入预算总表 by source, with group labels merged down over their rows:
+    收入总计 = the 小计 rows; each 小计 = the rows of its group."""
+    st = books.style
+    spec = _spec(books, "revenue", rng.choice(["收入预算总表", "预算收入总表"]), 3, label)
+    add_header(spec, [[("项目", 1, 2), (rng.choice(["金额", "预算数"]), 1, 1)]])
+    gen, fund = books.spent(sources=("gen",)), books.spent(sources=("fund",))
+    special, unit = books.spent(sources=("special",)), books.spent(sources=("unit",))
+    carry = books.spent(sources=("carry",))
+    groups = [
+        ("一般公共预算资金", [("小计", gen), ("公共财政拨款（补助）资金", gen), ("专项收入", 0)]),
+        ("政府性基金", [("小计", fund)]),
+        ("国有资本经营预算资金", [("小计", books.spent(sources=("capital",)))]),
+        (
+            "财政专户管理资金",
+            [("小计", special), ("专户管理教育收费", 0), ("其他非税收入", special)],
+        ),
+        ("其他资金", [("小计", unit), ("事业收入", unit), ("经营收入", 0), ("其他收入", 0)]),
+        ("上年结转和结余资金", [("小计", carry), ("其中：动用上年结转和结余资金", carry)]),
+    ]
+    row = spec.add_row(
+        ["收入总计", "", fmt_amount(books.spent(), st)], ["label", "label", "amount"], bold=True
+    )
+    _merge_two(spec, row)
+    for name, items in groups:
+        first = spec.n_rows
+        for i, (item, cents) in enumerate(items):
+            spec.add(first + i, 1, item, "text")
+            spec.add(first + i, 2, fmt_amount(cents, st), "amount")
+        spec.add(first, 0, name, "label", rowspan=len(items))
+    return spec
+
+
+def _merge_two(spec: TableSpec, row: int) -> None:
+    cells = [c for c in spec.cells if c.row == row and c.col < 2]
+    cells[0].colspan = 2
+    spec.cells.remove(cells[1])
 
 
 def _basic_project_table(
