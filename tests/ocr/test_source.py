@@ -129,3 +129,13 @@ def test_zero_page_pdf(tmp_path):
     path = tmp_path / "nopages.pdf"
     path.write_bytes(ZERO_PAGE_PDF)
     expect(path, EmptyPdfError, "has no pages", ExitCode.INPUT)
+
+
+def test_multi_page_tiff_scan(tmp_path, pages):
+    import cv2
+
+    image = pages.render(pages.text_pdf(tmp_path / "src.pdf"), dpi=60)
+    path = tmp_path / "scan.tif"
+    assert cv2.imwritemulti(str(path), [image, image[::-1].copy()])
+    with open_source(path) as source:
+        assert source.is_image_input and source.page_count == 2

@@ -111,3 +111,22 @@ def test_amounts_in_neighbouring_columns_are_two_lines(tmp_path):
     page.insert_text((20, 50), "82,096,797.42 82,096,797.42", fontname="helv", fontsize=9)
     chars, _ = collect_chars(page, include_invisible=False)
     assert [line.text for line in text_layer_lines(chars)] == ["82,096,797.42", "82,096,797.42"]
+
+
+def test_rotated_page_text_is_in_displayed_coordinates(tmp_path, pages):
+    """A landscape table stored as a portrait page with /Rotate 90 and sideways text."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=300, height=420)
+    page.insert_text((60, 380), pages.TITLE, fontname="china-s", fontsize=18, rotate=90)
+    page.insert_text((120, 380), "合计   1,234.56", fontname="china-s", fontsize=12, rotate=90)
+    page.set_rotation(90)
+    doc.save(tmp_path / "rotated.pdf")
+    with open_source(tmp_path / "rotated.pdf") as source:
+        work = read_page(source, 0, OcrOptions(render_text_pages=False))
+    page_read = work.page
+    assert page_read.text_source == "pdf_text" and (page_read.width, page_read.height) == (420, 300)
+    assert [line.text for line in page_read.lines] == [pages.TITLE, "合计", "1,234.56"]
+    title = page_read.lines[0]
+    assert title.bbox[0] == pytest.approx(40, abs=1) and title.bbox[2] > 200  # runs left to right
