@@ -56,7 +56,7 @@ def load_stages(options: ConvertOptions) -> Stages:
 def _recognizer(ocr_opts: Any):
     from fiscalocr import ocr
 
-    return ocr.get_engine(ocr_opts).recognizer()
+    return ocr.load_engine(ocr_opts).recognizer()
 
 
 def _layout_stage(ocr_opts: Any) -> Callable[[PageWork], None]:

@@ -1,0 +1,179 @@
+"""``fiscalocr eval``: run the pipeline on labelled documents, then measure with ``eval/``.
+
+Per document, in one run on the same pages: the pipeline without reconciliation (the
+ablation), the reconciliation step on a copy of it (the full pipeline: reconciliation
+works on the finished tables, so running the whole pipeline twice would only repeat OCR),
+and bare PaddleOCR (detection + recognition on the raster, nothing else) as the baseline.
+"""
+
+from __future__ import annotations
+
+import logging
+import resource
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from fiscalocr.model import Document, FiscalOcrError
+
+from .options import ConvertOptions
+from .pipeline import convert_document
+from .stages import load_stages, ocr_options
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class LabelledDocument:
+    name: str
+    pdf: Path
+    truth: Document
+    level: str | None
+    kind: str | None
+
+
+def iter_labelled(
+    dataset: Path, split: str | None, limit: int | None
+) -> Iterator[LabelledDocument]:
+    """Labelled documents of a corpus manifest, or of a folder of ``X.pdf`` + ``X.gt.json``."""
+    for count, item in enumerate(_discover(dataset, split)):
+        if limit is not None and count >= limit:
+            return
+        yield item
+
+
+def _discover(dataset: Path, split: str | None) -> Iterator[LabelledDocument]:
+    manifest = dataset if dataset.is_file() else dataset / "manifest.json"
+    if manifest.is_file():
+        from fiscalocr.datasets import load_corpus
+
+        for entry in load_corpus(manifest):
+            if split and entry.split != split:
+                continue
+            yield LabelledDocument(
+                entry.pdf_path.stem, entry.pdf_path, entry.truth, entry.level, entry.kind
+            )
+        return
+    for truth_path in sorted(dataset.rglob("*.gt.json")):
+        pdf = truth_path.with_name(truth_path.name.removesuffix(".gt.json") + ".pdf")
+        if pdf.is_file():
+            truth = Document.model_validate_json(truth_path.read_text(encoding="utf-8"))
+            yield LabelledDocument(pdf.stem, pdf, truth, None, truth.document.kind)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def run_labelled(item: LabelledDocument, options: ConvertOptions, baselines: bool):
+    """The pipeline's output, its ablation, bare-OCR lines and timings for one document."""
+    from fiscalocr.eval import EvalItem
+
+    stages = load_stages(options)
+    start = time.perf_counter()
+    ablation = convert_document(
+        item.pdf, options.model_copy(update={"reconcile": False}), stages=stages
+    )
+    predicted = ablation.model_copy(deep=True)
+    recon_start = time.perf_counter()
+    if stages.reconcile is not None:
+        stages.reconcile(predicted)
+    recon_seconds = time.perf_counter() - recon_start
+    total = time.perf_counter() - start
+    stage_seconds = {t.stage: t.seconds for t in ablation.timings}
+    stage_seconds["reconcile"] = recon_seconds
+    baseline_lines, baseline_seconds = None, None
+    if baselines:
+        baseline_lines, baseline_seconds = bare_ocr_lines(item.pdf, ablation, options)
+    return EvalItem(
+        name=item.name,
+        predicted=predicted,
+        truth=item.truth,
+        level=item.level,
+        kind=item.kind,
+        baseline_lines=baseline_lines,
+        ablation=ablation,
+        stage_seconds=stage_seconds,
+        total_seconds=total,
+        baseline_seconds=baseline_seconds,
+        pages=len(predicted.pages),
+        peak_rss_mb=peak_rss_mb(),
+    )
+
+
+def bare_ocr_lines(pdf: Path, read: Document, options: ConvertOptions):
+    """Bare PaddleOCR on the same pages, and its time: the baseline we must beat."""
+    from fiscalocr import ocr
+
+    ocr_opts = ocr_options(options)
+    lines: dict[int, list] = {}
+    start = time.perf_counter()
+    with ocr.open_source(pdf) as source:
+        for page in read.pages:
+            try:
+                lines[page.page] = ocr.bare_page_lines(source, page.page - 1, ocr_opts)
+            except FiscalOcrError as error:
+                log.warning("baseline page %d: %s", page.page, error)
+                lines[page.page] = []
+    return lines, time.perf_counter() - start
+
+
+def evaluate_dataset(
+    dataset: Path,
+    *,
+    json_path: Path | None = None,
+    html_dir: Path | None = None,
+    predictions: Path | None = None,
+    split: str | None = "test",
+    limit: int | None = None,
+    baselines: bool = True,
+    options: ConvertOptions | None = None,
+):
+    from fiscalocr.eval import EvalItem, evaluate, write_html_report
+
+    options = options or ConvertOptions(force_ocr=True)
+    items = []
+    for labelled in iter_labelled(dataset, split, limit):
+        if predictions is not None:
+            path = predictions / f"{labelled.name}.json"
+            predicted = Document.model_validate_json(path.read_text(encoding="utf-8"))
+            items.append(
+                EvalItem(labelled.name, predicted, labelled.truth, labelled.level, labelled.kind)
+            )
+        else:
+            log.info("evaluating %s", labelled.name)
+            items.append(run_labelled(labelled, options, baselines))
+    metrics = evaluate(items)
+    if json_path is not None:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(metrics.model_dump_json(indent=1), encoding="utf-8")
+    if html_dir is not None:
+        pdfs = {labelled.name: labelled.pdf for labelled in iter_labelled(dataset, split, limit)}
+        write_html_report(metrics, items, html_dir, page_images=_page_image_reader(pdfs, items))
+    return metrics
+
+
+def _page_image_reader(pdfs: dict[str, Path], items):
+    """Page pictures for the report's overlays: a plain raster, turned upright as read.
+
+    Only a few pages are shown, and OCR is not needed to draw them, so this rasterises
+    and applies the quarter turn the pipeline recorded (skew is small enough to ignore).
+    """
+    rotations = {(i.name, p.page): p.rotation for i in items for p in i.predicted.pages}
+
+    def page_image(name: str, page_number: int):
+        import fitz
+        import numpy as np
+
+        pdf = pdfs.get(name)
+        if pdf is None:
+            return None
+        with fitz.open(pdf) as doc:
+            pix = doc.load_page(page_number - 1).get_pixmap(dpi=100)
+        image = np.frombuffer(pix.samples, np.uint8).reshape(pix.h, pix.w, pix.n)[:, :, :3]
+        turns = rotations.get((name, page_number), 0) // 90
+        return np.ascontiguousarray(np.rot90(image, -turns)) if turns else image.copy()
+
+    return page_image
