@@ -14,13 +14,20 @@ from dataclasses import dataclass
 
 from fiscalocr.model import Cell, Document, Page, Reconciliation
 
-from . import rules_columns, rules_cross, rules_hierarchy, rules_narrative, rules_summary
+from . import (
+    narrative_amounts,
+    rules_columns,
+    rules_cross,
+    rules_hierarchy,
+    rules_narrative,
+    rules_summary,
+)
 from .candidates import Candidate, generate
 from .evidence import cell_evidence
 from .grid import Grid, cell_amount, looks_numeric, norm, to_cents
 from .headers import analyse
 from .options import ReconcileOptions
-from .report import repair_record, unresolved_rule, unresolved_share
+from .report import repair_record, unresolved_amount, unresolved_rule, unresolved_share
 from .rules import CellRef, Rule, RuleBook, TableContext
 from .solver import Choice, solve
 
@@ -43,6 +50,11 @@ def reconcile_document(
     rec.checks_passed_before += passed
     rec.checks_passed_after += passed
     rec.unresolved += [unresolved_share(s) for s in shares if not s.holds()]
+    after = {**built.values, **_repaired_values(doc, rec)}
+    rec.checks_total += len(built.amounts)
+    rec.checks_passed_before += sum(1 for a in built.amounts if a.holds(built.values))
+    rec.checks_passed_after += sum(1 for a in built.amounts if a.holds(after))
+    rec.unresolved += [unresolved_amount(a) for a in built.amounts if not a.holds(after)]
     doc.reconciliation = rec
 
 
@@ -55,6 +67,7 @@ class BuiltRules:
     grids: dict[str, Grid]
     shares: list[rules_narrative.ShareCheck]
     share_skips: list
+    amounts: list[narrative_amounts.AmountCheck]
 
 
 def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> BuiltRules:
@@ -76,7 +89,17 @@ def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> B
     for ctx in contexts:
         values.update(ctx.values)
     grids = {ctx.table_id: ctx.grid for ctx in contexts}
-    return BuiltRules(book, values, grids, shares, share_skips)
+    amounts = narrative_amounts.build(doc, contexts, {t.id: t.unit for t in tables})
+    return BuiltRules(book, values, grids, shares, share_skips, amounts)
+
+
+def _repaired_values(doc: Document, rec: Reconciliation) -> dict[CellRef, int | None]:
+    """Amounts of the cells this run repaired."""
+    out: dict[CellRef, int | None] = {}
+    for repair in rec.repairs:
+        cell = doc.table(repair.table).cell_at(repair.row, repair.col)
+        out[CellRef(repair.table, cell.row, cell.col)] = to_cents(cell.value)
+    return out
 
 
 def _context(table_id: str, grid: Grid) -> TableContext:

@@ -56,6 +56,18 @@ def unresolved_share(check: ShareCheck) -> Unresolved:
     )
 
 
+def unresolved_amount(check) -> Unresolved:
+    return Unresolved(
+        table=None,
+        rule=check.id,
+        cells=[],
+        difference=None,
+        description=(
+            f"page {check.page}: “{check.snippet}” — no table prints {check.label} with this amount"
+        ),
+    )
+
+
 def summary_line(doc: Document) -> str:
     """One line per document for the CLI."""
     rec = doc.reconciliation

@@ -17,9 +17,9 @@ from fiscalocr.model import Document, SkippedRule
 from .grid import norm
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
-_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)")
+AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)")
 _SHARE = re.compile(r"占比?(\d+(?:\.\d+)?)%")
-_UNIT = {"元": 1.0, "千元": 1e3, "万元": 1e4}
+UNIT_FACTOR = {"元": 1.0, "千元": 1e3, "万元": 1e4}
 _MAX_GAP = 40
 """Characters allowed between the part amount and its 占 N%."""
 
@@ -42,7 +42,7 @@ class ShareCheck:
         return abs(self.difference) <= self.tolerance
 
 
-def _sections(doc: Document) -> list[list[tuple[int, str]]]:
+def sections(doc: Document) -> list[list[tuple[int, str]]]:
     sections: list[list[tuple[int, str]]] = [[]]
     for page in doc.pages:
         if page.section != "explanation":
@@ -58,13 +58,13 @@ def _sections(doc: Document) -> list[list[tuple[int, str]]]:
 def build(doc: Document, pct_slack: float) -> tuple[list[ShareCheck], list[SkippedRule]]:
     checks: list[ShareCheck] = []
     skipped: list[SkippedRule] = []
-    for section in _sections(doc):
+    for section in sections(doc):
         text = "".join(t for _, t in section)
         starts, pos = [], 0
         for page, t in section:
             starts.append((pos, page))
             pos += len(t)
-        amounts = list(_AMOUNT.finditer(text))
+        amounts = list(AMOUNT.finditer(text))
         for share in _SHARE.finditer(text):
             page = max((p for s, p in starts if s <= share.start()), default=section[0][0])
             rule_id = f"n:pct:p{page}:{len(checks) + len(skipped) + 1}"
@@ -85,7 +85,7 @@ def build(doc: Document, pct_slack: float) -> tuple[list[ShareCheck], list[Skipp
 
 
 def _value(match: re.Match) -> float:
-    return float(match.group(1).replace(",", "")) * _UNIT[match.group(2)]
+    return float(match.group(1).replace(",", "")) * UNIT_FACTOR[match.group(2)]
 
 
 def _check(rule_id, page, text, part, whole, share, slack) -> ShareCheck | None:
@@ -95,7 +95,7 @@ def _check(rule_id, page, text, part, whole, share, slack) -> ShareCheck | None:
     digits = share.group(1)
     decimals = len(digits.partition(".")[2])
     printed = 0.5 * 10**-decimals
-    unit = _UNIT[part.group(2)]
+    unit = UNIT_FACTOR[part.group(2)]
     rounding = 100 * 0.005 * unit * (1 / whole_v + part_v / whole_v**2)
     snippet = text[max(part.start() - 12, 0) : share.end()]
     return ShareCheck(

@@ -202,3 +202,20 @@ def test_rules_that_cannot_be_built_are_skipped_not_passed():
     rec = doc.reconciliation
     assert {s.rule for s in rec.skipped} == {"t6:hier", "t6:cols:panel1"}
     assert rec.checks_total == rec.checks_passed_after == 0
+
+
+def test_narrative_amounts_are_looked_up_by_their_label():
+    leaves = {"2011301": (118.23, 0.0), "2011308": (0.0, 190.00), "2210201": (12.33, 0.0)}
+    t3 = table_from_rows("t3", coded_rows(leaves), 2, table_type="expenditure")
+    page = _explanation(
+        "三、支出预算情况说明",
+        "其中：基本支出130.56万元；项目支出190.00万元；",  # 基本支出 合计 is 130.56: agrees
+        "一般公共服务支出(类)308.23万元，住房保障支出12.38万元。",  # 12.33 printed: disagrees
+        "较上年的95.00万元增加1.00万元。",  # last year's figure: not a check
+    )
+    doc = document_of(t3, pages=[page])
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    amount_rules = [u for u in rec.unresolved if u.rule.startswith("n:amt")]
+    assert len(amount_rules) == 1 and "住房保障支出" in amount_rules[0].description
+    assert rec.checks_total - rec.checks_passed_before == 1
