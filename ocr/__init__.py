@@ -6,6 +6,7 @@ Public API (loaded lazily, so importing ``fiscalocr.ocr`` does not import Paddle
     read_page(source, index, options) -> PageWork
     OcrOptions
     load_engine(options) -> PaddleEngine   # engine.recognizer() is a TextRecognizer
+    bare_page_lines(source, index, options) -> list[Line]   # PaddleOCR as it comes (baseline)
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _EXPORTS = {
     "CropRecognizer": ".engine",
     "RawRecognition": ".ctc",
     "to_line": ".ctc",
+    "bare_page_lines": ".bare",
+    "file_sha256": ".source",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -62,6 +62,10 @@ class PaddleEngine:
             return np.zeros((0, 4, 2), dtype=np.float32)
         return np.asarray(boxes, dtype=np.float32).reshape(-1, 4, 2)
 
+    def paddle_ocr(self, image: np.ndarray) -> list:
+        """PaddleOCR's own ``ocr()`` call, untouched: the bare baseline of benchmarks."""
+        return self._ocr.ocr(image, cls=True)
+
     def classify_180(self, crops: list[np.ndarray]) -> list[tuple[bool, float]]:
         """Per crop: (is upside down, classifier score)."""
         if not crops:
