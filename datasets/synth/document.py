@@ -19,7 +19,7 @@ from .names import draw_department
 from .plan import plan_tables
 from .render import render_table
 
-GENERATOR_VERSION = "synth-1.1"
+GENERATOR_VERSION = "synth-1.2"
 Kind = Literal["budget", "final_account"]
 
 
@@ -82,6 +82,8 @@ def generate_document(seed: int, kind: Kind | None = None) -> SynthDocument:
     if appendix:
         toc.append((0, "第五部分 附件", appendix[0].pages[0] - 1))
         tables += appendix
+    if rng.random() < 0.3:
+        pages.back_page(flow, rng, books)
     first_numbered = 2
     pages.contents(
         flow, contents_page, [(lvl, text, idx - first_numbered + 1) for lvl, text, idx in toc]

@@ -16,8 +16,9 @@ from fiscalocr.model import Block, Line, Page
 from .canvas import BBox, Canvas
 from .fonts import FontFace, draw_face, text_width
 
-PORTRAIT = (595.0, 842.0)
-LANDSCAPE = (842.0, 595.0)
+PORTRAIT = (595.0, 842.0)  # A4
+LANDSCAPE = (842.0, 595.0)  # A4 turned
+A3_LANDSCAPE = (1191.0, 842.0)  # some provinces print their tables on A3
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Style:
     total_bold: bool
     header_fill: float | None  # gray level of header cells, None: no fill
     open_sides: bool  # no vertical rules on the table's left and right edges
+    landscape_size: tuple[float, float]
     page_number_style: str  # "plain" | "dash" | "none"
 
 
@@ -61,6 +63,7 @@ def draw_style(rng: random.Random) -> Style:
         total_bold=rng.random() < 0.5,
         header_fill=rng.choice([None, None, None, 0.88, 0.93]),
         open_sides=rng.random() < 0.15,
+        landscape_size=A3_LANDSCAPE if rng.random() < 0.12 else LANDSCAPE,
         page_number_style=rng.choice(["plain", "dash", "dash", "none"]),
     )
 
@@ -115,7 +118,7 @@ class Flow:
         return self.page.height - self.style.margin - 20
 
     def new_page(self, section: str, landscape: bool = False) -> None:
-        width, height = LANDSCAPE if landscape else PORTRAIT
+        width, height = self.style.landscape_size if landscape else PORTRAIT
         self.canvas.new_page(width, height)
         self.pages.append(
             Page(

@@ -193,3 +193,18 @@ def appendix(flow: Flow, rng: random.Random, books: Books, n_tables: int) -> lis
         spec = form(rng, books, project)
         tables.append(render_table(flow, spec, f"t{n_tables + i + 1}", rng))
     return tables
+
+
+def back_page(flow: Flow, rng: random.Random, books: Books) -> None:
+    """A closing page of contact details (section `other`)."""
+    flow.new_page("other")
+    flow.y = flow.page.height * rng.uniform(0.3, 0.5)
+    area = rng.randint(10, 999)
+    lines = [
+        f"编制单位：{books.dept.name}",
+        f"联系电话：0{area:03d}-{rng.randint(2000000, 8999999)}",
+        f"通讯地址：{books.dept.region}{rng.choice(['人民路', '新华路', '府前街', '迎泽大街'])}{rng.randint(1, 300)}号",
+        "欢迎社会各界对本部门预决算公开工作提出意见和建议。",
+    ]
+    for text in lines:
+        flow.line_of_text(text, flow.style.body_size, align="l", block="other", gap=2.2)

@@ -121,6 +121,7 @@ def render_table(flow: Flow, spec: TableSpec, table_id: str, rng: random.Random)
         n_rows=spec.n_rows,
         n_cols=spec.n_cols,
         header_rows=spec.header_rows,
+        notes=([spec.empty_note] if spec.empty_note else []) + spec.notes,
     )
     header = list(range(spec.header_rows))
     allowed = _break_allowed(spec)

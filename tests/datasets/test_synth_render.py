@@ -50,7 +50,7 @@ def test_corpus_covers_every_label_and_both_kinds(corpus):
     types = {t.type for d in corpus for t in d.tables}
     assert types == set(TABLE_TYPES), set(TABLE_TYPES) - types
     sections = {p.section for d in corpus for p in d.pages}
-    assert sections == set(SECTIONS) - {"other"}, set(SECTIONS) - sections
+    assert sections == set(SECTIONS), set(SECTIONS) - sections
     for doc in corpus:
         assert doc.source.sha256 and doc.source.file.startswith("synth-")
         assert 2015 <= doc.document.year <= 2026 and doc.document.department

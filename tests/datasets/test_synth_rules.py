@@ -149,8 +149,8 @@ def check_columns(table: Table) -> int:
         parts = []
         for cols in siblings.values():
             sub_total = [c for c in cols if paths[c][-1] in TOTAL_TITLES]
-            parts.append(sub_total[:1] or cols)
-        parts = [p for p in parts if p and all(c in amounts for c in p)]
+            parts.append([c for c in sub_total[:1] or cols if c in amounts])  # blank: zero
+        parts = [p for p in parts if p]
         if not parts:
             continue
         for row in body_rows(table):
