@@ -108,12 +108,19 @@ def centre(symbol: DecodedSymbol) -> float:
     return (symbol.first_frame + symbol.last_frame) / 2
 
 
+def inside_number(before: str, after: str) -> bool:
+    """A space between a separator and a digit ("4,213, 779. 28") sits inside one number."""
+    number_chars = "0123456789,."
+    return before in number_chars and after in number_chars and (before in ",." or after in ",.")
+
+
 def drop_spurious_spaces(symbols: list[DecodedSymbol]) -> list[DecodedSymbol]:
     """Remove spaces whose neighbours are no further apart than ordinary characters.
 
     The recogniser inserts spaces in letter-spaced titles and monospaced (full-width)
     digits ("20 24"); a real gap, e.g. between two amounts in one box, is wider than the
-    line's median character pitch by ``SPACE_PITCH``.
+    line's median character pitch by ``SPACE_PITCH``. Wide separators make the pitch rule
+    miss spaces inside amounts ("4,213, 779. 28"), so those go by ``inside_number``.
     """
     solid = [s for s in symbols if not s.text.isspace()]
     pitches = [centre(b) - centre(a) for a, b in zip(solid, solid[1:], strict=False)]
@@ -129,6 +136,7 @@ def drop_spurious_spaces(symbols: list[DecodedSymbol]) -> list[DecodedSymbol]:
                 before is None
                 or after is None
                 or centre(after) - centre(before) < SPACE_PITCH * pitch
+                or inside_number(before.text, after.text)
             ):
                 continue
             if kept and kept[-1].text.isspace():

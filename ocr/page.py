@@ -15,6 +15,7 @@ from fiscalocr.model import Line, Page, PageError, PageWork
 from .ctc import Placement
 from .engine import load_engine
 from .geometry import deskew_image, deskew_matrix, quad_rect, turn_image
+from .glued import split_glued
 from .options import OcrOptions
 from .orient import find_orientation
 from .raster import POINTS_PER_INCH, choose_dpi, dominant_image, render_bgr
@@ -128,9 +129,10 @@ def recognise_lines(
             Placement(bbox=tuple(round(v / px_per_pt, 2) for v in rect), vertical=vertical)
         )
     lines = [
-        line
+        piece
         for line in engine.recognise(crops, places)
         if line is not None and line.conf >= min_conf
+        for piece in split_glued(line)
     ]
     return reading_order(lines)
 

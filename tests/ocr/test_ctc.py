@@ -96,6 +96,17 @@ def test_spurious_space_in_monospaced_digits_is_dropped_real_gap_kept():
     assert "".join(s.text for s in drop_spurious_spaces(decode(wide))) == "12 34"
 
 
+def test_space_after_a_separator_inside_an_amount_is_dropped():
+    blank = [("", 0.99)]
+    frames = []
+    for char in "4,213,":
+        frames += [[(char, 0.95)], blank]
+    frames += [blank, blank, [(" ", 0.86)], blank, blank]  # a wide gap after the comma
+    for char in "779.28":
+        frames += [[(char, 0.95)], blank]
+    assert "".join(s.text for s in drop_spurious_spaces(decode(frames))) == "4,213,779.28"
+
+
 def test_vertical_placement_maps_reading_direction_down_the_page():
     frames = [[("上", 0.9)], [("", 0.9)], [("下", 0.9)], [("", 0.9)]]
     raw = RawRecognition(frames=frames, px_per_frame=10.0, crop_size=(40, 12))
