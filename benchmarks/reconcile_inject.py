@@ -131,8 +131,25 @@ def amount_cells(doc: Document):
     return cells, built
 
 
+def detectable(built, key, bad_text: str) -> bool:
+    """Whether the damage breaks at least one rule (beyond its rounding tolerance)."""
+    from fiscalocr.model import parse_amount
+
+    ref = next(r for r in built.values if (r.table, r.row, r.col) == key)
+    bad = parse_amount(bad_text)
+    new = dict(built.values)
+    new[ref] = None if bad is None else round(bad * 100)
+    return any(ref in rule.cells and not rule.holds(new) for rule in built.book.rules)
+
+
 def run_trial(
-    truth: Document, cells, n_errors: int, rng: random.Random, stats: Counter, times: list
+    truth: Document,
+    cells,
+    n_errors: int,
+    rng: random.Random,
+    stats: Counter,
+    times: list,
+    built=None,
 ):
     doc = copy.deepcopy(truth)
     chosen = rng.sample(cells, n_errors)
@@ -142,7 +159,7 @@ def run_trial(
         bad = damage(cell.text, rng)
         if bad is None:
             return
-        injected[(ref.table, ref.row, ref.col)] = (cell.text, n_rules)
+        injected[(ref.table, ref.row, ref.col)] = (cell.text, n_rules, bad)
         cell.text = cell.ocr_text = bad
         cell.value = None
     t0 = time.perf_counter()
@@ -157,9 +174,11 @@ def run_trial(
         stats["repairs"] += 1
         stats["repairs_right"] += good
         stats["repairs_on_clean_cells"] += key not in injected
-    for key, (truth_text, n_rules) in injected.items():
+    for key, (truth_text, n_rules, bad) in injected.items():
         bucket = f"{n_errors}err:{min(n_rules, 3)}rules"
         stats[bucket] += 1
+        if built is not None and not detectable(built, key, bad):
+            stats[bucket + ":within_tolerance"] += 1
         if key in repaired and norm(repaired[key]) == norm(truth_text):
             stats[bucket + ":repaired"] += 1
         elif key in flagged:
@@ -197,9 +216,9 @@ def main() -> None:
     times: list[float] = []
     for n_errors in (1, 2):
         for _ in range(args.trials):
-            truth, cells, _ = rng.choice(prepared)
+            truth, cells, built = rng.choice(prepared)
             if len(cells) >= n_errors:
-                run_trial(truth, cells, n_errors, rng, stats, times)
+                run_trial(truth, cells, n_errors, rng, stats, times, built)
     print(f"ground truth: {source}, {len(truths)} documents, {n_tables} tables")
     print(
         f"clean documents: {clean_repairs} repairs (false repairs), "

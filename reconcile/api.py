@@ -183,7 +183,8 @@ def _candidates(cell: Cell, cents, decimals: int, pages: dict[int, Page], option
             rereads = list(reread(cell))
         except Exception:  # a failed re-read only means less evidence
             rereads = []
-    found = generate(cell.text, cents, decimals, evidence, rereads, options)
+    others = [c for c in (cell.candidates or []) if norm(c) != norm(cell.text)]
+    found = generate(cell.text, cents, decimals, evidence, rereads + others, options)
     sure = (evidence is not None and evidence.confident(options.confident_char_prob)) or (
         norm(cell.text) in {norm(r) for r in rereads}
     )

@@ -105,10 +105,17 @@ class Grid:
         ints = [int(n) for n in numbers if n is not None]
         return all(b == a + 1 for a, b in zip(ints, ints[1:], strict=False))
 
+    def is_banner_row(self, row: int) -> bool:
+        """One cell across the whole width (a 注： note, a section title): not data."""
+        cell = self.cover.get((row, 0))
+        return self.n_cols > 2 and cell is not None and cell.colspan >= self.n_cols
+
     def data_rows(self) -> list[int]:
         if self._data_rows is None:
             self._data_rows = [
-                r for r in range(self.header_rows, self.n_rows) if not self.is_index_row(r)
+                r
+                for r in range(self.header_rows, self.n_rows)
+                if not self.is_index_row(r) and not self.is_banner_row(r)
             ]
         return self._data_rows
 

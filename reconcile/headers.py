@@ -146,7 +146,8 @@ def _column_role(grid: Grid, col: int, header: str, leaf: str) -> str:
     if len(codes) >= 3 and len(codes) >= 0.8 * len(values) and _has_prefix_pair(codes):
         return "code"
     cjk = sum(1 for v in values if _CJK.search(v))
-    if cjk >= 0.5 * len(values):
+    numeric = sum(1 for v in values if looks_numeric(v))
+    if cjk > numeric:  # a note row under a one-row table must not make it a label column
         return "label"
     if any(looks_numeric(v) for v in values):
         if _is_row_numbering(grid, col):

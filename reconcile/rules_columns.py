@@ -24,18 +24,42 @@ def build(ctx: TableContext, book: RuleBook) -> None:
         if not any(ctx.layout.header_path[c] for c in panel.amount_cols):
             book.skip(f"{ctx.table_id}:cols", "no header above the amount columns")
             continue
-        builder = _HeaderTree(ctx, book, panel)
-        if not builder.walk(panel.amount_cols, 0):
+        found = False
+        for cols, paths in _header_views(ctx, panel):
+            found = _HeaderTree(ctx, book, panel, paths).walk(cols, 0) or found
+        if not found:
             book.skip(
                 f"{ctx.table_id}:cols:panel{panel.amount_cols[0]}",
                 "header has several amount columns but no 合计/小计 column understood",
             )
 
 
+def _header_views(ctx: TableContext, panel: Panel):
+    """The header as printed, or — when the bottom header row repeats the same few labels
+    under every group (三公: 合计 › 预算数 | 决算数 …) — one view per repeated label with
+    that row dropped, so 合计 = 出国 + 公务用车 + 接待 is found for 预算数 and for 决算数."""
+    paths = ctx.layout.header_path
+    leaves = [ctx.grid.text(*paths[c][-1]) if paths[c] else "" for c in panel.amount_cols]
+    counts = {leaf: leaves.count(leaf) for leaf in set(leaves)}
+    repeated = (
+        len(counts) >= 2
+        and all(n >= 2 for n in counts.values())
+        and not any(is_total_header(leaf) for leaf in counts)
+        and all(len(paths[c]) >= 2 for c in panel.amount_cols)
+    )
+    if not repeated:
+        return [(panel.amount_cols, paths)]
+    views = []
+    for leaf in sorted(counts):
+        cols = [c for c, lf in zip(panel.amount_cols, leaves, strict=True) if lf == leaf]
+        views.append((cols, {**paths, **{c: paths[c][:-1] for c in cols}}))
+    return views
+
+
 class _HeaderTree:
-    def __init__(self, ctx: TableContext, book: RuleBook, panel: Panel) -> None:
+    def __init__(self, ctx: TableContext, book: RuleBook, panel: Panel, paths) -> None:
         self.ctx, self.book, self.panel = ctx, book, panel
-        self.paths = ctx.layout.header_path
+        self.paths = paths
 
     def _children(self, cols: list[int], depth: int) -> list[tuple[Key, list[int]]]:
         groups: dict[Key, list[int]] = {}

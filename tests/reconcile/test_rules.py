@@ -219,3 +219,23 @@ def test_narrative_amounts_are_looked_up_by_their_label():
     amount_rules = [u for u in rec.unresolved if u.rule.startswith("n:amt")]
     assert len(amount_rules) == 1 and "住房保障支出" in amount_rules[0].description
     assert rec.checks_total - rec.checks_passed_before == 1
+
+
+THREE_PUBLIC_PIVOTED = [
+    "财政拨款“三公”经费" + "\t<" * 11,
+    "合计\t<\t因公出国(境)费\t<\t公务用车购置及运行维护费\t<\t<\t<\t<\t<\t公务接待费\t<",
+    "^\t^\t^\t^\t小计\t<\t公务用车购置费\t<\t公务用车运行维护费\t<\t^\t^",
+    "预算数\t决算数" * 6,
+    "12.85\t10.39\t\t\t10.00\t10.00\t\t\t10.00\t10.00\t2.85\t0.39",
+    "注：本表反映“三公”经费预决算情况" + "\t<" * 11,
+]
+
+
+def test_three_public_with_budget_and_final_under_each_item():
+    t = table_from_rows("t8", [r.replace("数预", "数\t预") for r in THREE_PUBLIC_PIVOTED], 4)
+    corrupt(t, 4, 5, "18.00")  # 决算数 公务用车 小计 10.00: 0 read as 8
+    doc = document_of(t)
+    reconcile_document(doc)
+    assert repairs(doc) == [("t8", 4, 5, "10.00")]
+    assert set(doc.reconciliation.repairs[0].rules) == {"t8:cols:row4:col1", "t8:cols:row4:col5"}
+    assert doc.reconciliation.checks_total == 4 and doc.reconciliation.skipped == []
