@@ -37,7 +37,19 @@ class RuleOp:
 @dataclass(frozen=True)
 class FillOp:
     rect: BBox
-    gray: float
+    gray: float | tuple[float, float, float]
+
+
+@dataclass(frozen=True)
+class SectorOp:
+    """A filled pie slice: centre, radius, start angle and sweep in degrees (clockwise)."""
+
+    cx: float
+    cy: float
+    radius: float
+    start: float
+    sweep: float
+    rgb: tuple[float, float, float]
 
 
 @dataclass
@@ -47,6 +59,7 @@ class PageOps:
     texts: list[TextOp] = field(default_factory=list)
     rules: list[RuleOp] = field(default_factory=list)
     fills: list[FillOp] = field(default_factory=list)
+    sectors: list[SectorOp] = field(default_factory=list)
 
 
 class Canvas:
@@ -78,8 +91,12 @@ class Canvas:
     ) -> None:
         self.pages[page].rules.append(RuleOp(x0, y0, x1, y1, width, gray))
 
-    def fill(self, page: int, rect: BBox, gray: float) -> None:
+    def fill(self, page: int, rect: BBox, gray: float | tuple[float, float, float]) -> None:
+        """A filled rectangle, gray level or RGB."""
         self.pages[page].fills.append(FillOp(rect, gray))
+
+    def sector(self, page: int, op: SectorOp) -> None:
+        self.pages[page].sectors.append(op)
 
     def to_pdf(self, title: str, subject: str) -> bytes:
         import pymupdf
@@ -88,6 +105,7 @@ class Canvas:
         for ops in self.pages:
             page = doc.new_page(width=ops.width, height=ops.height)
             _draw_fills(page, ops.fills)
+            _draw_sectors(page, ops.sectors)
             _draw_rules(page, ops.rules)
             _draw_texts(page, ops.texts)
         doc.subset_fonts()
@@ -117,7 +135,22 @@ def _draw_fills(page, fills: list[FillOp]) -> None:
     shape = page.new_shape()
     for f in fills:
         shape.draw_rect(f.rect)
-        shape.finish(color=None, fill=(f.gray,) * 3, width=0)
+        rgb = f.gray if isinstance(f.gray, tuple) else (f.gray,) * 3
+        shape.finish(color=None, fill=rgb, width=0)
+    shape.commit()
+
+
+def _draw_sectors(page, sectors: list[SectorOp]) -> None:
+    import math
+
+    if not sectors:
+        return
+    shape = page.new_shape()
+    for s in sectors:
+        start = math.radians(s.start)
+        point = (s.cx + s.radius * math.cos(start), s.cy + s.radius * math.sin(start))
+        shape.draw_sector((s.cx, s.cy), point, s.sweep, fullSector=True)
+        shape.finish(color=(1, 1, 1), fill=s.rgb, width=0.5)
     shape.commit()
 
 

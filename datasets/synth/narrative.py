@@ -12,6 +12,7 @@ import random
 
 from .amounts import fmt_quoted, percent
 from .books import Books
+from .charts import pie
 from .codes import CHINESE_ORDINALS, class_names, economic_name
 from .layout import Flow
 
@@ -27,16 +28,21 @@ REASONS_DOWN = [
 ]
 
 
-def _compare(books: Books, now: int, before: int) -> str:
+def _compare(books: Books, now: int, before: int, rng: random.Random | None = None) -> str:
+    """Year-on-year clause: "，较上年的A增加D，增长P%" (wording and a reason vary)."""
     q = lambda c: fmt_quoted(c, books.style)  # noqa: E731
     diff = now - before
+    than = rng.choice(["较上年的", "比上年的"]) if rng else "较上年的"
     if diff == 0:
         return f"，与上年的{q(before)}持平"
     up = diff > 0
-    return (
-        f"，较上年的{q(before)}{'增加' if up else '减少'}{q(abs(diff))}，"
+    clause = (
+        f"，{than}{q(before)}{'增加' if up else '减少'}{q(abs(diff))}，"
         f"{'增长' if up else '下降'}{percent(abs(diff), before)}%"
     )
+    if rng and rng.random() < 0.6:
+        clause += "，" + rng.choice(REASONS_UP if up else REASONS_DOWN)
+    return clause
 
 
 def _shares(books: Books, whole: int, parts: list[tuple[str, int]], sep: str = "；") -> str:
@@ -55,9 +61,19 @@ def explanation(flow: Flow, rng: random.Random, books: Books) -> list[str]:
         flow.ensure(flow.style.body_size * 5)
         flow.line_of_text(heading, flow.style.body_size + 1, bold=True, block="heading", gap=2.0)
         headings.append(heading)
-        for text in paragraphs:
-            flow.paragraph(text)
+        for item in paragraphs:
+            if callable(item):
+                item(flow)  # a chart
+            else:
+                flow.paragraph(item)
     return headings
+
+
+def _maybe_chart(rng: random.Random, title: str, parts: list[tuple[str, int]]) -> list:
+    """A pie chart after the paragraph, in about half the documents."""
+    if rng.random() < 0.5:
+        return [lambda flow: pie(flow, rng, title, parts)]
+    return []
 
 
 def _class_parts(books: Books, sources) -> list[tuple[str, int]]:
@@ -92,7 +108,7 @@ def _budget_sections(books: Books, rng: random.Random) -> list[tuple[str, list[s
         (
             "收支预算总体情况",
             [
-                f"{y}年{d}收入预算总计{q(total)}{_compare(books, total, books.prev['total'])}。"
+                f"{y}年{d}收入预算总计{q(total)}{_compare(books, total, books.prev['total'], rng)}。"
                 f"支出预算总计{q(total)}，收支平衡。"
             ],
         ),
@@ -124,10 +140,11 @@ def _budget_sections(books: Books, rng: random.Random) -> list[tuple[str, list[s
         (
             "一般公共预算支出情况",
             [
-                f"{y}年一般公共预算支出{q(gen)}{_compare(books, gen, books.prev['gen'])}。",
+                f"{y}年一般公共预算支出{q(gen)}{_compare(books, gen, books.prev['gen'], rng)}。",
                 f"一般公共预算支出{q(gen)}，按功能分类主要用于："
                 + _shares(books, gen, _class_parts(books, ("gen",)))
                 + "。",
+                *_maybe_chart(rng, "一般公共预算支出结构图", _class_parts(books, ("gen",))),
             ],
         ),
         (
@@ -139,13 +156,13 @@ def _budget_sections(books: Books, rng: random.Random) -> list[tuple[str, list[s
             ],
         ),
     ]
-    out.append(_three_public(books, "预算"))
+    out.append(_three_public(books, "预算", rng))
     out.append(
         (
             "机关运行经费情况",
             [
                 f"{y}年机关运行经费预算{q(books.public())}"
-                f"{_compare(books, books.public(), books.prev['operating'])}，"
+                f"{_compare(books, books.public(), books.prev['operating'], rng)}，"
                 f"主要用于保障机关日常运转所需的办公、水电、差旅等公用支出。"
             ],
         )
@@ -166,12 +183,12 @@ def _budget_sections(books: Books, rng: random.Random) -> list[tuple[str, list[s
     return out
 
 
-def _three_public(books: Books, word: str) -> tuple[str, list[str]]:
+def _three_public(books: Books, word: str, rng: random.Random) -> tuple[str, list[str]]:
     q = lambda c: fmt_quoted(c, books.style)  # noqa: E731
     f = books.three_public
     total = books.three_public_total()
     prev = books.prev["three_public"]
-    first = f"{books.year}年“三公”经费{word}数{q(total)}{_compare(books, total, prev)}"
+    first = f"{books.year}年“三公”经费{word}数{q(total)}{_compare(books, total, prev, rng)}"
     if total:
         first += "；其中：" + _shares(
             books,
@@ -228,7 +245,7 @@ def _final_sections(books: Books, rng: random.Random) -> list[tuple[str, list[st
             "收入支出决算总体情况",
             [
                 f"{y}年度{d}收入总计{q(income + begin)}，支出总计{q(spent + end)}"
-                f"{_compare(books, spent + end, books.prev['total'])}。"
+                f"{_compare(books, spent + end, books.prev['total'], rng)}。"
             ],
         ),
         (
@@ -241,7 +258,10 @@ def _final_sections(books: Books, rng: random.Random) -> list[tuple[str, list[st
         ),
         (
             "支出决算情况",
-            [f"{y}年度本年支出合计{q(spent)}，其中：" + _shares(books, spent, uses) + "。"],
+            [
+                f"{y}年度本年支出合计{q(spent)}，其中：" + _shares(books, spent, uses) + "。",
+                *_maybe_chart(rng, "支出决算结构图", uses),
+            ],
         ),
         (
             "财政拨款收入支出决算总体情况",
@@ -254,7 +274,7 @@ def _final_sections(books: Books, rng: random.Random) -> list[tuple[str, list[st
             "一般公共预算财政拨款支出决算情况",
             [
                 f"{y}年度一般公共预算财政拨款支出{q(gen)}"
-                f"{_compare(books, gen, books.prev['gen'])}。",
+                f"{_compare(books, gen, books.prev['gen'], rng)}。",
                 f"一般公共预算财政拨款支出{q(gen)}，主要用于："
                 + _shares(books, gen, _class_parts(books, ("gen",)))
                 + "。",
@@ -268,12 +288,12 @@ def _final_sections(books: Books, rng: random.Random) -> list[tuple[str, list[st
                 f"公用经费{q(books.public())}，主要包括{_econ_names(books, False)}等。"
             ],
         ),
-        _three_public(books, "决算"),
+        _three_public(books, "决算", rng),
         (
             "机关运行经费支出情况",
             [
                 f"{y}年度机关运行经费支出{q(books.public())}"
-                f"{_compare(books, books.public(), books.prev['operating'])}。"
+                f"{_compare(books, books.public(), books.prev['operating'], rng)}。"
             ],
         ),
         _procurement(books, "支出"),

@@ -381,7 +381,12 @@ def check_narrative(doc: Document) -> int:
             continue
         skip = set()
         for m in re.finditer(
-            AMOUNT + r"，较上年的" + AMOUNT + r"(增加|减少)" + AMOUNT + r"，(增长|下降)([\d.]+)%",
+            AMOUNT
+            + r"，(?:较|比)上年的"
+            + AMOUNT
+            + r"(增加|减少)"
+            + AMOUNT
+            + r"，(增长|下降)([\d.]+)%",
             sentence,
         ):
             now, before, diff, pct = (
