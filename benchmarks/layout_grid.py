@@ -223,13 +223,23 @@ def teds_pair(predicted: Table | None, truth: Table) -> tuple[float, float]:
 
 
 def structure(n_rows: int, n_cols: int, cells) -> tuple:
-    """Owner map: for each grid position, the top-left of the cell covering it."""
-    owner = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
-    for cell in cells:
-        for r in range(cell.row, cell.row + cell.rowspan):
-            for c in range(cell.col, cell.col + cell.colspan):
-                owner[(r, c)] = (cell.row, cell.col)
-    return (n_rows, n_cols, tuple(sorted(owner.items())))
+    """Canonical grid: cells as (row, col, rowspan, colspan) on the grid lines some cell
+    edge actually uses (a ground truth may carry grid lines no rule or cell shows), every
+    position no cell covers counted as an empty 1×1 cell."""
+    boxes = [(c.row, c.col, c.row + c.rowspan, c.col + c.colspan) for c in cells]
+    covered = {(r, c) for r0, c0, r1, c1 in boxes for r in range(r0, r1) for c in range(c0, c1)}
+    boxes += [
+        (r, c, r + 1, c + 1) for r in range(n_rows) for c in range(n_cols) if (r, c) not in covered
+    ]
+    row_lines = sorted({v for b in boxes for v in (b[0], b[2])})
+    col_lines = sorted({v for b in boxes for v in (b[1], b[3])})
+    rank_r = {v: i for i, v in enumerate(row_lines)}
+    rank_c = {v: i for i, v in enumerate(col_lines)}
+    canon = sorted(
+        (rank_r[r0], rank_c[c0], rank_r[r1] - rank_r[r0], rank_c[c1] - rank_c[c0])
+        for r0, c0, r1, c1 in boxes
+    )
+    return (len(row_lines) - 1, len(col_lines) - 1, tuple(canon))
 
 
 def content(cells) -> tuple:

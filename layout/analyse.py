@@ -17,10 +17,11 @@ from .grid import Grid, build_grid
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .pieces import line_pieces
 from .placement import CellText, place_text
-from .regions import group_regions
-from .rules import detect_rules, drop_character_strokes
+from .regions import group_regions, region_bbox
+from .rules import detect_rules
 from .tables import make_fragment
 from .textgrid import complete_rules
+from .unruled import unruled_regions
 
 _MIN_GRID = 1
 
@@ -49,10 +50,9 @@ def find_layout(
     lines = work.page.lines
     pieces = line_pieces(lines, options.min_column_gap_pt)
     glyphs = [ch.bbox for piece in pieces for ch in piece.chars]
-    layout.rules = drop_character_strokes(
-        detect_rules(work.image, work.px_per_pt, options), glyphs, options
-    )
-    for region in group_regions(layout.rules, lines, options):
+    layout.rules = detect_rules(work.image, work.px_per_pt, options, glyphs)
+    regions = group_regions(layout.rules, lines, options)
+    for region in regions + unruled_regions(pieces, [region_bbox(r) for r in regions], options):
         rules = complete_rules(region, pieces, options)
         grid = build_grid(rules, options)
         if grid.n_rows < _MIN_GRID or grid.n_cols < _MIN_GRID:

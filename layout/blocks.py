@@ -42,11 +42,13 @@ def find_unit(lines: Sequence[Line]) -> str | None:
 
 
 def find_title(candidates: Sequence[Line], typical_height: float) -> Line | None:
-    """The table's title among the lines above it: says 表 or prints large; tallest wins."""
+    """The table's title among the lines above it: says 表 or prints large, is no part
+    heading (第二部分 …); the nearest such line wins."""
     titles = [
         line
         for line in candidates
         if not _NOT_TITLE.search(line.text.replace(" ", ""))
+        and not _HEADING.match(line.text.strip())
         and len(line.text.strip()) >= 4
         and (
             "表" in line.text or line.bbox[3] - line.bbox[1] >= _TITLE_HEIGHT_RATIO * typical_height
@@ -54,7 +56,7 @@ def find_title(candidates: Sequence[Line], typical_height: float) -> Line | None
     ]
     if not titles:
         return None
-    return max(titles, key=lambda line: (round(line.bbox[3] - line.bbox[1], 0), line.bbox[1]))
+    return max(titles, key=lambda line: line.bbox[3])
 
 
 def line_type(line: Line, page: Page, notes_ok: bool, typical_height: float) -> str:

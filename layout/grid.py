@@ -60,7 +60,7 @@ def grid_lines(rules: Sequence[Rule], options: LayoutOptions) -> tuple[list[floa
     return cluster_positions(xs, options.snap_pt), cluster_positions(ys, options.snap_pt)
 
 
-def _edge_covered(
+def edge_covered(
     rules: Sequence[Rule],
     orientation: str,
     pos: float,
@@ -85,10 +85,10 @@ def build_cells(
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
 
     def v_sep(col_line: int, row: int) -> bool:
-        return _edge_covered(rules, "v", xs[col_line], ys[row], ys[row + 1], options)
+        return edge_covered(rules, "v", xs[col_line], ys[row], ys[row + 1], options)
 
     def h_sep(row_line: int, col: int) -> bool:
-        return _edge_covered(rules, "h", ys[row_line], xs[col], xs[col + 1], options)
+        return edge_covered(rules, "h", ys[row_line], xs[col], xs[col + 1], options)
 
     taken = [[False] * n_cols for _ in range(n_rows)]
     cells: list[GridCell] = []

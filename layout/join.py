@@ -8,6 +8,7 @@ that the next page repeats is dropped, never counted as data rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from statistics import median
 
 from fiscalocr.model import Page, Table, TableRegion
@@ -16,6 +17,7 @@ from .options import DEFAULT_OPTIONS, LayoutOptions
 from .tables import assign_values
 
 _OPENS_NEW_TABLE = ("title", "heading")
+_HEADER_TEXT_SIMILARITY = 0.8
 
 
 def column_edges(table: Table) -> list[float]:
@@ -43,13 +45,20 @@ def _rows_text(table: Table, first: int, last: int) -> list[tuple[int, int, int,
     )
 
 
-def repeated_header_rows(prev: Table, frag: Table) -> int | None:
-    """Rows to drop from ``frag``: 0 when it has no header, None when its header differs."""
-    if frag.header_rows == 0:
+def repeated_header_rows(prev: Table, frag: Table) -> int:
+    """Leading rows of ``frag`` that repeat ``prev``'s header (0 when it repeats none).
+
+    The repeat must have the same cell structure and nearly the same text (OCR may
+    misread a character of one copy).
+    """
+    rows = prev.header_rows
+    if rows == 0 or frag.n_rows <= rows:
         return 0
-    if _rows_text(prev, 0, prev.header_rows) == _rows_text(frag, 0, frag.header_rows):
-        return frag.header_rows
-    return None
+    ours, theirs = _rows_text(prev, 0, rows), _rows_text(frag, 0, rows)
+    if [c[:4] for c in ours] != [c[:4] for c in theirs]:
+        return 0
+    a, b = "".join(c[4] for c in ours), "".join(c[4] for c in theirs)
+    return rows if SequenceMatcher(None, a, b).ratio() >= _HEADER_TEXT_SIMILARITY else 0
 
 
 def _blocks_above(page: Page | None, table: Table) -> list[str]:
@@ -114,7 +123,7 @@ def join_tables(
         first_on_page = k == 0 or ordered[k - 1].pages[0] != frag.pages[0]
         prev = tables[-1] if tables else None
         if prev is not None and _continues(prev, frag, by_page, first_on_page, options):
-            _append(prev, frag, repeated_header_rows(prev, frag) or 0)
+            _append(prev, frag, repeated_header_rows(prev, frag))
         else:
             tables.append(frag.model_copy(deep=True))
         renamed[(frag.pages[0], frag.id)] = len(tables) - 1

@@ -25,7 +25,7 @@ class LayoutOptions:
     horizontal rules (characters never reach from one rule to the next)."""
     max_stroke_rule_pt: float = 30.0
     """Verticals up to this long that pass through a glyph's middle are character strokes."""
-    gap_bridge_pt: float = 3.0
+    gap_bridge_pt: float = 6.0
     """Collinear rule pieces closer than this are one rule (broken, dashed, faint rules)."""
     snap_pt: float = 3.0
     """Rule positions closer than this are one grid line (doubled lines, thick lines)."""

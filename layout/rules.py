@@ -8,9 +8,11 @@ would glue characters into false rules).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from .geometry import Rule
+from .geometry import BBox, Rule
 from .options import DEFAULT_OPTIONS, LayoutOptions
 
 
@@ -142,54 +144,77 @@ def _keep_plausible(rules: list[Rule], options: LayoutOptions) -> list[Rule]:
     return keep_h + keep_v
 
 
-def detect_rules(
-    image: np.ndarray, px_per_pt: float, options: LayoutOptions = DEFAULT_OPTIONS
-) -> list[Rule]:
-    """All table rules on a page, in PDF points, broken pieces and doubled lines merged."""
+def _open(ink: np.ndarray, width: int, height: int) -> np.ndarray:
     import cv2
 
+    return cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (width, height))
+    )
+
+
+def recover_short_pieces(long: list[Rule], short: list[Rule], options: LayoutOptions) -> list[Rule]:
+    """Short pieces that continue a long rule on its line (a rule broken into bits
+    shorter than the opening kernel); grown piece by piece so a run of bits survives."""
+    reach = options.min_horizontal_rule_pt
+    accepted = list(long)
+    pending = [s for s in short if s.orientation == "h"]
+    grew = True
+    while grew and pending:
+        grew = False
+        for piece in list(pending):
+            if any(
+                abs(piece.pos - rule.pos) <= options.snap_pt
+                and rule.start - reach <= piece.end
+                and piece.start <= rule.end + reach
+                for rule in accepted
+            ):
+                accepted.append(piece)
+                pending.remove(piece)
+                grew = True
+    return accepted
+
+
+def detect_rules(
+    image: np.ndarray,
+    px_per_pt: float,
+    options: LayoutOptions = DEFAULT_OPTIONS,
+    char_boxes: Sequence[BBox] = (),
+) -> list[Rule]:
+    """All table rules on a page, in PDF points, broken pieces and doubled lines merged;
+    pieces that are strokes of the given characters are dropped before merging."""
     ink = binarise(image, px_per_pt, options)
     h_len = max(5, int(options.min_horizontal_rule_pt * px_per_pt))
     v_len = max(5, int(options.min_vertical_rule_pt * px_per_pt))
-    h_mask = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1))
-    )
-    v_mask = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len))
-    )
-    pieces = _segments(h_mask, True, px_per_pt, options.max_rule_thickness_pt)
-    pieces += _segments(v_mask, False, px_per_pt, options.max_rule_thickness_pt)
+    thick = options.max_rule_thickness_pt
+    long_h = _segments(_open(ink, h_len, 1), True, px_per_pt, thick)
+    short_h = _segments(_open(ink, v_len, 1), True, px_per_pt, thick)
+    pieces = recover_short_pieces(long_h, short_h, options)
+    pieces += _segments(_open(ink, 1, v_len), False, px_per_pt, thick)
+    pieces = drop_character_strokes(pieces, char_boxes, options)
     merged = merge_collinear(pieces, options.snap_pt, options.gap_bridge_pt)
-    return _keep_plausible(merged, options)
+    return _keep_plausible(drop_character_strokes(merged, char_boxes, options), options)
 
 
 def drop_character_strokes(
-    rules: list[Rule],
-    char_boxes: list[tuple[float, float, float, float]],
-    options: LayoutOptions = DEFAULT_OPTIONS,
+    rules: list[Rule], char_boxes: Sequence[BBox], options: LayoutOptions = DEFAULT_OPTIONS
 ) -> list[Rule]:
-    """Drop short verticals that run through the middle of a character.
+    """Drop short rule pieces that run through the middle of a character.
 
-    Strokes of characters on two wrapped lines can stack into a vertical run that reaches
-    from one rule to the next; a printed rule never passes through a glyph's middle.
-    Long rules are kept whatever text they cross (an OCR line glued across cells has
-    estimated character boxes that may straddle a real rule).
+    Strokes of characters (or of characters on two wrapped lines) can reach from one rule
+    to the next, or chain onto a rule end; a printed rule never passes through a glyph's
+    middle. Long pieces are kept whatever text they cross (an OCR line glued across cells
+    has estimated character boxes that may straddle a real rule).
     """
     limit = options.max_stroke_rule_pt
-    out = []
-    for rule in rules:
-        if (
-            rule.orientation == "v"
-            and rule.length <= limit
-            and any(_through_glyph(rule, box) for box in char_boxes)
-        ):
-            continue
-        out.append(rule)
-    return out
+    return [
+        r
+        for r in rules
+        if r.length > limit or not any(_through_glyph(r, box) for box in char_boxes)
+    ]
 
 
-def _through_glyph(rule: Rule, box: tuple[float, float, float, float]) -> bool:
-    x0, y0, x1, y1 = box
+def _through_glyph(rule: Rule, box: BBox) -> bool:
+    x0, y0, x1, y1 = box if rule.orientation == "v" else (box[1], box[0], box[3], box[2])
     inset = (x1 - x0) * 0.1
     overlap = min(rule.end, y1) - max(rule.start, y0)
     return x0 + inset < rule.pos < x1 - inset and overlap > 0.5 * (y1 - y0)

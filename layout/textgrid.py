@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from statistics import median
 
 from .geometry import Rule, centre, interval_overlap
-from .grid import grid_lines
+from .grid import edge_covered, grid_lines
 from .options import LayoutOptions
 from .pieces import Piece, is_numeric_text
 
@@ -187,6 +187,55 @@ def widen_to_text(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOpt
     return rules + added
 
 
+def _separated(first: Sequence[Piece], second: Sequence[Piece], crossing: bool) -> bool:
+    """Text on both sides, none across, an amount or code on at least one side."""
+    return (
+        bool(first)
+        and bool(second)
+        and not crossing
+        and any(is_numeric_text(p.text) for p in [*first, *second])
+    )
+
+
+def split_rules(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptions) -> list[Rule]:
+    """Virtual rule segments where a rule is missing (faded, broken) but the body text
+    on its two sides is clearly separate: two cells, not one span."""
+    xs, ys = grid_lines(rules, options)
+    if len(xs) < 3 and len(ys) < 3:
+        return []
+    body_top = _first_body_y(ys, xs, pieces)
+    half = options.min_column_gap_pt / 2
+    out: list[Rule] = []
+    for r in range(len(ys) - 1):
+        top, bottom = ys[r], ys[r + 1]
+        if top < body_top - options.snap_pt:
+            continue
+        band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
+        for c in range(1, len(xs) - 1):
+            x = xs[c]
+            if edge_covered(rules, "v", x, top, bottom, options):
+                continue
+            left = [p for p in band if xs[c - 1] <= centre(p.bbox)[0] < x]
+            right = [p for p in band if x <= centre(p.bbox)[0] <= xs[c + 1]]
+            crossing = any(p.bbox[0] < x - half and p.bbox[2] > x + half for p in band)
+            if _separated(left, right, crossing):
+                out.append(Rule("v", x, top, bottom, virtual=True))
+    for r in range(1, len(ys) - 1):
+        y = ys[r]
+        if ys[r - 1] < body_top - options.snap_pt:
+            continue
+        for c in range(len(xs) - 1):
+            if edge_covered(rules, "h", y, xs[c], xs[c + 1], options):
+                continue
+            column = [p for p in pieces if _inside(p, xs[c], ys[r - 1], xs[c + 1], ys[r + 1])]
+            above = [p for p in column if centre(p.bbox)[1] < y]
+            below = [p for p in column if centre(p.bbox)[1] >= y]
+            crossing = any(p.bbox[1] < y - half and p.bbox[3] > y + half for p in column)
+            if _separated(above, below, crossing):
+                out.append(Rule("h", y, xs[c], xs[c + 1], virtual=True))
+    return out
+
+
 def complete_rules(
     rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptions
 ) -> list[Rule]:
@@ -203,5 +252,5 @@ def complete_rules(
         if r.orientation == "v" and xs[0] + options.snap_pt < r.pos < xs[-1] - options.snap_pt
     ]
     if not inner_v:
-        rules = rules + column_rules(xs, ys, pieces, options)
-    return rules
+        return rules + column_rules(xs, ys, pieces, options)
+    return rules + split_rules(rules, pieces, options)
