@@ -8,11 +8,20 @@ upright, ``Page.skew_deg`` the deskew (counter-clockwise positive) applied after
 
 from .degrade import degrade_document, degrade_truth
 from .geometry import bbox_in_scan_px, upright_to_scan_px
-from .levels import PROFILES, SCAN_LEVELS, PageDamage, ScanLevel, ScanProfile, draw_page_damage
+from .levels import (
+    PROFILES,
+    SCAN_LEVELS,
+    SCAN_VERSION,
+    PageDamage,
+    ScanLevel,
+    ScanProfile,
+    draw_page_damage,
+)
 
 __all__ = [
     "PROFILES",
     "SCAN_LEVELS",
+    "SCAN_VERSION",
     "PageDamage",
     "ScanLevel",
     "ScanProfile",

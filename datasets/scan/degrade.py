@@ -64,7 +64,8 @@ PROFILE_SALT = {"clean": 11, "light": 23, "medium": 37, "heavy": 53}
 def scan_page(
     page, damage: PageDamage, anchor_pt, seal_text: str
 ) -> tuple[bytes, tuple[float, float]]:
-    """Render, damage and JPEG-encode one page; return the JPEG and the scan's size in pt."""
+    """Render, damage and JPEG-encode one page; return the JPEG and the scanned page's size
+    in points (the paper's, turned with the sheet)."""
     import cv2
     import pymupdf
 
@@ -83,8 +84,8 @@ def scan_page(
     ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, damage.jpeg_quality])
     if not ok:
         raise RuntimeError("JPEG encoding failed")
-    scale = 72.0 / damage.dpi
-    return buf.tobytes(), (img.shape[1] * scale, img.shape[0] * scale)
+    width, height = page.rect.width, page.rect.height  # the paper, as the scanner states it
+    return buf.tobytes(), (height, width) if damage.rotation in (90, 270) else (width, height)
 
 
 def _paper_effects(img, damage: PageDamage, anchor_pt, seal_text: str, rng) -> np.ndarray:

@@ -15,6 +15,7 @@ import numpy as np
 
 ScanLevel = Literal["clean", "light", "medium", "heavy"]
 SCAN_LEVELS: tuple[str, ...] = get_args(ScanLevel)
+SCAN_VERSION = "scan-1.0"  # bump when any damage changes: cached corpora then regenerate
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class ScanProfile:
 PROFILES: dict[str, ScanProfile] = {
     "clean": ScanProfile(300, 0.0, 0.0, (), 0.0, (0.0, 0.0), (0.0, 0.0), (90, 92), 0.0,
                          0.0, (0.0, 0.0), 0.0, 0.0, 0.0, 0.0, 0.0),
-    "light": ScanProfile(250, 0.8, 0.04, (180,), 2.0, (0.0, 0.5), (1.0, 3.0), (80, 88), 0.06,
+    "light": ScanProfile(240, 0.8, 0.04, (180,), 2.0, (0.0, 0.5), (0.5, 1.5), (70, 80), 0.06,
                          0.15, (0.04, 0.08), 0.15, 0.1, 0.0, 0.0, 0.0),
     "medium": ScanProfile(200, 1.8, 0.08, (90, 180, 270), 5.0, (0.3, 0.8), (3.0, 6.0), (62, 75),
                           0.15, 0.35, (0.06, 0.12), 0.3, 0.3, 0.3, 0.2, 0.1),
