@@ -120,7 +120,11 @@ def damage(text: str, rng: random.Random) -> str | None:
         return None
     if out is None or out.lstrip("0.") == "" or (out[0] == "0" and len(out) > 1 and out[1] != "."):
         return None
-    return out if out != s else None
+    from fiscalocr.model import parse_amount
+
+    if out == s or parse_amount(out) == parse_amount(s):  # '607.9' for '607.90' is no error
+        return None
+    return out
 
 
 # --------------------------------------------------------------------------- trials

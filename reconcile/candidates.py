@@ -49,8 +49,9 @@ def _format(raw: str, with_commas: bool) -> str | None:
 class _Pool:
     """Candidates by amount, keeping the cheapest way to reach each amount."""
 
-    def __init__(self, read_cents: int | None, with_commas: bool, options: ReconcileOptions):
+    def __init__(self, read_cents, with_commas: bool, decimals: int, options: ReconcileOptions):
         self.read_cents, self.with_commas, self.options = read_cents, with_commas, options
+        self.decimals = decimals
         self.best: dict[int, Candidate] = {}
 
     def add(self, raw: str, cost: float, source: str) -> None:
@@ -58,6 +59,8 @@ class _Pool:
         value = parse_amount(text) if text else None
         if text is None or value is None:
             return
+        if self.decimals and len(text.partition(".")[2]) != self.decimals:
+            return  # a 2-decimal table prints every amount with 2 decimals
         cents = to_cents(value)
         if cents == self.read_cents or cost > self.options.max_candidate_cost:
             return
@@ -87,7 +90,7 @@ def generate(
 ) -> list[Candidate]:
     """Every plausible other reading of ``text`` priced by the evidence, cheapest first."""
     s = norm(text).rstrip("%")
-    pool = _Pool(read_cents, "," in s, options)
+    pool = _Pool(read_cents, "," in s, decimals, options)
     plain = s.replace(",", "")
     _swaps(s, evidence, pool, options)
     _drops_and_adds(plain, decimals, pool, options)
