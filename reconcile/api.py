@@ -132,8 +132,8 @@ def _repair(
         ref
         for r in violated
         for ref in r.cells
-        if looks_numeric(grids[ref.table].cover[(ref.row, ref.col)].text)
         if (ref.row, ref.col) in grids[ref.table].cover
+        and looks_numeric(grids[ref.table].cover[(ref.row, ref.col)].text)
     }
     pages = {p.page: p for p in doc.pages}
     decimals = {

@@ -156,3 +156,18 @@ def test_ctc_alternatives_price_the_repair():
     rec = doc.reconciliation
     assert [(r.row, r.col, r.to) for r in rec.repairs] == [(1, 1, "100.30")]
     assert rec.repairs[0].confidence > 0.9
+
+
+def test_odd_inputs_give_an_empty_report_not_a_crash():
+    empty = table("t1", ["", ""], 0)
+    headerless = table("t2", ["1.00\t2.00", "3.00\t4.00"], 0)
+    words = table("t3", ["说明\t内容", "本表无数据\t"], 1, table_type="expenditure")
+    doc = make_doc(empty, headerless, words)
+
+    def failing_reread(cell):
+        raise RuntimeError("recogniser unavailable")
+
+    reconcile_document(doc, reread=failing_reread)
+    rec = doc.reconciliation
+    assert rec.checks_total == 0 and rec.repairs == [] and rec.unresolved == []
+    assert summary_line(doc).startswith("reconcile: 0 checks")
