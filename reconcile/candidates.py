@@ -76,7 +76,9 @@ def _swap_cost(
         return o.cost_confusion if lookalike else math.inf
     choices = dict(evidence.chars[pos])
     p_read = max(choices.values(), default=1.0)
-    p_new = choices.get(new, o.ctc_floor_prob)
+    p_new = choices.get(new, o.ctc_floor_prob if lookalike else 0.0)
+    if p_new <= 0.0:
+        return math.inf
     return max(0.2, math.log(p_read / p_new))
 
 

@@ -37,8 +37,10 @@ class ReconcileOptions:
     """A re-read of the crop at another scale gave this other reading."""
     reread_agreement_bonus: float = 1.5
     """Added to every other candidate when the re-read agrees with the first reading."""
-    ctc_floor_prob: float = 5e-4
-    """Probability assumed for a character the recogniser did not list as an alternative."""
+    ctc_floor_prob: float = 5e-3
+    """Probability assumed for a look-alike digit the recogniser did not list among its
+    alternatives (it lists those above 1%; CTC is often over-confident on look-alikes).
+    A digit neither listed nor look-alike is not offered."""
     max_candidate_cost: float = 7.0
     """Candidates costlier than this are not offered: the OCR evidence rules them out."""
 
