@@ -3,7 +3,9 @@
 Makes image-only A4 pages (a 200 dpi picture of a disclosure-like table page, ~30 text
 lines, so the real PaddleOCR runs on every page), converts them with the batch runner
 and prints one markdown table. Wall time includes each worker's model loading (as a
-real batch pays it); "steady" excludes each worker's first document.
+real batch pays it); "steady" excludes each worker's first document. "CPU s/page" is the
+worker's CPU time (all threads) per page, which a busy machine inflates far less than
+wall time.
 
     .venv/bin/python benchmarks/batch_throughput.py [--docs 6] [--pages 2] [--full] [--no-ray]
 
@@ -88,6 +90,8 @@ def figures(summary, wall: float, workers: int) -> dict:
     per_worker_rate = 60 * steady_pages / steady_seconds if steady_seconds else float("nan")
     peaks = [max(d.worker_peak_rss_mb or 0 for d in records) for records in by_worker.values()]
     first_doc = [records[0].seconds for records in by_worker.values()]
+    later = [d for records in by_worker.values() for d in records[1:]]
+    cpu_per_page = sum(d.cpu_seconds for d in later) / max(sum(d.pages for d in later), 1)
     return {
         "pages": pages,
         "wall_s": wall,
@@ -100,6 +104,7 @@ def figures(summary, wall: float, workers: int) -> dict:
         else float("nan"),
         "first_doc_s": max(first_doc),
         "peak_rss_mb": max(peaks),
+        "cpu_s_per_page": cpu_per_page,
         "workers_seen": len(by_worker),
     }
 
@@ -154,8 +159,14 @@ def print_table(rows, args) -> None:
     for backend, workers, f in rows:
         print(
             f"| {backend} | {workers} | {f['pages']} | {f['wall_s']:.1f} | {f['ppm_wall']:.1f} | "
-            f"{f['ppm_steady']:.1f} | {f['sec_per_page']:.2f} | {f['first_doc_s']:.1f} | {f['peak_rss_mb']:.0f} |"
+            f"{f['ppm_steady']:.1f} | {f['sec_per_page']:.2f} | {f['cpu_s_per_page']:.2f} | {f['first_doc_s']:.1f} | {f['peak_rss_mb']:.0f} |"
         )
+    cores = os.cpu_count() or 1
+    cpu = min(f["cpu_s_per_page"] for _, _, f in rows)
+    print(
+        f"CPU-bound ceiling on {cores} idle cores: {60 * cores / cpu:.1f} pages/min "
+        f"(= 60 x cores / CPU s per page; an estimate, not a measurement)"
+    )
     base = next((f for b, w, f in rows if b == "local" and w == 1), None)
     for backend, workers, f in rows:
         if base and (backend, workers) != ("local", 1):

@@ -55,7 +55,7 @@ def run_job(
     on_page: PageCallback | None = None,
 ) -> DocRecord:
     """Convert one input (or skip it when its output is trusted); never raises."""
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     out_base = Path(settings.outdir) / job.output_key
     record = DocRecord(input=job.path, output=str(json_path(out_base)))
     try:
@@ -71,6 +71,7 @@ def run_job(
         _fail(record, "internal_error", f"{type(error).__name__}: {error}", ExitCode.INTERNAL)
         record.traceback = traceback.format_exc()
     record.seconds = round(time.perf_counter() - start, 3)
+    record.cpu_seconds = round(time.process_time() - cpu_start, 3)
     record.worker_pid = os.getpid()
     record.worker_peak_rss_mb = peak_rss_mb()
     return record

@@ -37,6 +37,9 @@ class DocRecord(BaseModel):
     pages: int = 0
     pages_failed: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = Field(
+        default=0.0, description="CPU time of the worker process (all threads) on this document"
+    )
     sha256: str | None = None
     reconciliation: ReconciliationCounts | None = None
     exports: list[str] = Field(default_factory=list)
