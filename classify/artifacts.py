@@ -122,7 +122,7 @@ def _load_skops(path: Path) -> Any:
 
 
 @functools.lru_cache(maxsize=4)
-def _load_cached(models_dir: Path) -> Classifiers:
+def _load_cached(models_dir: Path, card_stamp: int) -> Classifiers:
     card = _read_card(models_dir)
     paths = {name: _verified(models_dir, card, name) for name in ARTIFACTS}
     return Classifiers(
@@ -139,4 +139,7 @@ def load_classifiers(models_dir: Path | None = None) -> Classifiers:
     Raises :class:`ModelArtifactError` when a file is missing, fails its hash check or
     holds types outside :data:`TRUSTED_TYPES`.
     """
-    return _load_cached(Path(models_dir or default_models_dir()).resolve())
+    folder = Path(models_dir or default_models_dir()).resolve()
+    card = folder / MODEL_CARD
+    # The card's mtime is part of the cache key: a retrain in the same process reloads.
+    return _load_cached(folder, card.stat().st_mtime_ns if card.is_file() else 0)

@@ -20,6 +20,9 @@ COVER_WEIGHT = 3.0
 TITLE_WEIGHT = 1.0
 BODY_WEIGHT = 0.3
 YEAR_RANGE = (2000, 2040)
+# A department reading missing up to this many characters still votes for the full name.
+MAX_DROPPED_CHARS = 2
+SUBSEQUENCE_SUPPORT = 0.5
 
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "Z": "2"})
 _YEAR_TOKEN = re.compile(r"([2Z][0Oo〇][0-9OoIl]{2})年(度)?")
@@ -96,7 +99,34 @@ def read_department(doc: Document) -> str | None:
     for table in doc.tables:
         for name, weight in _names_in_line(normalise(table.title), "", False):
             votes[name] += weight
-    return votes.most_common(1)[0][0] if votes else None
+    return _consensus(votes)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(ch in chars for ch in short)
+
+
+def _consensus(votes: Counter[str]) -> str | None:
+    """The reading best supported by all readings.
+
+    OCR mostly drops characters; a reading with one character lost still supports the
+    full name, so each candidate also collects half the votes of every shorter reading
+    that is a subsequence of it (missing at most a few characters). Half, so that one
+    reading with a stray extra character cannot take over the votes of the true name.
+    """
+    if not votes:
+        return None
+
+    def support(name: str) -> float:
+        return votes[name] + SUBSEQUENCE_SUPPORT * sum(
+            w
+            for other, w in votes.items()
+            if len(name) - MAX_DROPPED_CHARS <= len(other) < len(name)
+            and _is_subsequence(other, name)
+        )
+
+    return max(votes, key=lambda name: (support(name), votes[name], len(name)))
 
 
 def _names_in_line(text: str, previous: str, cover: bool) -> list[tuple[str, float]]:

@@ -147,6 +147,46 @@ EXPENDITURE_ROWS = [
     ["2210201", "住房公积金", "12.33", "12.33", ""],
 ]
 
+ECONOMIC_HEAD = [["科目编码", "科目名称", "合计", "人员经费", "公用经费"]]
+ECONOMIC_ROWS = [
+    ["301", "工资福利支出", "98.40", "98.40", ""],
+    ["30101", "基本工资", "30.12", "30.12", ""],
+    ["30102", "津贴补贴", "25.60", "25.60", ""],
+    ["30103", "奖金", "8.20", "8.20", ""],
+    ["30108", "机关事业单位基本养老保险缴费", "14.30", "14.30", ""],
+    ["30109", "职业年金缴费", "7.15", "7.15", ""],
+    ["30113", "住房公积金", "12.33", "12.33", ""],
+    ["30199", "其他工资福利支出", "0.70", "0.70", ""],
+    ["302", "商品和服务支出", "14.89", "", "14.89"],
+    ["30201", "办公费", "3.20", "", "3.20"],
+    ["30205", "水费", "0.60", "", "0.60"],
+    ["30206", "电费", "1.50", "", "1.50"],
+    ["30207", "邮电费", "0.90", "", "0.90"],
+    ["30211", "差旅费", "2.40", "", "2.40"],
+    ["30228", "工会经费", "1.29", "", "1.29"],
+    ["30229", "福利费", "1.00", "", "1.00"],
+    ["30231", "公务用车运行维护费", "2.00", "", "2.00"],
+    ["30239", "其他交通费用", "2.00", "", "2.00"],
+    ["303", "对个人和家庭的补助", "3.20", "3.20", ""],
+    ["30305", "生活补助", "3.20", "3.20", ""],
+]
+
+
+def split_table_document(dept: str = "阳泉市招商中心", year: int = 2024) -> Document:
+    """A basic-expenditure table over two pages that the join did not put together."""
+    title = f"{year}年一般公共预算基本支出预算表"
+    head, head_lines = make_table("t1", 1, ECONOMIC_HEAD + ECONOMIC_ROWS[:9], 1, title)
+    tail, tail_lines = make_table("t2", 2, ECONOMIC_ROWS[9:], 0, None, top=60.0)
+    pages = [
+        table_page(1, title, dept, "万元", head, head_lines),
+        _page(2, tail_lines + [_line("2", 800.0, x0=290.0)]),
+    ]
+    return Document(
+        source=Source(file="split.pdf", sha256="0" * 64, page_count=2),
+        pages=pages,
+        tables=[head, tail],
+    )
+
 
 def cover_page(dept: str, year: int, kind: str) -> Page:
     word = "部门预算" if kind == "budget" else "部门决算"
@@ -302,6 +342,7 @@ def docs() -> SimpleNamespace:
     """Builders of the hand-made documents and their truth."""
     return SimpleNamespace(
         budget=budget_document,
+        split_table=split_table_document,
         final=final_document,
         truth_of=truth_of,
         make_table=make_table,
