@@ -162,12 +162,8 @@ def _choose_leaves(rng: random.Random, dept: Department) -> list[str]:
     own = list(dept.institution.items)
     rng.shuffle(own)
     own = own[: rng.randint(2, len(own))]
-    if not any(c.endswith(_BASIC_SUFFIXES) for c in own):
-        own.append(
-            next(c for c in dept.institution.items if c.endswith(_BASIC_SUFFIXES))
-            if any(c.endswith(_BASIC_SUFFIXES) for c in dept.institution.items)
-            else own[0]
-        )
+    running = [c for c in dept.institution.items if c.endswith(_BASIC_SUFFIXES)]
+    own.append(running[0])  # every department pays its running costs (行政运行 / 事业运行)
     extra = rng.sample(OPTIONAL_COMMON_ITEMS, rng.randint(0, 3))
     chosen = set(own) | set(COMMON_ITEMS) | set(extra)
     if rng.random() < 0.35:

@@ -6,6 +6,7 @@ import random
 from collections.abc import Callable
 
 from . import tables_budget as tb
+from . import tables_detail as td
 from . import tables_final as tf
 from . import tables_projects as tp
 from .books import Books
@@ -43,7 +44,7 @@ def _final_builders(rng: random.Random) -> list[Builder]:
         tf.expenditure,
         tf.appropriation_summary,
         tf.general_budget,
-        tf.basic_economic,
+        td.basic_detail if rng.random() < 0.4 else tf.basic_economic,
         tf.three_public,
         tf.gov_fund,
         tf.state_capital,
