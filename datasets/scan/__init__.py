@@ -2,7 +2,8 @@
 
 Conventions (binding for evaluation): truth boxes are PDF points of the page *as read
 upright and deskewed*; ``Page.rotation`` is the clockwise turn that makes the scan
-upright, ``Page.skew_deg`` the deskew (counter-clockwise positive) applied after it,
+upright, ``Page.skew_deg`` the counter-clockwise tilt of the text lines left after that
+turn (undone by turning clockwise by as much),
 ``Page.dpi`` the scan resolution. ``bbox_in_scan_px`` maps a truth box into the raw scan.
 """
 

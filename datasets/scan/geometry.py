@@ -5,8 +5,8 @@ Frames:
   frame, and the frame every ground-truth bbox is written in);
 - *scan frame*: pixels of the image the scanner wrote.
 
-The scanner (1) turns the paper by ``-skew_deg`` about the page centre, keeping the
-paper's canvas, then (2) turns the whole image counter-clockwise by ``rotation`` degrees
+The scanner (1) turns the paper counter-clockwise (as displayed) by ``skew_deg`` about the
+page centre, keeping the paper's canvas, then (2) turns the whole image counter-clockwise by ``rotation`` degrees
 (a sheet fed sideways or upside down). A reader undoes (2) first, then (1), and is back in
 the upright frame: so the truth needs no rotation of its own, only the content shift.
 """
@@ -21,11 +21,12 @@ BBox = tuple[float, float, float, float]
 
 
 def skew_matrix_px(width_px: int, height_px: int, skew_deg: float) -> np.ndarray:
-    """2x3 affine that turns the upright image by ``-skew_deg`` about its centre."""
+    """2x3 affine that turns the upright image counter-clockwise by ``skew_deg`` about its
+    centre (the OCR stage's ``deskew_matrix`` is its inverse)."""
     import cv2
 
     centre = (width_px / 2.0, height_px / 2.0)
-    return cv2.getRotationMatrix2D(centre, -skew_deg, 1.0)
+    return cv2.getRotationMatrix2D(centre, skew_deg, 1.0)
 
 
 def shift_bbox(bbox: BBox, dx: float, dy: float, width: float, height: float) -> BBox:
@@ -55,11 +56,11 @@ def upright_to_scan_px(
     scale = dpi / 72.0
     w_px, h_px = width_pt * scale, height_pt * scale
     pts = np.asarray(points_pt, dtype=float) * scale
-    theta = math.radians(skew_deg)  # turning by -skew_deg as displayed (y down)
+    theta = math.radians(skew_deg)  # counter-clockwise as displayed (y down)
     cx, cy = w_px / 2.0, h_px / 2.0
     c, s = math.cos(theta), math.sin(theta)
     x, y = pts[:, 0] - cx, pts[:, 1] - cy
-    xs, ys = c * x - s * y + cx, s * x + c * y + cy
+    xs, ys = c * x + s * y + cx, -s * x + c * y + cy
     return _turn_ccw(np.stack([xs, ys], axis=1), w_px, h_px, rotation)
 
 

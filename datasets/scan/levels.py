@@ -15,7 +15,7 @@ import numpy as np
 
 ScanLevel = Literal["clean", "light", "medium", "heavy"]
 SCAN_LEVELS: tuple[str, ...] = get_args(ScanLevel)
-SCAN_VERSION = "scan-1.0"  # bump when any damage changes: cached corpora then regenerate
+SCAN_VERSION = "scan-1.1"  # bump when any damage changes: cached corpora then regenerate
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,9 @@ PROFILES: dict[str, ScanProfile] = {
 class PageDamage:
     """The concrete damage one page receives.
 
-    ``skew_deg`` is the *deskew* a reader must apply (degrees, counter-clockwise positive as
-    displayed, OpenCV's ``getRotationMatrix2D`` sign); the scan therefore shows the paper
-    turned by ``-skew_deg``. ``rotation`` is the clockwise turn a reader must apply to the
+    ``skew_deg`` is the counter-clockwise tilt (degrees, as displayed) of the text lines on
+    the scan once its quarter turn is undone; a reader deskews by turning the image
+    clockwise by that much (the OCR stage's convention: it reports the same number). ``rotation`` is the clockwise turn a reader must apply to the
     scan to read it upright (PDF ``/Rotate`` sense); the scanner turned the paper by that
     much counter-clockwise. ``shift_pt`` moves the printed content on the upright page.
     """
