@@ -38,14 +38,27 @@ def _add_synth(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--from-pdf", type=Path, help="derive truth from born-digital PDFs in this folder"
     )
+    p.add_argument(
+        "--manifest",
+        type=Path,
+        help="regenerate the corpus a committed manifest describes (datasets/manifests/bench-v1.json)",
+    )
+    p.add_argument("--workers", type=int, default=1, help="processes generating documents")
     p.set_defaults(run=_run_synth)
 
 
 def _run_synth(args: argparse.Namespace) -> int:
-    from fiscalocr.datasets import synth_command
+    if args.manifest is not None:
+        from fiscalocr.datasets.corpus import build_from_manifest
 
-    levels = args.levels or ["clean", "light", "medium", "heavy"]
-    manifest = synth_command(args.out, args.n_docs, args.seed, levels, args.from_pdf)
+        manifest = build_from_manifest(args.manifest, args.out, workers=args.workers)
+    else:
+        from fiscalocr.datasets.cli import synth_command
+
+        levels = args.levels or ["clean", "light", "medium", "heavy"]
+        manifest = synth_command(
+            args.out, args.n_docs, args.seed, levels, args.from_pdf, workers=args.workers
+        )
     count = len(getattr(manifest, "documents", []) or [])
     print(f"wrote {count} documents to {args.out}")
     return int(ExitCode.OK)

@@ -46,7 +46,7 @@ def iter_labelled(
 def _discover(dataset: Path, split: str | None) -> Iterator[LabelledDocument]:
     manifest = dataset if dataset.is_file() else dataset / "manifest.json"
     if manifest.is_file():
-        from fiscalocr.datasets import load_corpus
+        from fiscalocr.datasets.manifest import load_corpus
 
         for entry in load_corpus(manifest):
             if split and entry.split != split:
