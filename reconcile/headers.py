@@ -17,6 +17,7 @@ _INDEX_HEADERS = ("行次", "栏次", "档次")
 _CODE_HEADERS = ("编码", "代码", "科目代码")
 _SPLIT_CODE_HEADERS = {"类": 0, "款": 1, "项": 2}
 _TOTAL_WORDS = ("合计", "小计", "总计")
+_DASH = re.compile(r"[-—–/]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE = re.compile(r"\d{3}(\d{2}){0,2}")
 _NUMBERING = re.compile(
@@ -137,7 +138,7 @@ def _column_role(grid: Grid, col: int, header: str, leaf: str) -> str:
     if any(h in leaf for h in _INDEX_HEADERS):
         return "index"
     values = [grid.text(r, col) for r in grid.data_rows()]
-    values = [v for v in values if v]
+    values = [v for v in values if v and not _DASH.fullmatch(v)]  # '—' prints a zero
     if any(h in header for h in _CODE_HEADERS) or leaf in _SPLIT_CODE_HEADERS:
         return "code"
     if not values:
