@@ -13,7 +13,7 @@ from .books import Books
 from .codes import CHINESE_ORDINALS
 from .fonts import text_width
 from .layout import Flow
-from .performance import evaluation_form, target_form
+from .performance import department_form, evaluation_form, target_form
 from .render import render_table
 
 
@@ -185,12 +185,15 @@ def appendix(flow: Flow, rng: random.Random, books: Books, n_tables: int) -> lis
         block="heading",
         gap=2.4,
     )
+    specs = []
+    if books.kind == "budget" and rng.random() < 0.5:
+        specs.append(department_form(rng, books))
+    form = target_form if books.kind == "budget" else evaluation_form
+    specs += [form(rng, books, project) for project in chosen]
     tables = []
-    for i, project in enumerate(chosen):
+    for i, spec in enumerate(specs):
         if i:
             flow.new_page("appendix")
-        form = target_form if books.kind == "budget" else evaluation_form
-        spec = form(rng, books, project)
         tables.append(render_table(flow, spec, f"t{n_tables + i + 1}", rng))
     return tables
 

@@ -214,3 +214,44 @@ def evaluation_form(rng: random.Random, books: Books, project: Project) -> Table
     spec.add(end, 6, f"{total_score:.2f}", "amount")
     spec.add(end, 7, "", "text", colspan=2)
     return spec
+
+
+DEPARTMENT_INDICATORS = [
+    ("产出指标", "数量指标", "重点工作任务完成数", "≥{n}项"),
+    ("产出指标", "质量指标", "年度工作目标完成率", "≥{p}%"),
+    ("产出指标", "时效指标", "预算执行进度", "年底前完成"),
+    ("效益指标", "社会效益指标", "履职成效", "持续提升"),
+    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥{p}%"),
+]
+
+
+def department_form(rng: random.Random, books: Books) -> TableSpec:
+    """部门整体支出绩效目标表: 资金总额 = 基本支出 + 项目支出 (in 元), goal, indicators."""
+    spec = TableSpec(
+        type="performance_target",
+        title=f"{books.year}年度部门整体支出绩效目标表",
+        unit="元",
+        n_cols=8,
+        header_rows=0,
+    )
+    spec.meta_left = f"部门名称：{books.dept.name}"
+    spec.add(0, 0, "部门名称", "label", colspan=2)
+    spec.add(0, 2, books.dept.name, "text", colspan=6)
+    spec.add(1, 0, "年度预算资金（元）", "label", rowspan=3, colspan=2)
+    basic, project = books.spent(uses=("basic",)), books.spent(uses=("project",))
+    for r, (name, cents) in enumerate(
+        (("资金总额", basic + project), ("其中：基本支出", basic), ("项目支出", project))
+    ):
+        spec.add(1 + r, 2, name, "label", colspan=3)
+        spec.add(1 + r, 5, fmt_amount(cents, YUAN, blank_zero=False), "amount", colspan=3)
+    goal = "保障机构正常运转，统筹推进年度重点工作，提升履职能力和公共服务水平，规范预算资金管理。"
+    spec.add(4, 0, "年度总体目标", "label", colspan=2)
+    spec.add(4, 2, goal, "text", colspan=6)
+    for c, name in ((0, "一级指标"), (2, "二级指标"), (4, "三级指标"), (6, "指标值")):
+        spec.add(5, c, name, "label", colspan=2, bold=True)
+    rows = [
+        (a, b, c, v.format(n=rng.randint(3, 20), p=rng.choice([85, 90, 95])))
+        for a, b, c, v in DEPARTMENT_INDICATORS
+    ]
+    _indicator_grid(spec, rows, 6, lambda r, ind: [(4, ind[2], 2), (6, ind[3], 2)], span=2)
+    return spec

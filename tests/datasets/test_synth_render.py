@@ -138,3 +138,17 @@ def test_json_is_contract_shaped(corpus):
     )
     codes = [c for d in corpus for t in d.tables for c in t.cells if re.fullmatch(r"\d{7}", c.text)]
     assert codes and all(c.value is None for c in codes)  # codes are text, never amounts
+
+
+def test_every_face_has_every_glyph_drawn(corpus):
+    """No tofu: each installed face the generator may pick covers every character it wrote."""
+    from fiscalocr.datasets.synth import fonts
+
+    chars = {
+        ch for d in corpus for p in d.pages for ln in p.lines for ch in ln.text if not ch.isspace()
+    }
+    for face in fonts.FACES:
+        if fonts.available(face):
+            font = fonts.font(face.key)
+            missing = sorted(ch for ch in chars if not font.has_glyph(ord(ch)))
+            assert not missing, (face.key, missing)
