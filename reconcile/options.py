@@ -55,7 +55,7 @@ class ReconcileOptions:
     this much more (e^2 ≈ 7× less likely)."""
     confident_char_prob: float = 0.9
     """OCR evidence is 'confident' when every character's best reading is at least this."""
-    solver_seconds: float = 2.0
+    solver_seconds: float = 5.0
     """Time limit of one CP-SAT solve."""
     max_suspects: int = 400
     """Components with more suspect cells than this are reported, not solved."""

@@ -133,13 +133,15 @@ class _Component:
         if forbid is not None:
             self.model.AddAssumptions([forbid.Not()])
         status = solver.Solve(self.model)
-        if status not in (self.cp.OPTIMAL, self.cp.FEASIBLE):
-            return None, math.inf
-        return solver, solver.ObjectiveValue() / SCALE
+        if status == self.cp.OPTIMAL:
+            return solver, solver.ObjectiveValue() / SCALE
+        if status == self.cp.FEASIBLE:  # timed out: only the bound is safe to compare
+            return None, solver.BestObjectiveBound() / SCALE
+        return None, math.inf
 
     def run(self, outcome: Outcome) -> None:
         solver, best = self._solve()
-        if solver is None:
+        if solver is None:  # no proven optimum (time limit): repair nothing here
             return
         chosen = {
             ref: next(i for i, v in enumerate(self.pick[ref]) if solver.Value(v))
