@@ -29,16 +29,25 @@ class Char:
 
 
 def page_chars(page) -> list[Char]:
-    """Every visible, horizontal, non-space character of the page."""
+    """Every visible non-space character that reads horizontally on the page *as displayed*.
+
+    PyMuPDF reports text of a page with ``/Rotate`` in the unrotated frame; the page's
+    rotation matrix brings boxes and writing directions to the displayed frame.
+    """
+    import pymupdf
+
+    turn = page.rotation_matrix
     chars: list[Char] = []
     for block in page.get_text("rawdict")["blocks"]:
         for line in block.get("lines", []):
-            if abs(line["dir"][1]) > 0.2:  # vertical or rotated text: not table content
+            direction = pymupdf.Point(line["dir"]) * turn - pymupdf.Point(0, 0) * turn
+            if abs(direction.y) > 0.2:  # vertical or rotated text: not table content
                 continue
             for span in line["spans"]:
                 for ch in span["chars"]:
                     if ch["c"].strip():
-                        chars.append(Char(ch["c"], tuple(ch["bbox"])))
+                        box = pymupdf.Rect(ch["bbox"]) * turn
+                        chars.append(Char(ch["c"], (box.x0, box.y0, box.x1, box.y1)))
     return chars
 
 

@@ -51,15 +51,17 @@ class Grid:
 
 
 def page_segments(page) -> list[Segment]:
-    """Every dark rule on a PyMuPDF page as a horizontal or vertical segment."""
+    """Every dark rule on a PyMuPDF page as a horizontal or vertical segment, in the frame
+    of the page as displayed (drawings of a ``/Rotate`` page come unrotated)."""
+    turn = page.rotation_matrix
     segments: list[Segment] = []
     for path in page.get_drawings():
         stroke, fill = path.get("color"), path.get("fill")
         for item in path["items"]:
             if item[0] == "l" and _dark(stroke):
-                segments += _line_segment(item[1], item[2])
+                segments += _line_segment(item[1] * turn, item[2] * turn)
             elif item[0] == "re":
-                segments += _rect_segments(item[1], stroke, fill)
+                segments += _rect_segments(item[1] * turn, stroke, fill)
     return [s for s in segments if s.end - s.start >= MIN_RULE_LENGTH]
 
 

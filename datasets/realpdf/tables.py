@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from fiscalocr.model import Cell, Line, Table, TableRegion, parse_amount
 
-from .chars import Char, cell_text, chars_inside, line_text, union, visual_lines
+from .chars import Char, cell_text, chars_inside, line_text, page_chars, union, visual_lines
 from .rules import Grid, build_grid, group_tables, page_segments
 
 TITLE_SEARCH_PT = 90.0  # a title sits at most this far above its table
@@ -42,7 +42,7 @@ class PageRead:
 
 def read_page(page, page_no: int) -> PageRead:
     """Tables and text lines of one born-digital page (1-based ``page_no``)."""
-    chars = [c for c in _page_chars(page)]
+    chars = page_chars(page)
     grids = [g for g in (build_grid(grp) for grp in group_tables(page_segments(page))) if g]
     grids = [g for g in grids if len(g.ys) - 1 >= MIN_TABLE_ROWS and chars_inside(chars, g.bbox)]
     inside = {id(c) for g in grids for c in chars_inside(chars, g.bbox)}
@@ -63,12 +63,6 @@ def read_page(page, page_no: int) -> PageRead:
     lines.sort(key=lambda ln: (round(ln.bbox[1]), ln.bbox[0]))
     head = [ln.text for ln in sorted(free_lines, key=lambda ln: ln.bbox[1])]
     return PageRead(lines, tables, head)
-
-
-def _page_chars(page) -> list[Char]:
-    from .chars import page_chars
-
-    return page_chars(page)
 
 
 def _split_lines(chars: list[Char]) -> list[Line]:

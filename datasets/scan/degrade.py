@@ -50,7 +50,7 @@ def degrade_document(
         if overrides and index in overrides:
             damage = replace(damage, **overrides[index])
         truth_page = truth.pages[index] if index < len(truth.pages) else None
-        jpeg, size_pt = scan_page(page, damage, _seal_anchor(truth, truth_page), _seal_text(truth))
+        jpeg, size_pt = scan_page(page, damage, _seal_anchor(truth_page), _seal_text(truth))
         new = out.new_page(width=size_pt[0], height=size_pt[1])
         new.insert_image(new.rect, stream=jpeg)
         damages.append(damage)
@@ -132,7 +132,7 @@ def _scanner_effects(img: np.ndarray, damage: PageDamage, rng) -> np.ndarray:
     return effects.sensor_noise(img, damage.noise_sigma, rng)
 
 
-def _seal_anchor(truth: Document, page: Page | None) -> tuple[float, float] | None:
+def _seal_anchor(page: Page | None) -> tuple[float, float] | None:
     """Centre the seal on a line of text (the right-most, lowest third): stamped over text."""
     if page is None or not page.lines:
         return None
