@@ -30,8 +30,63 @@ def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
         found_codes = True
         _parent_rules(ctx, book, panel, codes)
         _total_rules(ctx, book, panel, codes)
+    if not found_codes:
+        found_codes = any(_named_classes(ctx, book, panel) for panel in ctx.layout.panels)
     if not found_codes and table_type in CODED_TYPES and ctx.grid.data_rows():
         book.skip(f"{ctx.table_id}:hier", "no classification code column found")
+
+
+ECONOMIC_CLASSES = {
+    "工资福利支出": "301",
+    "商品和服务支出": "302",
+    "对个人和家庭的补助": "303",
+    "债务利息及费用支出": "307",
+    "资本性支出(基本建设)": "309",
+    "资本性支出": "310",
+    "对企业补助(基本建设)": "311",
+    "对企业补助": "312",
+    "对社会保障基金补助": "313",
+    "其他支出": "399",
+}
+"""Economic classes (款 names of 301 …) that head their items in tables printing no codes."""
+
+
+def _named_classes(ctx: TableContext, book: RuleBook, panel: Panel) -> bool:
+    """Without codes, an economic class row (工资福利支出 …) is the sum of the item rows
+    under it, and 合计 the sum of the classes."""
+    labels = {r: ctx.layout.row_label(panel, r) for r in ctx.grid.data_rows()}
+    heads = [r for r, t in labels.items() if t in ECONOMIC_CLASSES]
+    if not heads or len(heads) == len([t for t in labels.values() if t]):
+        return False
+    ends = heads[1:] + [max(labels) + 1]
+    for head, end in zip(heads, ends, strict=True):
+        items = [
+            r for r in labels if head < r < end and labels[r] and labels[r] not in ("合计", "总计")
+        ]
+        code = ECONOMIC_CLASSES[labels[head]]
+        for col in panel.amount_cols:
+            book.add_sum(
+                f"{ctx.table_id}:hier:{code}:col{col}",
+                "hierarchy",
+                ctx.values,
+                ctx.ref(head, col),
+                [ctx.ref(r, col) for r in items],
+                f"{labels[head]} = sum of its items, column {col}",
+                ctx.table_id,
+            )
+    total = next((r for r, t in labels.items() if t in ("合计", "总计")), None)
+    if total is not None:
+        for col in panel.amount_cols:
+            book.add_sum(
+                f"{ctx.table_id}:total:col{col}",
+                "hierarchy",
+                ctx.values,
+                ctx.ref(total, col),
+                [ctx.ref(r, col) for r in heads],
+                f"合计 = sum of the economic classes, column {col}",
+                ctx.table_id,
+            )
+    return True
 
 
 def _parent_rules(ctx: TableContext, book: RuleBook, panel: Panel, codes: dict[int, str]) -> None:

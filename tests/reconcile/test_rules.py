@@ -239,3 +239,29 @@ def test_three_public_with_budget_and_final_under_each_item():
     assert repairs(doc) == [("t8", 4, 5, "10.00")]
     assert set(doc.reconciliation.repairs[0].rules) == {"t8:cols:row4:col1", "t8:cols:row4:col5"}
     assert doc.reconciliation.checks_total == 4 and doc.reconciliation.skipped == []
+
+
+ECONOMIC_BY_NAME = [
+    "部门预算支出经济科目名称\t政府预算支出经济科目名称\t2024年预算数\t<\t<",
+    "^\t^\t合计\t人员经费\t公用经费",
+    "合计\t\t156.95\t134.24\t22.71",
+    "工资福利支出\t\t134.18\t134.18\t",
+    "基本工资\t工资奖金津补贴\t45.67\t45.67\t",
+    "津贴补贴\t工资奖金津补贴\t29.62\t29.62\t",
+    "住房公积金\t住房公积金\t58.89\t58.89\t",
+    "商品和服务支出\t\t22.71\t\t22.71",
+    "办公费\t办公经费\t0.79\t\t0.79",
+    "取暖费\t办公经费\t21.92\t\t21.92",
+    "对个人和家庭的补助\t\t0.06\t0.06\t",
+    "奖励金\t社会福利和救助\t0.06\t0.06\t",
+]
+
+
+def test_economic_classes_by_name_bind_their_items():
+    t = table_from_rows("t6", ECONOMIC_BY_NAME, 2, table_type="general_budget_basic_expenditure")
+    corrupt(t, 9, 4, "21.97")  # 取暖费 公用经费 21.92: 2 read as 7
+    doc = document_of(t)
+    reconcile_document(doc)
+    assert repairs(doc) == [("t6", 9, 4, "21.92")]
+    assert set(doc.reconciliation.repairs[0].rules) == {"t6:hier:302:col4", "t6:cols:row9:col2"}
+    assert doc.reconciliation.skipped == []
