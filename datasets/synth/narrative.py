@@ -56,8 +56,9 @@ def explanation(flow: Flow, rng: random.Random, books: Books) -> list[str]:
         _budget_sections(books, rng) if books.kind == "budget" else _final_sections(books, rng)
     )
     headings = []
+    word = "预算" if books.kind == "budget" else "决算"
     for i, (title, paragraphs) in enumerate(sections):
-        heading = f"{CHINESE_ORDINALS[i]}、{title}"
+        heading = f"{CHINESE_ORDINALS[i]}、{_heading_variant(rng, title, word)}"
         flow.ensure(flow.style.body_size * 5)
         flow.line_of_text(heading, flow.style.body_size + 1, bold=True, block="heading", gap=2.0)
         headings.append(heading)
@@ -67,6 +68,18 @@ def explanation(flow: Flow, rng: random.Random, books: Books) -> list[str]:
             else:
                 flow.paragraph(item)
     return headings
+
+
+def _heading_variant(rng: random.Random, title: str, word: str) -> str:
+    """Departments word their section headings differently; the topic stays recognisable."""
+    choice = rng.random()
+    if choice < 0.5:
+        return title
+    if choice < 0.75:
+        return title.replace("情况", "情况说明") if title.endswith("情况") else title + "说明"
+    if choice < 0.9 and title.endswith("情况"):
+        return f"关于{title[:-2]}的说明"
+    return title.replace(word, f"{word}执行" if word == "决算" else f"{word}安排", 1)
 
 
 def _maybe_chart(rng: random.Random, title: str, parts: list[tuple[str, int]]) -> list:
