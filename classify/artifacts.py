@@ -22,16 +22,10 @@ SEQUENCE_MODEL = "section_sequence.json"
 MODEL_CARD = "classifiers_card.json"
 ARTIFACTS = (TABLE_MODEL, SECTION_MODEL, SEQUENCE_MODEL)
 
-# Types skops may rebuild beyond its own defaults: our two selectors and numpy scalars.
+# Types skops may rebuild beyond its own safe defaults: only our two field selectors.
 TRUSTED_TYPES = [
     "fiscalocr.classify.transformers.FieldText",
     "fiscalocr.classify.transformers.NumericFields",
-    "numpy.float32",
-    "numpy.float64",
-    "numpy.int64",
-    "numpy.dtype",
-    "builtins.float",
-    "builtins.int",
 ]
 
 

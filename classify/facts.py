@@ -30,7 +30,9 @@ _KIND_PHRASE = re.compile(r"(部门|单位|[^\d年]{0,2})?(预算|决算)")
 _FINAL = re.compile(r"决算")
 _BUDGET = re.compile(r"(部门预算|单位预算|预算公开|预算表|预算总表|预算收支|预算情况说明)")
 _NAMED = re.compile(r"(?:部门|单位|预算单位|编制单位|填报单位)名称?[:：](.+)")
-_NAME_BEFORE = re.compile(r"^(.{2,40}?)(?:[2Z][0Oo〇][0-9OoIl]{2}年度?)?(?:部门|单位)(?:预算|决算)")
+_NAME_BEFORE = re.compile(
+    r"^([^\d]{2,40}?)(?:[2Z][0Oo〇][0-9OoIl]{2}年度?)?(?:部门|单位)(?:预算|决算)"
+)
 _NAME_STOP = re.compile(
     r"(金额)?单位[:：].*$|[2Z][0Oo〇][0-9OoIl]{2}年.*$|（公章）|\(公章\)|公开\d*表?$"
 )
