@@ -68,14 +68,28 @@ def edge_covered(
     hi: float,
     options: LayoutOptions,
 ) -> bool:
-    """Whether rules at ``pos`` cover enough of the edge [lo, hi] to separate two cells."""
-    spans = [
-        (r.start - options.join_pt, r.end + options.join_pt)
+    """Whether rules at ``pos`` cover enough of the edge [lo, hi] to separate two cells.
+
+    Either most of the edge is ruled (rule ends may stop short of a crossing by up to
+    ``join_pt``), or a printed piece lies well inside it: a faded or broken rule. A true
+    span has no ink at all along the missing edge.
+    """
+    at_pos = [
+        r
         for r in rules
         if r.orientation == orientation and abs(r.pos - pos) <= options.snap_pt * 1.5
     ]
     length = hi - lo
-    return length <= 0 or covered_length(spans, lo, hi) >= options.min_boundary_cover * length
+    if length <= 0:
+        return True
+    padded = [(r.start - options.join_pt, r.end + options.join_pt) for r in at_pos]
+    if covered_length(padded, lo, hi) >= options.min_boundary_cover * length:
+        return True
+    inner = [(r.start, r.end) for r in at_pos if not r.virtual]
+    return (
+        covered_length(inner, lo + options.join_pt, hi - options.join_pt)
+        >= options.min_fragment_cover * length
+    )
 
 
 def build_cells(

@@ -35,6 +35,9 @@ class LayoutOptions:
     """Ink runs thicker than this are blobs (stamps, shaded cells), not rules."""
     min_boundary_cover: float = 0.6
     """Share of a cell edge a rule must cover to separate two cells; less means a span."""
+    min_fragment_cover: float = 0.25
+    """A printed piece covering this share of an edge, away from its ends, is what is
+    left of a faded rule: the edge still separates."""
     min_table_width_pt: float = 60.0
     """Smaller ruled structures (boxes round a page number, underlines) are not tables."""
 

@@ -45,25 +45,38 @@ def _title_between(lines: Sequence[Line], upper: Rule, lower: Rule) -> bool:
     return False
 
 
+def _horizontal_lines(rules: list[Rule], options: LayoutOptions) -> list[list[int]]:
+    """Indices of horizontal rules grouped per printed line (fragments of one faded or
+    broken rule share a line), top to bottom."""
+    hs = sorted(
+        (i for i, r in enumerate(rules) if r.orientation == "h"), key=lambda i: rules[i].pos
+    )
+    lines: list[list[int]] = []
+    for i in hs:
+        if lines and rules[i].pos - rules[lines[-1][-1]].pos <= options.snap_pt:
+            lines[-1].append(i)
+        else:
+            lines.append([i])
+    return lines
+
+
 def _link_horizontal_stacks(
     rules: list[Rule], uf: _UnionFind, lines: Sequence[Line], options: LayoutOptions
 ) -> None:
-    hs = sorted(
-        (
-            i
-            for i, r in enumerate(rules)
-            if r.orientation == "h" and r.length >= options.min_table_width_pt
-        ),
-        key=lambda i: rules[i].pos,
-    )
-    for a, b in zip(hs, hs[1:], strict=False):
-        upper, lower = rules[a], rules[b]
+    """Join stacked horizontal lines that overlap and have no title between them."""
+    stacks = []
+    for group in _horizontal_lines(rules, options):
+        start, end = min(rules[i].start for i in group), max(rules[i].end for i in group)
+        if end - start >= options.min_table_width_pt:
+            stacks.append((group, Rule("h", rules[group[0]].pos, start, end)))
+    for (group_a, upper), (group_b, lower) in zip(stacks, stacks[1:], strict=False):
         overlap = interval_overlap(upper.start, upper.end, lower.start, lower.end)
         if overlap < _MIN_HRULE_OVERLAP * min(upper.length, lower.length):
             continue
         if _title_between(lines, upper, lower):
             continue
-        uf.union(a, b)
+        for i in group_a + group_b:
+            uf.union(i, group_a[0])
 
 
 def group_regions(

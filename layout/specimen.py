@@ -15,7 +15,7 @@ import numpy as np
 
 from fiscalocr.model import Line, Page, PageWork, parse_amount
 
-RuleStyle = Literal["full", "no_outer", "horizontal", "booktabs"]
+RuleStyle = Literal["full", "no_outer", "horizontal", "booktabs", "none"]
 FONT = "china-s"
 LATIN_FONT = "helv"
 """Amounts print in a proportional Latin font, as in real disclosures (china-s prints
@@ -115,6 +115,8 @@ def _wrap(text: str, width: float, size: float) -> list[str]:
 
 
 def _draw_rules(page, spec: TableSpec, xs: list[float], ys: list[float]) -> None:
+    if spec.rules == "none":
+        return
     owner = spec.owner()
     n_rows, n_cols = spec.n_rows, spec.n_cols
     outer = spec.rules != "no_outer"

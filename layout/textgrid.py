@@ -252,5 +252,5 @@ def complete_rules(
         if r.orientation == "v" and xs[0] + options.snap_pt < r.pos < xs[-1] - options.snap_pt
     ]
     if not inner_v:
-        return rules + column_rules(xs, ys, pieces, options)
+        rules = rules + column_rules(xs, ys, pieces, options)
     return rules + split_rules(rules, pieces, options)

@@ -90,6 +90,34 @@ def test_horizontal_rules_only(maker, rules):
     assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
 
 
+def test_table_without_any_rules_from_aligned_amounts(maker):
+    rows = [
+        ["项目", "本年预算", "上年预算", "增减"],
+        ["工资福利支出", "1,234.56", "1,200.00", "34.56"],
+        ["商品和服务支出", "86.40", "60.00", "26.40"],
+        ["对个人和家庭的补助", "12.00", "", "12.00"],
+        ["合计", "1,332.96", "1,260.00", "72.96"],
+    ]
+    spec = spec_from_rows(
+        rows, [150, 80, 80, 70], row_height=20, header_rows=1, rules="none", title="基本支出预算表"
+    )
+    page = maker.page(
+        [(spec, 80, 150)],
+        extra_text=[((80, 300), "2024年基本支出1,332.96万元，比上年增加72.96万元。", 10.5)],
+    )
+    work = maker.work(page)
+    analyse_page(work)
+    (table,) = work.tables
+    assert (table.n_rows, table.n_cols, table.header_rows, table.title) == (
+        5,
+        4,
+        1,
+        "基本支出预算表",
+    )
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+    assert [b.type for b in work.page.blocks] == ["title", "table", "paragraph"]
+
+
 def _glue(lines: list[Line], left: str, right: str) -> list[Line]:
     """Merge two text-layer lines into one, as OCR detection does with close neighbours
     (PyMuPDF's text layer often glues them already)."""
