@@ -344,19 +344,21 @@ REAL_PDFS = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs"
 def vector_rules(page) -> list[Rule]:
     """The page's printed rules read from its vector drawings (exact, no raster)."""
     rules = []
+    turn = page.rotation_matrix  # drawings come in the unrotated frame; text is displayed
     for path in page.get_drawings():
         colour = path.get("fill") if path.get("type") == "f" else path.get("color")
         if colour is not None and sum(colour) / len(colour) > 0.9:
             continue  # white fills and strokes: backgrounds, not rules
         for item in path["items"]:
             if item[0] == "l":
-                (x0, y0), (x1, y1) = (item[1].x, item[1].y), (item[2].x, item[2].y)
+                a, b = item[1] * turn, item[2] * turn
+                (x0, y0), (x1, y1) = (a.x, a.y), (b.x, b.y)
                 if abs(y1 - y0) < 0.5:
                     rules.append(Rule("h", y0, min(x0, x1), max(x0, x1)))
                 elif abs(x1 - x0) < 0.5:
                     rules.append(Rule("v", x0, min(y0, y1), max(y0, y1)))
             elif item[0] == "re":
-                r = item[1]
+                r = item[1] * turn
                 if r.height < 2 and r.width >= 2:
                     rules.append(Rule("h", (r.y0 + r.y1) / 2, r.x0, r.x1))
                 elif r.width < 2 and r.height >= 2:

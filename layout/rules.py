@@ -209,8 +209,22 @@ def drop_character_strokes(
     return [
         r
         for r in rules
-        if r.length > limit or not any(_through_glyph(r, box) for box in char_boxes)
+        if not any(
+            _through_glyph(r, box) and r.length <= _stroke_limit(r, box, limit)
+            for box in char_boxes
+        )
     ]
+
+
+def _stroke_limit(rule: Rule, box: BBox, limit: float) -> float:
+    """Horizontal strokes of a large title run on over several glyphs (基金 …): a
+    horizontal piece through glyph middles is a stroke up to a few glyphs long."""
+    if rule.orientation == "h":
+        return max(limit, _GLYPHS_PER_STROKE * (box[3] - box[1]))
+    return limit
+
+
+_GLYPHS_PER_STROKE = 4
 
 
 def _through_glyph(rule: Rule, box: BBox) -> bool:

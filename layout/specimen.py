@@ -188,7 +188,9 @@ def _draw_text(page, spec: TableSpec, cell: SpecCell, xs: list[float], ys: list[
 
 
 def text_layer_lines(page) -> list[Line]:
-    """The page's text layer as lines with one box per character (rawdict)."""
+    """The page's text layer as lines with one box per character (rawdict), in the
+    displayed frame (PyMuPDF reports text of a /Rotate page unrotated)."""
+    turn = page.rotation_matrix
     lines = []
     for block in page.get_text("rawdict")["blocks"]:
         for line in block.get("lines", []):
@@ -197,7 +199,7 @@ def text_layer_lines(page) -> list[Line]:
             if not chars:
                 continue
             text = "".join(ch["c"] for ch in chars)
-            boxes = [tuple(float(v) for v in ch["bbox"]) for ch in chars]
+            boxes = [_displayed(ch["bbox"], turn) for ch in chars]
             bbox = (
                 min(b[0] for b in boxes),
                 min(b[1] for b in boxes),
@@ -206,6 +208,13 @@ def text_layer_lines(page) -> list[Line]:
             )
             lines.append(Line(text=text, bbox=bbox, conf=1.0, char_boxes=boxes))
     return lines
+
+
+def _displayed(bbox, turn) -> tuple[float, float, float, float]:
+    import pymupdf
+
+    r = pymupdf.Rect(bbox) * turn
+    return (float(r.x0), float(r.y0), float(r.x1), float(r.y1))
 
 
 def rasterise(page, dpi: float = 150.0) -> np.ndarray:
