@@ -125,7 +125,7 @@ def _scanner_effects(img: np.ndarray, damage: PageDamage, rng) -> np.ndarray:
     if damage.lighting_depth > 0:
         img = effects.uneven_lighting(img, damage.lighting_depth, rng)
     if damage.texture:
-        img = effects.augraphy_effect(img, "texture", damage.effect_seed + 2)
+        img = effects.paper_grain(img, rng)
     if damage.streaks:
         img = effects.augraphy_effect(img, "streaks", damage.effect_seed + 3)
     img = effects.blur(img, damage.blur_sigma_px)

@@ -15,7 +15,7 @@ import numpy as np
 
 ScanLevel = Literal["clean", "light", "medium", "heavy"]
 SCAN_LEVELS: tuple[str, ...] = get_args(ScanLevel)
-SCAN_VERSION = "scan-1.1"  # bump when any damage changes: cached corpora then regenerate
+SCAN_VERSION = "scan-1.2"  # bump when any damage changes: cached corpora then regenerate
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class ScanProfile:
     seal_prob: float
     faded_rules_prob: float
     ink_bleed_prob: float  # strokes thicken in patches
-    texture_prob: float  # augraphy NoiseTexturize (paper grain)
+    texture_prob: float  # paper grain
     streaks_prob: float  # augraphy LowInkPeriodicLines (dirty scanner head)
 
 
