@@ -175,3 +175,14 @@ def _check_hashes(wanted: Manifest, built: Manifest) -> None:
     for want, got in zip(wanted.documents, built.documents, strict=True):
         if want.pdf_sha256 and want.pdf_sha256 != got.pdf_sha256:
             raise ValueError(f"{want.id}: regenerated PDF differs from the manifest's hash")
+
+
+def write_bench_manifest() -> Path:
+    """Rewrite ``manifests/bench-v1.json`` for this checkout's generator and scan versions
+    (do it whenever either version is bumped; the benchmark's seeds and splits stay)."""
+    plan_bench_v1().write(BENCH_MANIFEST)
+    return BENCH_MANIFEST
+
+
+if __name__ == "__main__":
+    print(write_bench_manifest())
