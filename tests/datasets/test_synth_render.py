@@ -69,6 +69,17 @@ def test_corpus_covers_every_label_and_both_kinds(corpus):
             assert table.n_rows == max(c.row + c.rowspan for c in table.cells)
             assert table.n_cols == max(c.col + c.colspan for c in table.cells)
             assert table.pages == sorted({r.page for r in table.regions})
+            # regions tile the rows in order; every cell sits on its row's region page
+            regions = table.regions
+            assert regions[0].first_row == 0 and regions[-1].last_row == table.n_rows - 1
+            for a, b in zip(regions, regions[1:], strict=False):
+                assert b.first_row == a.last_row + 1 and b.page == a.page + 1
+            for cell in table.cells:
+                region = next(r for r in regions if r.first_row <= cell.row <= r.last_row)
+                assert cell.page == region.page
+                x0, y0, x1, y1 = cell.bbox
+                rx0, ry0, rx1, ry1 = region.bbox
+                assert rx0 - 0.01 <= x0 < x1 <= rx1 + 0.01 and ry0 - 0.01 <= y0 < y1 <= ry1 + 0.01
     assert any(len(t.pages) > 1 for d in corpus for t in d.tables), "no table runs over pages"
     assert any(
         c.rowspan > 1 or c.colspan > 1
