@@ -33,6 +33,7 @@ from .solver import Choice, solve
 
 Reread = Callable[[Cell], list[str]]
 DEFAULT_OPTIONS = ReconcileOptions()
+LARGE_GAP_SHARE = 0.1
 FORM_TYPES = {"performance_target", "performance_evaluation"}
 """Forms of text and scores, not arithmetic: no rules are built for them."""
 
@@ -170,6 +171,8 @@ def _repair(
                 if any(rule.cells[0] in g for g in outcome.too_large)
                 else ""
             )
+            if sure and _large_gap(rule, after):
+                sure, note = False, "gap too large for a misprint: rows or columns may be missing"
             rec.unresolved.append(unresolved_rule(rule, after, sure, note))
     return rec
 
@@ -189,6 +192,12 @@ def _candidates(cell: Cell, cents, decimals: int, pages: dict[int, Page], option
         norm(cell.text) in {norm(r) for r in rereads}
     )
     return found, sure
+
+
+def _large_gap(rule: Rule, values: dict[CellRef, int | None]) -> bool:
+    """A gap above a tenth of the largest figure looks like lost rows, not a misprint."""
+    largest = max((abs(values.get(ref) or 0) for ref in rule.cells), default=0)
+    return abs(rule.residual(values)) > LARGE_GAP_SHARE * largest
 
 
 def _accept(choices: list[Choice], rules: list[Rule], values, options) -> list[Choice]:

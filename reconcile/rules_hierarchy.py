@@ -56,8 +56,10 @@ def _named_classes(ctx: TableContext, book: RuleBook, panel: Panel) -> bool:
     under it, and 合计 the sum of the classes."""
     labels = {r: ctx.layout.row_label(panel, r) for r in ctx.grid.data_rows()}
     heads = [r for r, t in labels.items() if t in ECONOMIC_CLASSES]
-    if not heads or len(heads) == len([t for t in labels.values() if t]):
+    anchors = {"工资福利支出", "商品和服务支出", "对个人和家庭的补助"}
+    if not anchors & {labels[r] for r in heads}:  # 其他支出 alone is also a function class
         return False
+    built_before = len(book.rules)
     ends = heads[1:] + [max(labels) + 1]
     for head, end in zip(heads, ends, strict=True):
         items = [
@@ -86,7 +88,7 @@ def _named_classes(ctx: TableContext, book: RuleBook, panel: Panel) -> bool:
                 f"合计 = sum of the economic classes, column {col}",
                 ctx.table_id,
             )
-    return True
+    return len(book.rules) > built_before
 
 
 def _parent_rules(ctx: TableContext, book: RuleBook, panel: Panel, codes: dict[int, str]) -> None:

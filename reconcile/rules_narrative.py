@@ -18,6 +18,7 @@ from .grid import norm
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)")
+_PAGE_NUMBER = re.compile(r"[-—–第]*\d{1,3}[-—–页]*")
 _SHARE = re.compile(r"占比?(\d+(?:\.\d+)?)%")
 UNIT_FACTOR = {"元": 1.0, "千元": 1e3, "万元": 1e4}
 _MAX_GAP = 40
@@ -49,6 +50,8 @@ def sections(doc: Document) -> list[list[tuple[int, str]]]:
             continue
         for line in page.lines:
             text = norm(line.text)
+            if _PAGE_NUMBER.fullmatch(text):  # a folio between two halves of a sentence
+                continue
             if _HEADING.match(text):
                 sections.append([])
             sections[-1].append((page.page, text))
