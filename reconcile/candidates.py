@@ -92,7 +92,7 @@ def generate(
 ) -> list[Candidate]:
     """Every plausible other reading of ``text`` priced by the evidence, cheapest first."""
     s = norm(text).rstrip("%")
-    pool = _Pool(read_cents, "," in s, decimals, options)
+    pool = _Pool(read_cents, "," in s or s.count(".") > 1, decimals, options)
     plain = s.replace(",", "")
     _swaps(s, evidence, pool, options)
     _drops_and_adds(plain, decimals, pool, options)
