@@ -32,6 +32,20 @@ def _png(image: np.ndarray) -> bytes:
     return data.tobytes()
 
 
+def _rules_seen(
+    image: np.ndarray, page: Page, px_per_pt: float, options: LayoutOptions
+) -> list[Rule]:
+    """Printed rules as detected plus the rules the stage inferred from text."""
+    from fiscalocr.model import PageWork
+
+    from .analyse import find_layout
+
+    layout = find_layout(
+        PageWork(page=page.model_copy(deep=True), image=image, px_per_pt=px_per_pt), options
+    )
+    return layout.rules + [r for grid in layout.grids for r in grid.rules if r.virtual]
+
+
 def draw_debug(
     image: np.ndarray | None,
     page: Page,
@@ -43,12 +57,10 @@ def draw_debug(
     """Write a PNG of the page with rules (red, inferred ones orange), cells (blue, header
     cells shaded), each cell's text (green) and the OCR line boxes (grey).
 
-    When ``rules`` is None and an image is given the rules are detected again, so the
-    picture shows exactly what detection sees.
+    When ``rules`` is None and an image is given the page is analysed again, so the
+    picture shows exactly the rules detection saw and those inferred from text.
     """
     import pymupdf
-
-    from .rules import detect_rules
 
     doc = pymupdf.open()
     canvas = doc.new_page(width=page.width, height=page.height)
@@ -57,7 +69,7 @@ def draw_debug(
         canvas.insert_image(canvas.rect, stream=_png(image))
         scale = image.shape[1] / page.width
         if rules is None:
-            rules = detect_rules(image, scale, options)
+            rules = _rules_seen(image, page, scale, options)
     for line in page.lines:
         canvas.draw_rect(pymupdf.Rect(line.bbox), color=LINE_COLOUR, width=0.3)
     for table in tables:
