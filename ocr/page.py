@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from fiscalocr.model import Line, Page, PageError, PageWork
+from fiscalocr.model import DependencyError, Line, Page, PageError, PageWork
 
 from .ctc import Placement
 from .engine import load_engine
@@ -45,8 +45,8 @@ def read_page(source: PdfSource, index: int, options: OcrOptions) -> PageWork:
             if work is not None:
                 return work
         return _from_ocr(page, index, options)
-    except PageError:
-        raise
+    except (PageError, DependencyError):
+        raise  # a missing model is the whole run's problem, not this page's
     except Exception as exc:  # any failure of one page must not sink the document
         raise PageError(
             f"page {index + 1} could not be read: {type(exc).__name__}: {exc}",
