@@ -239,6 +239,13 @@ def main() -> None:
                     f"flagged {stats[b + ':flagged'] / stats[b]:6.1%} "
                     f"missed {stats[b + ':missed'] / stats[b]:6.1%}"
                 )
+                inside = stats[b + ":within_tolerance"]
+                if stats[b] > inside:
+                    print(
+                        f"    {inside} of them within the rounding tolerance (no rule can see "
+                        f"them); of the {stats[b] - inside} that break a rule, repaired "
+                        f"{stats[b + ':repaired'] / (stats[b] - inside):6.1%}"
+                    )
     if stats["repairs"]:
         print(
             f"repair precision: {stats['repairs_right']}/{stats['repairs']} = "
