@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .manifest import MANIFEST_FILE, SPLITS, CorpusDocument, Manifest, files_intact, sha256_file
+from .manifest import (
+    MANIFEST_FILE,
+    SPLITS,
+    CorpusDocument,
+    Manifest,
+    StaleManifestError,
+    files_intact,
+    sha256_file,
+)
 
 DEFAULT_CORPUS_DIR = Path("data/corpus")
 DEFAULT_REAL_SCANS_DIR = Path("data/real-scans")
@@ -161,9 +169,10 @@ def build_from_manifest(
         wanted.n_docs, wanted.seed, wanted.levels, wanted.split_fractions, name=wanted.name
     )
     if not plan.same_plan(wanted):
-        raise ValueError(
-            f"{manifest_path}: made by {wanted.generator_version}/{wanted.scan_version}, this checkout "
-            f"has {plan.generator_version}/{plan.scan_version}; it cannot be regenerated bit for bit"
+        raise StaleManifestError(
+            f"made by {wanted.generator_version}/{wanted.scan_version}, this checkout "
+            f"has {plan.generator_version}/{plan.scan_version}; it cannot be regenerated bit for bit",
+            path=str(manifest_path),
         )
     built = materialise(plan, Path(out_dir), _make_synthetic, workers)
     _check_hashes(wanted, built)
@@ -174,7 +183,7 @@ def _check_hashes(wanted: Manifest, built: Manifest) -> None:
     """Where the plan recorded hashes, the rebuilt files must have the same."""
     for want, got in zip(wanted.documents, built.documents, strict=True):
         if want.pdf_sha256 and want.pdf_sha256 != got.pdf_sha256:
-            raise ValueError(f"{want.id}: regenerated PDF differs from the manifest's hash")
+            raise StaleManifestError(f"{want.id}: regenerated PDF differs from the manifest's hash")
 
 
 def write_bench_manifest() -> Path:

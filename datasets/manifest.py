@@ -15,12 +15,18 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from fiscalocr.model import Document
+from fiscalocr.model import Document, InputFileError
 
 Split = Literal["train", "dev", "test"]
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
 MANIFEST_FILE = "manifest.json"
 MANIFEST_VERSION = "1"
+
+
+class StaleManifestError(InputFileError):
+    """A manifest this checkout cannot regenerate bit for bit (other generator versions)."""
+
+    code = "stale_manifest"
 
 
 class _Model(BaseModel):

@@ -102,3 +102,16 @@ def test_committed_samples_are_small_scans_with_truth(pdf):
 
 def test_three_samples_committed():
     assert len(list(SAMPLES.glob("*.pdf"))) == 3
+
+
+def test_a_manifest_from_another_generator_version_is_refused(tmp_path):
+    from fiscalocr.datasets.corpus import build_from_manifest
+    from fiscalocr.datasets.manifest import StaleManifestError
+
+    stale = plan_synthetic_corpus(4, 1, LEVELS).model_copy(
+        update={"generator_version": "synth-0.0"}
+    )
+    stale.write(tmp_path / "old.json")
+    with pytest.raises(StaleManifestError):
+        build_from_manifest(tmp_path / "old.json", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
