@@ -15,7 +15,7 @@ install: $(STAMP) fonts
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,ray]'
 	touch $(STAMP)
 
 # CJK fonts from Debian for the synthetic corpus (PyMuPDF's built-in CJK font is always
