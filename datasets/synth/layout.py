@@ -213,14 +213,15 @@ class Flow:
             x = self.left + (indent if i == 0 else 0)
             boxes.append(self.text(x, self.y + size, line, face, size, bold))
             self.y += height
-        self._flush_block(block, boxes, text_of=text if len(boxes) == len(rest) + 1 else None)
+        self._flush_block(block, boxes)
         self.y += size * 0.3
 
-    def _flush_block(self, block: str, boxes: list[BBox], text_of: str | None = None) -> None:
+    def _flush_block(self, block: str, boxes: list[BBox]) -> None:
+        """One block for the paragraph's lines on the current page (a paragraph that runs
+        over a page break gives one block per page)."""
         if not boxes:
             return
-        lines = self.page.lines[-len(boxes) :]
-        text = text_of if text_of is not None else "".join(line.text for line in lines)
+        text = "".join(line.text for line in self.page.lines[-len(boxes) :])
         self.block(
             block,
             text,

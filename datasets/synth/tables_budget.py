@@ -183,7 +183,7 @@ def _merge_two(spec: TableSpec, row: int) -> None:
 
 
 def _basic_project_table(
-    rng, books: Books, label: str, type_: str, title: str, sources, empty_ok=True
+    rng, books: Books, label: str, type_: str, title: str, sources
 ) -> TableSpec:
     layout = draw_code_layout(rng)
     spec = _spec(books, type_, title, layout.n_code_cols + 3, label)
