@@ -19,6 +19,8 @@ Rules (each maps to one error class of ``fiscalocr.model.errors``):
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,6 +88,23 @@ class PdfSource:
         self.close()
 
 
+@contextmanager
+def quiet_mupdf() -> Iterator[None]:
+    """Keep MuPDF's repair chatter off stderr while we probe a file: the user gets our one
+    clear message instead. The previous display settings are restored."""
+    import pymupdf
+
+    tools = pymupdf.TOOLS
+    shown = tools.mupdf_display_warnings(), tools.mupdf_display_errors()
+    tools.mupdf_display_warnings(False)
+    tools.mupdf_display_errors(False)
+    try:
+        yield
+    finally:
+        tools.mupdf_display_warnings(shown[0])
+        tools.mupdf_display_errors(shown[1])
+
+
 def open_source(path: str | Path) -> PdfSource:
     """Validate and open ``path``; raise one ``InputFileError`` subclass on bad input."""
     path = Path(path)
@@ -100,7 +119,8 @@ def open_source(path: str | Path) -> PdfSource:
         handle.seek(max(0, size - TAIL_BYTES))
         tail = handle.read()
     kind = _check_kind(sniff_kind(head), path)
-    doc = _open_pdf(path, tail) if kind == "PDF" else _open_image(path, kind)
+    with quiet_mupdf():
+        doc = _open_pdf(path, tail) if kind == "PDF" else _open_image(path, kind)
     return PdfSource(path=path, sha256=file_sha256(path), is_image_input=kind != "PDF", doc=doc)
 
 
