@@ -33,7 +33,7 @@ def _budget_builders(rng: random.Random) -> list[Builder]:
         builders.append(lambda r, b, label: tp.project_expenditure(r, b, label, carry=True))
     builders.append(tp.procurement)  # always: the narrative quotes its figures
     if rng.random() < 0.5:
-        builders.append(tp.staffing)
+        builders.append(rng.choice([tp.staffing, tp.purchased_services]))
     return builders
 
 

@@ -117,6 +117,33 @@ def procurement(rng: random.Random, books: Books, label: str) -> TableSpec:
     return spec
 
 
+SERVICE_KINDS = ["政府履职辅助性服务", "公共服务", "技术性服务", "社会管理性服务"]
+
+
+def purchased_services(rng: random.Random, books: Books, label: str) -> TableSpec:
+    """An `other` table: 政府购买服务预算表, part of some projects bought as services."""
+    st = books.style
+    spec = _spec(books, "other", "政府购买服务预算表", 4, label)
+    add_header(
+        spec, [[("项目名称", 1, 1), ("服务类别", 1, 1), ("购买方式", 1, 1), ("预算金额", 1, 1)]]
+    )
+    chosen = rng.sample(books.projects, min(len(books.projects), rng.randint(1, 4)))
+    rows = [
+        (
+            p.name,
+            rng.choice(SERVICE_KINDS),
+            rng.choice(["公开招标", "竞争性磋商", "单一来源"]),
+            p.cents // 200_000 * 100_000,
+        )
+        for p in chosen
+    ]
+    kinds = ["text", "text", "text", "amount"]
+    spec.add_row(["合计", "", "", fmt_amount(sum(r[3] for r in rows), st)], kinds, bold=True)
+    for name, kind, how, cents in rows:
+        spec.add_row([name, kind, how, fmt_amount(cents, st)], kinds)
+    return spec
+
+
 def staffing(rng: random.Random, books: Books, label: str) -> TableSpec:
     """An `other` table: staff numbers per unit (编制数 / 实有人数)."""
     spec = _spec(books, "other", rng.choice(["部门人员情况表", "机构人员情况表"]), 6, label)
