@@ -464,3 +464,32 @@ def check_narrative(doc: Document) -> int:
 
 def test_narrative_figures_and_percentages_agree_with_tables(docs):
     assert sum(check_narrative(doc) for doc in docs) > 100
+
+
+def test_wan_tables_round_per_cell_like_real_ones(docs):
+    """万元 figures are rounded cell by cell from 元 books, so some printed sums are a cent off
+    (never more than the tolerance); 元 tables add up exactly."""
+    off_by_rounding = exact_yuan = 0
+    for doc in docs:
+        for table in doc.tables:
+            code_cols = code_columns(table)
+            if not code_cols or column_groups(table):
+                continue
+            rows = {code_of_row(table, r, code_cols): r for r in body_rows(table)}
+            for col in amount_columns(table):
+                for parent in (c for c in rows if len(c) in (3, 5)):
+                    children = [
+                        c for c in rows if c.startswith(parent) and len(c) == len(parent) + 2
+                    ]
+                    if not children:
+                        continue
+                    diff = abs(
+                        value(table, rows[parent], col)
+                        - sum(value(table, rows[c], col) for c in children)
+                    )
+                    if table.unit == "万元" and diff > 1e-6:
+                        off_by_rounding += 1
+                    if table.unit == "元":
+                        assert diff < 1e-6
+                        exact_yuan += 1
+    assert off_by_rounding > 0 and exact_yuan > 0, (off_by_rounding, exact_yuan)
