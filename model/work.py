@@ -21,8 +21,9 @@ class PageWork:
 
     ``image`` is the page as read, upright and deskewed (None when the page came from its
     text layer and was not rasterised). ``px_per_pt`` maps PDF points to image pixels:
-    ``pixel = point * px_per_pt`` in the upright, deskewed frame; the ocr stage already
-    maps every bbox it writes back to PDF points of the page as displayed.
+    ``pixel = point * px_per_pt``. Every bbox the ocr stage writes is in PDF points of that
+    same upright, deskewed frame (``page.rotation`` and ``page.skew_deg`` say what was
+    applied to the page as displayed), so image and boxes always agree.
     """
 
     page: Page

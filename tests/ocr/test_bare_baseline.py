@@ -1,6 +1,6 @@
 """The bare-PaddleOCR baseline reads a rendered page and its parser maps boxes to points."""
 
-import fitz
+import pymupdf as fitz
 
 from fiscalocr.ocr import OcrOptions, bare_page_lines, open_source
 from fiscalocr.ocr.bare import lines_from_paddle_result
