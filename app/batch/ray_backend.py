@@ -6,13 +6,16 @@ document at a time, and ``max_restarts=-1`` so a crashed actor comes back for th
 documents after it. Ray schedules and transports; the driver only hands the next
 document to whichever actor is idle (``ray.wait`` on one call per actor, as
 ``ray.util.ActorPool`` does, but remembering which document each call carries so a
-failure is reported against it). A document whose actor dies is recorded as
-``worker_crashed`` and not retried; everything else comes back as the same :class:`DocRecord` the local
-backend produces. Ray is imported only when this backend is chosen (``fiscalocr[ray]``).
+failure is reported against it). A document whose actor dies is retried once, then
+recorded as ``worker_crashed``; everything else comes back as the same
+:class:`DocRecord` the local backend produces. Ray is imported only when this backend is chosen (``fiscalocr[ray]``).
 """
 
 from __future__ import annotations
 
+import os
+import time
+from collections import deque
 from collections.abc import Iterator
 
 from fiscalocr.app.options import ConvertOptions
@@ -24,6 +27,7 @@ from .record import DocRecord
 from .worker import configure_worker_logging
 
 ACTOR_CPUS = 1
+PROBE_PAUSE_SECONDS = 1.0  # between readiness probes of an actor that is restarting
 
 
 class ConverterActor:
@@ -36,6 +40,10 @@ class ConverterActor:
 
     def convert(self, job: InputFile) -> DocRecord:
         return run_job(job, self.options, self.settings)
+
+    def ready(self) -> int:
+        """A cheap call that succeeds once a restarted actor is back."""
+        return os.getpid()
 
 
 def import_ray():
@@ -81,28 +89,47 @@ def run_ray(
 
 
 def _gather(ray, actors: list, jobs: list[InputFile]) -> Iterator[DocRecord]:
-    """Keep every actor busy with one document; yield records as calls finish."""
-    waiting = list(reversed(jobs))
+    """Keep every live actor busy with one document; yield records as calls finish.
+
+    A failed call (the actor was killed, e.g. by Ray's out-of-memory monitor, or was
+    still restarting) puts its document back once; a second failure records it as
+    ``worker_crashed``. The actor gets new work only after a ``ready`` probe succeeds.
+    """
+    waiting = deque(jobs)
     idle = list(actors)
-    in_flight: dict = {}  # ObjectRef -> (actor, job)
-    while waiting or in_flight:
+    in_flight: dict = {}  # ObjectRef -> (actor, job), job None for a readiness probe
+    retried: set[str] = set()
+    while waiting or any(job is not None for _, job in in_flight.values()):
         while waiting and idle:
-            actor, job = idle.pop(), waiting.pop()
+            actor, job = idle.pop(), waiting.popleft()
             in_flight[actor.convert.remote(job)] = (actor, job)
-        done, _ = ray.wait(list(in_flight), num_returns=1)
-        actor, job = in_flight.pop(done[0])
-        idle.append(actor)
+        if not in_flight:  # every actor is gone for good
+            yield from (_crashed_record(job, "no Ray actor is left") for job in waiting)
+            return
+        (ref,), _ = ray.wait(list(in_flight), num_returns=1)
+        actor, job = in_flight.pop(ref)
         try:
-            yield ray.get(done[0])
+            record = ray.get(ref)
         except ray.exceptions.RayError as error:
-            yield _crashed_record(job, error)
+            if job is not None and job.path in retried:
+                yield _crashed_record(job, f"{type(error).__name__}: {str(error)[:300]}")
+            elif job is not None:
+                retried.add(job.path)
+                waiting.appendleft(job)
+            if not isinstance(error, ray.exceptions.ActorDiedError):
+                time.sleep(PROBE_PAUSE_SECONDS if job is None else 0)
+                in_flight[actor.ready.remote()] = (actor, None)
+            continue
+        idle.append(actor)
+        if job is not None:
+            yield record
 
 
-def _crashed_record(job: InputFile, error: Exception) -> DocRecord:
+def _crashed_record(job: InputFile, reason: str) -> DocRecord:
     return DocRecord(
         input=job.path,
         status="failed",
         error_code="worker_crashed",
-        message=f"the Ray actor failed: {type(error).__name__}: {str(error)[:300]}",
+        message=f"the Ray actor failed twice on this document: {reason}",
         exit_code=int(ExitCode.INTERNAL),
     )

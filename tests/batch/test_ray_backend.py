@@ -47,3 +47,60 @@ def test_ray_backend_converts_and_reports_like_the_local_one(local_ray, tmp_path
     assert os.getpid() not in workers, "documents are converted in Ray actor processes"
     rerun = run_batch(build_plan(parser.parse_args(args + build.FAST)))
     assert sorted(d.status for d in rerun.documents) == ["failed", "skipped", "skipped"]
+
+
+def _kill_actor_holding(name: str, killed: list[int], times: int) -> None:
+    """SIGKILL the Ray actor process that has ``name`` open, ``times`` times (as OOM would)."""
+    import time
+
+    import psutil
+
+    deadline = time.monotonic() + 120
+    while len(killed) < times and time.monotonic() < deadline:
+        for process in psutil.process_iter(["pid", "cmdline"]):
+            try:
+                if process.pid in killed or "ConverterActor" not in " ".join(process.cmdline()):
+                    continue
+                if any(Path(f.path).name == name for f in process.open_files()):
+                    process.kill()
+                    killed.append(process.pid)
+            except psutil.Error:
+                continue
+        time.sleep(0.01)
+
+
+def test_a_killed_actor_costs_one_document_after_one_retry(local_ray, tmp_path, build):
+    import threading
+
+    import pymupdf
+
+    from fiscalocr.app.batch import run_batch
+    from fiscalocr.app.batch.command import build_plan, configure_parser
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    one = build.text_pdf(tmp_path / "one.pdf", "2024年部门预算公开")
+    for index in range(4):
+        doc = pymupdf.open()
+        for _ in range(50):
+            doc.insert_pdf(pymupdf.open(one))
+        doc.set_metadata({"title": f"document {index}"})
+        doc.save(folder / f"doc{index}.pdf")
+    parser = argparse.ArgumentParser()
+    configure_parser(parser)
+    args = [str(folder), "-o", str(tmp_path / "out"), "--backend", "ray", "--workers", "2"]
+    killed: list[int] = []
+    killer = threading.Thread(target=_kill_actor_holding, args=("doc1.pdf", killed, 2), daemon=True)
+    killer.start()
+    summary = run_batch(build_plan(parser.parse_args([*args, "--quiet", *build.FAST])))
+    killer.join(timeout=5)
+
+    assert len(killed) == 2
+    status = {Path(d.input).stem: (d.status, d.error_code) for d in summary.documents}
+    assert status == {
+        "doc0": ("ok", None),
+        "doc1": ("failed", "worker_crashed"),
+        "doc2": ("ok", None),
+        "doc3": ("ok", None),
+    }
+    assert summary.exit_code == 1
