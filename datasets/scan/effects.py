@@ -132,9 +132,12 @@ def sensor_noise(img: np.ndarray, sigma: float, rng: np.random.Generator) -> np.
     tile = rng.standard_normal((NOISE_TILE, NOISE_TILE), dtype=np.float32) * sigma
     reps = (h // NOISE_TILE + 2, w // NOISE_TILE + 2)
     oy, ox = (int(v) for v in rng.integers(0, NOISE_TILE, size=2))
-    noise = np.tile(tile, reps)[oy : oy + h, ox : ox + w]
-    up = _like(np.clip(noise, 0, 255).astype(np.uint8), img)
-    down = _like(np.clip(-noise, 0, 255).astype(np.uint8), img)
+
+    def spread(part: np.ndarray) -> np.ndarray:
+        return _like(np.tile(part, reps)[oy : oy + h, ox : ox + w].copy(), img)
+
+    up = spread(np.clip(tile, 0, 255).astype(np.uint8))
+    down = spread(np.clip(-tile, 0, 255).astype(np.uint8))
     return cv2.subtract(cv2.add(img, up), down)
 
 

@@ -15,7 +15,7 @@ import numpy as np
 
 ScanLevel = Literal["clean", "light", "medium", "heavy"]
 SCAN_LEVELS: tuple[str, ...] = get_args(ScanLevel)
-SCAN_VERSION = "scan-1.2"  # bump when any damage changes: cached corpora then regenerate
+SCAN_VERSION = "scan-1.3"  # bump when any damage changes: cached corpora then regenerate
 
 
 @dataclass(frozen=True)
