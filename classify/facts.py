@@ -29,7 +29,8 @@ _YEAR_TOKEN = re.compile(r"([2Z][0Oo〇][0-9OoIl]{2})年(度)?")
 _KIND_PHRASE = re.compile(r"(部门|单位|[^\d年]{0,2})?(预算|决算)")
 _FINAL = re.compile(r"决算")
 _BUDGET = re.compile(r"(部门预算|单位预算|预算公开|预算表|预算总表|预算收支|预算情况说明)")
-_NAMED = re.compile(r"(?:部门|单位|预算单位|编制单位|填报单位)名称?[:：](.+)")
+_NAMED = re.compile(r"^(?:预算主管|编制|填报|预算)?(?:部门|单位)(?:名称)?[:：](.+)")
+_PART_PREFIX = re.compile(r"^第[一二三四五六七八九十]+部分")
 _NAME_BEFORE = re.compile(
     r"^([^\d]{2,40}?)(?:[2Z][0Oo〇][0-9OoIl]{2}年度?)?(?:部门|单位)(?:预算|决算)"
 )
@@ -37,7 +38,12 @@ _NAME_STOP = re.compile(
     r"(金额)?单位[:：].*$|[2Z][0Oo〇][0-9OoIl]{2}年.*$|（公章）|\(公章\)|公开\d*表?$"
 )
 _NAME_TRIM = "：:，,。.、 |-—_"
-_BAD_NAME = re.compile(r"(目录|预算|决算|公开|报表|说明|\d{3,})")
+_BAD_NAME = re.compile(r"(目录|预算|决算|公开|报表|说明|[\d、。，,“”:：])")
+_NAME_AFTER_YEAR = re.compile(
+    r"^[2Z][0Oo〇][0-9OoIl]{2}年度?([^\d]{4,40}?)(?:部门|单位)?(?:预算|决算)"
+)
+MIN_NAME_CHARS = 4
+COVER_HEADING_LINES = 4
 
 
 def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
@@ -79,28 +85,52 @@ def read_kind(texts: list[tuple[str, float]]) -> tuple[str, float]:
 
 
 def _clean_name(name: str) -> str | None:
-    name = _NAME_STOP.sub("", name).strip(_NAME_TRIM)
-    if not 2 <= len(name) <= 40 or _BAD_NAME.search(name):
+    name = _PART_PREFIX.sub("", _NAME_STOP.sub("", name)).strip(_NAME_TRIM)
+    if not MIN_NAME_CHARS <= len(name) <= 40 or _BAD_NAME.search(name):
         return None
     if not re.search(r"[\u4e00-\u9fff]", name):
         return None
     return name
 
 
+def _cover_heading(lines: list[str]) -> str:
+    """The cover's lines up to the one naming the document, joined (titles wrap)."""
+    heading = []
+    for text in lines[:COVER_HEADING_LINES]:
+        heading.append(text)
+        if "预算" in text or "决算" in text:
+            break
+    return "".join(heading)
+
+
+def _names_on_cover(heading: str) -> list[str]:
+    """``阳泉市招商中心2024年度部门预算`` or ``2018年度江苏省高级人民法院预算公开``."""
+    names = []
+    for pattern in (_NAME_BEFORE, _NAME_AFTER_YEAR):
+        match = pattern.match(heading)
+        if match and (name := _clean_name(match.group(1))):
+            names.append(name)
+    return names
+
+
 def read_department(doc: Document) -> str | None:
-    """The department: ``部门名称：…`` captions and the name printed before 部门预算/决算."""
+    """The department: the cover heading, ``部门名称：…`` captions, table titles."""
     votes: Counter[str] = Counter()
     for page in sorted(doc.pages, key=lambda p: p.page):
         cover = page.page == 1 or page.section == "cover"
-        lines = [
-            normalise(ln.text) for ln in sorted(page.lines, key=lambda ln: (ln.bbox[1], ln.bbox[0]))
-        ]
-        for i, text in enumerate(lines):
-            for name, weight in _names_in_line(text, lines[i - 1] if i else "", cover):
-                votes[name] += weight
+        ordered = sorted(page.lines, key=lambda ln: (ln.bbox[1], ln.bbox[0]))
+        lines = [normalise(ln.text) for ln in ordered]
+        if cover:
+            for name in _names_on_cover(_cover_heading(lines)):
+                votes[name] += COVER_WEIGHT
+        for text in lines:
+            named = _NAMED.match(text)
+            if named and (name := _clean_name(named.group(1))):
+                votes[name] += COVER_WEIGHT if cover else TITLE_WEIGHT
     for table in doc.tables:
-        for name, weight in _names_in_line(normalise(table.title), "", False):
-            votes[name] += weight
+        match = _NAME_BEFORE.match(normalise(table.title))
+        if match and (name := _clean_name(match.group(1))):
+            votes[name] += TITLE_WEIGHT
     return _consensus(votes)
 
 
@@ -129,19 +159,6 @@ def _consensus(votes: Counter[str]) -> str | None:
         )
 
     return max(votes, key=lambda name: (support(name), votes[name], len(name)))
-
-
-def _names_in_line(text: str, previous: str, cover: bool) -> list[tuple[str, float]]:
-    found: list[tuple[str, float]] = []
-    named = _NAMED.search(text)
-    if named and (name := _clean_name(named.group(1))):
-        found.append((name, COVER_WEIGHT if cover else TITLE_WEIGHT))
-    before = _NAME_BEFORE.match(text)
-    if before and (name := _clean_name(before.group(1))):
-        found.append((name, COVER_WEIGHT if cover else TITLE_WEIGHT))
-    elif cover and _YEAR_TOKEN.match(text) and previous and (name := _clean_name(previous)):
-        found.append((name, COVER_WEIGHT))
-    return found
 
 
 def read_facts(doc: Document) -> DocumentFacts:
