@@ -33,7 +33,7 @@ from fiscalocr.layout.grid import build_grid
 from fiscalocr.layout.options import DEFAULT_OPTIONS
 from fiscalocr.layout.pieces import line_pieces
 from fiscalocr.layout.placement import place_text
-from fiscalocr.layout.regions import group_regions
+from fiscalocr.layout.regions import group_regions, is_underlined_prose
 from fiscalocr.layout.rules import merge_collinear
 from fiscalocr.layout.specimen import page_work, text_layer_lines
 from fiscalocr.layout.specimen_random import random_spec
@@ -251,6 +251,8 @@ def grids_from_rules(rules: list[Rule], lines) -> list[Table]:
     pieces = line_pieces(lines, DEFAULT_OPTIONS.min_column_gap_pt)
     tables = []
     for region in group_regions(rules, lines, DEFAULT_OPTIONS):
+        if is_underlined_prose(region, lines):  # fill-in blanks of narrative text: no table
+            continue
         grid = build_grid(complete_rules(region, pieces, DEFAULT_OPTIONS), DEFAULT_OPTIONS)
         placed, _ = place_text(grid, lines, DEFAULT_OPTIONS)
         tables.append(make_fragment(grid, placed, 1, len(tables) + 1))

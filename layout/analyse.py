@@ -17,7 +17,7 @@ from .grid import Grid, build_grid
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .pieces import line_pieces
 from .placement import CellText, place_text
-from .regions import group_regions, region_bbox
+from .regions import group_regions, is_underlined_prose, region_bbox
 from .rules import detect_rules
 from .tables import make_fragment
 from .textgrid import complete_rules
@@ -43,15 +43,20 @@ def find_layout(
     options: LayoutOptions = DEFAULT_OPTIONS,
     recognizer: TextRecognizer | None = None,
 ) -> PageLayout:
-    """Rules, grids and table fragments of one page (does not modify ``work``)."""
+    """Rules, grids and table fragments of one page (does not modify ``work``).
+
+    A page without a raster (``work.image`` None: read from its text layer and not
+    rendered) still gets its rule-less tables, found from text alignment alone.
+    """
     layout = PageLayout()
-    if work.image is None:
-        return layout
     lines = work.page.lines
     pieces = line_pieces(lines, options.min_column_gap_pt)
     glyphs = [ch.bbox for piece in pieces for ch in piece.chars]
-    layout.rules = detect_rules(work.image, work.px_per_pt, options, glyphs)
-    regions = group_regions(layout.rules, lines, options)
+    if work.image is not None:  # without a raster only rule-less tables can be found
+        layout.rules = detect_rules(work.image, work.px_per_pt, options, glyphs)
+    regions = [
+        r for r in group_regions(layout.rules, lines, options) if not is_underlined_prose(r, lines)
+    ]
     for region in regions + unruled_regions(pieces, [region_bbox(r) for r in regions], options):
         rules = complete_rules(region, pieces, options)
         grid = build_grid(rules, options)

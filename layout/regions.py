@@ -119,3 +119,23 @@ def region_bbox(group: Sequence[Rule]) -> tuple[float, float, float, float]:
         else:
             boxes.append((r.pos, r.start, r.pos, r.end))
     return union_bbox(boxes)
+
+
+_PROSE_OVERHANG_PT = 12.0
+
+
+def is_underlined_prose(group: Sequence[Rule], lines: Sequence[Line]) -> bool:
+    """Horizontal-only "tables" made of the underlines of fill-in blanks in narrative
+    text (…合计 __17996.68__ 万元): the text runs on past the rules' ends, which a
+    table's text never does."""
+    if any(r.orientation == "v" for r in group):
+        return False
+    x0, y0, x1, y1 = region_bbox(group)
+    for line in lines:
+        cy = (line.bbox[1] + line.bbox[3]) / 2
+        inside = y0 < cy < y1 and interval_overlap(line.bbox[0], line.bbox[2], x0, x1) > 0
+        if inside and (
+            line.bbox[0] < x0 - _PROSE_OVERHANG_PT or line.bbox[2] > x1 + _PROSE_OVERHANG_PT
+        ):
+            return True
+    return False
