@@ -1,4 +1,4 @@
-"""Amount arithmetic: integer cents, bottom-up sums, and printing in 元 or 万元.
+"""Amount arithmetic: integer cents, bottom-up sums, and printing in 元, 千元 or 万元.
 
 Real books are kept in 元 to the cent; a 万元 table rounds every printed cell from its
 own 元 figure, so a printed parent can differ from the sum of its printed children by
@@ -11,20 +11,21 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-CENTS_PER_WAN = 1_000_000  # 1 万元 = 10,000 元 = 1,000,000 cents
+CENTS_PER_UNIT = {"元": 100, "千元": 100_000, "万元": 1_000_000}  # 1 万元 = 1,000,000 cents
+UNITS = ["元"] * 4 + ["万元"] * 7 + ["千元"]  # 千元 is rare in published documents
 
 
 @dataclass(frozen=True)
 class AmountStyle:
     """How a document prints amounts."""
 
-    unit: str  # "元" | "万元"
+    unit: str  # "元" | "万元" | "千元"
     thousands: bool  # 1,234.56 vs 1234.56
     zero: str  # how a zero prints in a table: "", "0.00", "-", "—"
 
 
 def draw_style(rng: random.Random) -> AmountStyle:
-    unit = rng.choice(["元", "万元", "万元"])
+    unit = rng.choice(UNITS)
     return AmountStyle(
         unit=unit,
         thousands=rng.random() < (0.6 if unit == "元" else 0.3),
@@ -34,9 +35,8 @@ def draw_style(rng: random.Random) -> AmountStyle:
 
 def in_hundredths(cents: int, unit: str) -> int:
     """The printed figure in hundredths of `unit`, rounded half up (as spreadsheets do)."""
-    if unit == "元":
-        return cents
-    return (cents * 100 + CENTS_PER_WAN // 2) // CENTS_PER_WAN
+    per = CENTS_PER_UNIT[unit]
+    return (cents * 100 + per // 2) // per
 
 
 def fmt_hundredths(h: int, thousands: bool) -> str:

@@ -19,7 +19,7 @@ from .names import draw_department
 from .plan import plan_tables
 from .render import render_table
 
-GENERATOR_VERSION = "synth-1.8"
+GENERATOR_VERSION = "synth-1.9"
 Kind = Literal["budget", "final_account"]
 
 

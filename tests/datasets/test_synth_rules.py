@@ -386,7 +386,7 @@ def test_same_figures_across_tables(docs):
 
 
 # --- rule 6: narrative ---------------------------------------------------------------------
-AMOUNT = r"(\d[\d,]*\.\d{2})(万元|元)"
+AMOUNT = r"(\d[\d,]*\.\d{2})(万元|千元|元)"
 
 
 def _num(text: str) -> float:
@@ -414,7 +414,7 @@ def check_narrative(doc: Document) -> int:
     """Quoted amounts are printed in a table; shares and year-on-year changes add up."""
     checked = 0
     unit = doc.tables[0].unit
-    slack = 0.005 if unit == "万元" else 0.0
+    slack = 0.0 if unit == "元" else 0.005
     printed = {
         round(c.value, 2)
         for t in doc.tables
@@ -487,7 +487,7 @@ def test_wan_tables_round_per_cell_like_real_ones(docs):
                         value(table, rows[parent], col)
                         - sum(value(table, rows[c], col) for c in children)
                     )
-                    if table.unit == "万元" and diff > 1e-6:
+                    if table.unit in ("万元", "千元") and diff > 1e-6:
                         off_by_rounding += 1
                     if table.unit == "元":
                         assert diff < 1e-6
