@@ -23,13 +23,20 @@ CODED_TYPES = {
 
 def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
     found_codes = False
+    families: dict[tuple[str, ...], dict[str, tuple[int, list[int]]]] = {}
     for panel in ctx.layout.panels:
         codes = ctx.layout.row_codes(panel)
         if not codes:
             continue
         found_codes = True
-        _parent_rules(ctx, book, panel, codes)
+        # panels printing the same amount columns share one hierarchy: a class may
+        # continue in the next panel (公用经费 302 items over two or three panels)
+        family = families.setdefault(tuple(ctx.layout.leaf_text[c] for c in panel.amount_cols), {})
+        for row, code in codes.items():
+            family.setdefault(code, (row, panel.amount_cols))
         _total_rules(ctx, book, panel, codes)
+    for family in families.values():
+        _parent_rules(ctx, book, family)
     if not found_codes:
         found_codes = any(_named_classes(ctx, book, panel) for panel in ctx.layout.panels)
     if not found_codes and table_type in CODED_TYPES and ctx.grid.data_rows():
@@ -91,26 +98,27 @@ def _named_classes(ctx: TableContext, book: RuleBook, panel: Panel) -> bool:
     return len(book.rules) > built_before
 
 
-def _parent_rules(ctx: TableContext, book: RuleBook, panel: Panel, codes: dict[int, str]) -> None:
-    row_of: dict[str, int] = {}
-    for row, code in codes.items():
-        row_of.setdefault(code, row)
-    children: dict[str, list[int]] = {}
-    for code, row in row_of.items():
+def _parent_rules(
+    ctx: TableContext, book: RuleBook, cells: dict[str, tuple[int, list[int]]]
+) -> None:
+    """Each parent code = the sum of its direct sub-codes, column by column."""
+    children: dict[str, list[str]] = {}
+    for code in cells:
         parent = code[:-2] if len(code) > 3 else None
-        if parent is not None and parent in row_of:
-            children.setdefault(parent, []).append(row)
-    orphans = sorted(c for c in row_of if len(c) > 3 and c[:-2] not in row_of)
+        if parent is not None and parent in cells:
+            children.setdefault(parent, []).append(code)
+    orphans = sorted(c for c in cells if len(c) > 3 and c[:-2] not in cells)
     if orphans:
         book.skip(f"{ctx.table_id}:hier:{orphans[0]}", "code row without its parent row")
     for parent, kids in children.items():
-        for col in panel.amount_cols:
+        row, cols = cells[parent]
+        for k, col in enumerate(cols):
             book.add_sum(
                 f"{ctx.table_id}:hier:{parent}:col{col}",
                 "hierarchy",
                 ctx.values,
-                ctx.ref(row_of[parent], col),
-                [ctx.ref(r, col) for r in kids],
+                ctx.ref(row, col),
+                [ctx.ref(cells[kid][0], cells[kid][1][k]) for kid in kids],
                 f"{parent} = sum of its sub-codes, column {col}",
                 ctx.table_id,
             )

@@ -265,3 +265,22 @@ def test_economic_classes_by_name_bind_their_items():
     assert repairs(doc) == [("t6", 9, 4, "21.92")]
     assert set(doc.reconciliation.repairs[0].rules) == {"t6:hier:302:col4", "t6:cols:row9:col2"}
     assert doc.reconciliation.skipped == []
+
+
+PANELLED = [
+    "人员经费\t<\t<\t公用经费\t<\t<\t<\t<\t<",
+    "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数",
+    "301\t工资福利支出\t1,000.00\t302\t商品和服务支出\t900.00\t30217\t公务接待费\t300.00",
+    "30101\t基本工资\t600.00\t30201\t办公费\t200.00\t30228\t工会经费\t150.00",
+    "30102\t津贴补贴\t400.00\t30211\t差旅费\t250.00\t\t\t",
+]
+
+
+def test_a_class_continued_in_the_next_panel_is_one_hierarchy():
+    t = table_from_rows("t6", PANELLED, 2, unit="元")
+    corrupt(t, 3, 8, "160.00")  # 30228 工会经费 150.00, in the third panel: 5 read as 6
+    doc = document_of(t)
+    reconcile_document(doc)
+    assert repairs(doc) == [("t6", 3, 8, "150.00")]
+    assert doc.reconciliation.repairs[0].rules == ["t6:hier:302:col5"]
+    assert doc.reconciliation.skipped == []
