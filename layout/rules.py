@@ -225,10 +225,12 @@ def _stroke_limit(rule: Rule, box: BBox, limit: float) -> float:
 
 
 _GLYPHS_PER_STROKE = 4
+_GLYPH_EDGE_PT = 0.5
+"""A stroke this close to a glyph box edge may be a rule the box touches."""
 
 
 def _through_glyph(rule: Rule, box: BBox) -> bool:
     x0, y0, x1, y1 = box if rule.orientation == "v" else (box[1], box[0], box[3], box[2])
-    inset = (x1 - x0) * 0.1
+    inset = min(_GLYPH_EDGE_PT, (x1 - x0) * 0.1)
     overlap = min(rule.end, y1) - max(rule.start, y0)
     return x0 + inset < rule.pos < x1 - inset and overlap > 0.5 * (y1 - y0)
