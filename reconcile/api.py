@@ -75,6 +75,8 @@ def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> B
     """All rules of contract §4 that the document's tables and narrative allow."""
     contexts = [_context(t.id, Grid.of(t)) for t in doc.tables]
     book = RuleBook(options)
+    for ctx in contexts:  # a table printed in whole 元 rounds each term to 1 元
+        book.steps[ctx.table_id] = 10 ** max(2 - _decimals(ctx.grid, list(ctx.values)), 0)
     for ctx, table in zip(contexts, doc.tables, strict=True):
         if table.type in FORM_TYPES:
             continue
@@ -110,7 +112,7 @@ def _context(table_id: str, grid: Grid) -> TableContext:
         for col in panel.amount_cols:
             for row in grid.data_rows():
                 cell = grid.cell(row, col)
-                if cell is not None:
+                if cell is not None and cell.col in panel.amount_cols:  # not a spanning label
                     values[CellRef(table_id, cell.row, cell.col)] = to_cents(cell_amount(cell))
     return TableContext(table_id, grid, layout, values)
 

@@ -60,14 +60,16 @@ class TableLayout:
     panels: list[Panel]
     _codes: dict[tuple[int, ...], dict[int, str]] = field(default_factory=dict)
 
-    def row_label(self, panel: Panel, row: int) -> str:
-        """Non-numeric text of the stub columns of this row, numbering stripped."""
+    def row_label(self, panel: Panel, row: int, raw: bool = False) -> str:
+        """Non-numeric text of the stub columns of this row, numbering stripped (unless
+        ``raw``: the numbering tells top-level items 一、 from their 1. sub-items)."""
         parts = []
         for col in sorted(panel.code_cols + panel.label_cols):
             text = self.grid.text(row, col)
             if text and not text.isdigit():
                 parts.append(text)
-        return strip_numbering("".join(dict.fromkeys(parts)))
+        label = "".join(dict.fromkeys(parts))
+        return label if raw else strip_numbering(label)
 
     def row_codes(self, panel: Panel) -> dict[int, str]:
         """Row → classification code; split 类/款/项 columns carry blank parts down."""

@@ -70,8 +70,12 @@ class RuleBook:
     _ids: set[str] = field(default_factory=set)
     _signatures: set[frozenset] = field(default_factory=set)
 
-    def tolerance(self, n_parts: int) -> int:
-        return round(self.options.tolerance_per_term * CENTS * max(n_parts, 0))
+    steps: dict[str, int] = field(default_factory=dict)
+    """Per table, the last printed digit in hundredths (1 for 0.01, 100 for whole 元)."""
+
+    def tolerance(self, n_parts: int, table: str | None = None) -> int:
+        per_term = max(round(self.options.tolerance_per_term * CENTS), self.steps.get(table, 1))
+        return per_term * max(n_parts, 0)
 
     def add_sum(
         self,
@@ -86,7 +90,9 @@ class RuleBook:
     ) -> Rule | None:
         """total = Σ parts. Not built when every cell is blank (nothing to check) or the
         same identity already exists under another family."""
-        parts = [p for p in dict.fromkeys(parts) if p != total]
+        if total not in ctx_values:  # a label spanning into the amount column
+            return None
+        parts = [p for p in dict.fromkeys(parts) if p != total and p in ctx_values]
         if not parts:
             return None
         if all(ctx_values.get(ref) is None for ref in [total, *parts]):
@@ -97,7 +103,9 @@ class RuleBook:
             return None
         self._signatures.add(signature)
         printed = sum(1 for p in parts if ctx_values.get(p) is not None)
-        tol = 0 if exact else self.tolerance(max(printed, 1))  # blank parts carry no rounding
+        tol = (
+            0 if exact else self.tolerance(max(printed, 1), table)
+        )  # blank parts carry no rounding
         rule = Rule(self._unique(rule_id), family, table, terms, tol, description)
         self.rules.append(rule)
         return rule

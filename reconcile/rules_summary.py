@@ -8,10 +8,13 @@ printed under 上年财政拨款结转. Then 收入总计 = 支出总计 across 
 
 from __future__ import annotations
 
+import re
+
 from .headers import Panel
 from .rules import RuleBook, TableContext, row_span
 
 SUMMARY_TYPES = {"revenue_expenditure_summary", "appropriation_summary"}
+_CHINESE_ITEM = re.compile(r"^[一二三四五六七八九十]+、")
 _FUND_NAMES = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 
 
@@ -26,10 +29,12 @@ def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
             found = _three_public(ctx, book, panel, labels) or found
         sub = next((r for r, t in labels.items() if _is_year_total(t)), None)
         if sub is None:
+            sub = next((r for r, t in labels.items() if t in ("收入合计", "支出合计")), None)
+        if sub is None:
             continue
         found = True
-        items = [r for r, t in labels.items() if r < sub and not _is_year_total(t)]
-        grand = next((r for r, t in labels.items() if r > sub and t.endswith("总计")), None)
+        items = _top_items(ctx, panel, [r for r, t in labels.items() if r < sub])
+        grand = next((r for r, t in labels.items() if r > sub and _is_grand_total(t)), None)
         between = [r for r, t in labels.items() if grand and sub < r < grand and _counts(t)]
         for col in panel.amount_cols:
             book.add_sum(
@@ -51,7 +56,7 @@ def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
                     f"{labels[grand]} = {labels[sub]} + carried-over rows, column {col}",
                     ctx.table_id,
                 )
-        if grand is not None:
+        if grand is not None and ctx.ref(grand, panel.amount_cols[0]) in ctx.values:
             grand_totals.append(ctx.ref(grand, panel.amount_cols[0]))
     if len(grand_totals) >= 2:
         book.add_sum(
@@ -69,7 +74,21 @@ def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
 
 
 def _is_year_total(label: str) -> bool:
-    return ("本年" in label and "合计" in label) or label in ("收入合计", "支出合计")
+    """本年收入合计 / 本年支出合计 (also 当年…小计)."""
+    return any(w in label for w in ("本年", "当年")) and any(w in label for w in ("合计", "小计"))
+
+
+def _is_grand_total(label: str) -> bool:
+    return label.endswith("总计") or label in ("收入合计", "支出合计")
+
+
+def _top_items(ctx: TableContext, panel: Panel, rows: list[int]) -> list[int]:
+    """Items that add up: when some are numbered 一、二、…, only those (1. 2. are their
+    sub-items); blank rows and totals are left out."""
+    raw = {r: ctx.layout.row_label(panel, r, raw=True) for r in rows}
+    top = [r for r, t in raw.items() if _CHINESE_ITEM.match(t)]
+    kept = top or [r for r, t in raw.items() if t]
+    return [r for r in kept if not _is_year_total(raw[r])]
 
 
 def _counts(label: str) -> bool:

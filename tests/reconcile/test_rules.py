@@ -284,3 +284,28 @@ def test_a_class_continued_in_the_next_panel_is_one_hierarchy():
     assert repairs(doc) == [("t6", 3, 8, "150.00")]
     assert doc.reconciliation.repairs[0].rules == ["t6:hier:302:col5"]
     assert doc.reconciliation.skipped == []
+
+
+def test_whole_yuan_tables_allow_one_yuan_per_term_and_nested_items_are_not_summed():
+    coded = [
+        "功能分类科目编码\t<\t<\t科目名称\t合计",
+        "类\t款\t项\t^\t^",
+        "212\t\t\t城乡社区支出\t94,995,790",
+        "212\t01\t\t城乡社区管理事务\t94,995,790",
+        "212\t01\t01\t行政运行\t41,874,664",
+        "212\t01\t99\t其他城乡社区管理事务支出\t53,121,125",  # rounded: 1 元 short
+    ]
+    summary = [
+        "收入\t<\t支出\t<",
+        "项目名称\t金额\t项目名称\t金额",
+        "一、财政拨款\t300.00\t一、基本支出\t180.00",
+        "1.一般公共预算\t300.00\t二、项目支出\t120.00",
+        "当年收入小计\t300.00\t当年支出小计\t300.00",
+        "收入合计\t300.00\t支出合计\t300.00",
+    ]
+    doc = document_of(
+        table_from_rows("t2", coded, 2, unit="元"), table_from_rows("t1", summary, 2, unit="万元")
+    )
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert rec.unresolved == [] and rec.checks_total == rec.checks_passed_before == 7
