@@ -22,8 +22,9 @@ SEQUENCE_MODEL = "section_sequence.json"
 MODEL_CARD = "classifiers_card.json"
 ARTIFACTS = (TABLE_MODEL, SECTION_MODEL, SEQUENCE_MODEL)
 
-# Types skops may rebuild beyond its own safe defaults: only our two field selectors.
+# Types skops may rebuild beyond its own safe defaults: only our own feature transformers.
 TRUSTED_TYPES = [
+    "fiscalocr.classify.transformers.BinnedTokens",
     "fiscalocr.classify.transformers.FieldText",
     "fiscalocr.classify.transformers.NumericFields",
 ]

@@ -12,6 +12,11 @@ from .records import PAGE_NUMERIC_FIELDS, TABLE_NUMERIC_FIELDS
 
 # Caps on vocabulary keep the saved artefacts small (a few MB at most).
 MAX_NGRAMS_PER_FIELD = 12000
+# Weight of the binned grid-structure tokens against the text branches. Measured on the
+# real born-digital PDFs with the synthetic-trained model: scaled raw numbers (weight 1)
+# gave 0.27 table-type accuracy, binned tokens at 1.0 gave 0.39, at 0.3 gave 0.66 (text
+# alone 0.67), while the synthetic test split stayed at 0.996 in every variant.
+STRUCTURE_WEIGHT = 0.3
 
 
 def _text_branch(field: str, ngrams: tuple[int, int] = (1, 3), max_features: int | None = None):
@@ -48,6 +53,20 @@ def _numeric_branch(fields: tuple[str, ...]):
     return Pipeline([("select", NumericFields(fields)), ("scale", StandardScaler())])
 
 
+def _binned_branch(fields: tuple[str, ...]):
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.pipeline import Pipeline
+
+    from .transformers import BinnedTokens
+
+    return Pipeline(
+        [
+            ("bin", BinnedTokens(fields)),
+            ("count", CountVectorizer(token_pattern=r"\S+", binary=True)),
+        ]
+    )
+
+
 def _classifier(c: float):
     from sklearn.linear_model import LogisticRegression
 
@@ -55,7 +74,7 @@ def _classifier(c: float):
 
 
 def build_table_pipeline(c: float = 8.0):
-    """Title, caption, header, row labels and page context n-grams + grid structure."""
+    """Title, caption, header, row labels and page context n-grams + binned grid structure."""
     from sklearn.pipeline import FeatureUnion, Pipeline
 
     features = FeatureUnion(
@@ -65,8 +84,9 @@ def build_table_pipeline(c: float = 8.0):
             ("header", _text_branch("header")),
             ("rows", _text_branch("rows", (1, 2))),
             ("context", _text_branch("context", (1, 2), 6000)),
-            ("structure", _numeric_branch(TABLE_NUMERIC_FIELDS)),
-        ]
+            ("structure", _binned_branch(TABLE_NUMERIC_FIELDS)),
+        ],
+        transformer_weights={"structure": STRUCTURE_WEIGHT},
     )
     return Pipeline([("features", features), ("classify", _classifier(c))])
 
