@@ -315,21 +315,35 @@ def extract_pdf(path: Path) -> Document:
     return doc
 
 
-def labels_of(doc: Document) -> tuple[list[str], list[str]]:
-    """Hand-checked page sections and table types (continuations take the last type)."""
+def labels_of(doc: Document) -> tuple[list[str], list[str | None], list[str]]:
+    """Hand-checked page sections; table types and where each type label came from.
+
+    A table's label comes from its printed title (``title``), the hand map of a
+    title-less file (``hand``), or, for a title-less table at the top of a page, the
+    previous table (``continuation``); a title-less table that is none of these is left
+    unlabelled (None) and out of the score rather than guessed.
+    """
     name = doc.source.file
     sections = [section_of(name, p.page) for p in doc.pages]
     heights = {p.page: p.height for p in doc.pages}
-    types, last_type = [], "other"
+    types: list[str | None] = []
+    sources: list[str] = []
+    last_type: str | None = None
     for table in doc.tables:
         page = table.pages[0]
-        label = PAGE_TYPES.get(name, {}).get(page) or type_from_title(table.title)
         top_share = table.regions[0].bbox[1] / max(1.0, heights[page])
-        if table.title is None and top_share < CONTINUATION_TOP_SHARE and name not in PAGE_TYPES:
-            label = last_type
+        if page in PAGE_TYPES.get(name, {}):
+            label, source = PAGE_TYPES[name][page], "hand"
+        elif table.title:
+            label, source = type_from_title(table.title), "title"
+        elif top_share < CONTINUATION_TOP_SHARE and last_type:
+            label, source = last_type, "continuation"
+        else:
+            label, source = None, "none"
         types.append(label)
+        sources.append(source)
         last_type = label
-    return sections, types
+    return sections, types, sources
 
 
 def section_of(name: str, number: int) -> str:
@@ -357,19 +371,23 @@ def main(argv: list[str] | None = None) -> int:
     totals: dict[str, dict[str, list]] = {}
     for path in sorted(args.dir.glob("*.pdf")):
         doc = extract_pdf(path)
-        sections, types = labels_of(doc)
+        sections, types, sources = labels_of(doc)
         classify_document(doc, classifiers)
-        on_table_page = [sections[t.pages[0] - 1] == "tables" for t in doc.tables]
+        on_table_page = [
+            sections[t.pages[0] - 1] == "tables" and label is not None
+            for t, label in zip(doc.tables, types, strict=True)
+        ]
         has_text = [bool(p.lines) for p in doc.pages]
         got_s = [p.section for p in doc.pages]
         got_t = [t.type for t in doc.tables]
         coll = totals.setdefault(
-            path.name[:2], {"st": [], "sp": [], "tt": [], "tp": [], "facts": []}
+            path.name[:2], {"st": [], "sp": [], "tt": [], "tp": [], "src": [], "facts": []}
         )
         coll["st"] += [s for s, keep in zip(sections, has_text, strict=True) if keep]
         coll["sp"] += [s for s, keep in zip(got_s, has_text, strict=True) if keep]
         coll["tt"] += [t for t, keep in zip(types, on_table_page, strict=True) if keep]
         coll["tp"] += [t for t, keep in zip(got_t, on_table_page, strict=True) if keep]
+        coll["src"] += [s for s, keep in zip(sources, on_table_page, strict=True) if keep]
         coll["facts"].append(
             (path.name, doc.document.kind, doc.document.department, doc.document.year)
         )
@@ -383,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
             for t, want in zip(doc.tables, types, strict=True):
                 mark = "" if want == t.type else "XX"
                 print(
-                    f"  {t.id:5s} p{t.pages[0]:<3} {want:34s} {t.type:34s} {t.type_conf:.2f} {mark} {norm(t.title)[:30]}"
+                    f"  {t.id:5s} p{t.pages[0]:<3} {want or '-':34s} {t.type:34s} {t.type_conf:.2f} {mark} {norm(t.title)[:30]}"
                 )
     for name, c in totals.items():
         sec = sum(a == b for a, b in zip(c["st"], c["sp"], strict=True)) / max(1, len(c["st"]))
@@ -391,6 +409,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{name}] pages {len(c['st'])}: section accuracy {sec:.3f}")
         print("\n".join(confusion_rows(c["st"], c["sp"])))
         print(f"[{name}] tables {len(c['tt'])}: table-type accuracy {typ:.3f}")
+        for src in ("title", "hand", "continuation"):
+            pick = [(a, b) for a, b, s in zip(c["tt"], c["tp"], c["src"], strict=True) if s == src]
+            if pick:
+                acc = sum(a == b for a, b in pick) / len(pick)
+                print(f"    labelled by {src}: {len(pick)} tables, accuracy {acc:.3f}")
         print("\n".join(confusion_rows(c["tt"], c["tp"])))
         for facts in c["facts"]:
             print("   facts", *facts)
