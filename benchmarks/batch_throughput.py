@@ -155,9 +155,9 @@ def print_table(rows, args) -> None:
         f"load average at end {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}\n"
     )
     print(
-        "| backend | workers | pages | wall s | pages/min (wall) | pages/min (steady) | s/page/worker | first doc s | peak RSS/worker MB |"
+        "| backend | workers | pages | wall s | pages/min (wall) | pages/min (steady) | s/page/worker | CPU s/page | first doc s | peak RSS/worker MB |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for backend, workers, f in rows:
         print(
             f"| {backend} | {workers} | {f['pages']} | {f['wall_s']:.1f} | {f['ppm_wall']:.1f} | "
