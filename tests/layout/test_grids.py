@@ -169,7 +169,12 @@ def test_landscape_a3_page_with_two_tables(maker):
         title="机关运行经费预算表",
         unit="万元",
     )
-    page = maker.page([(first, 80, 140), (second, 80, 420)], width=1191, height=842)
+    page = maker.page(
+        [(first, 80, 140), (second, 80, 420)],
+        width=1191,
+        height=842,
+        extra_text=[((80, 485), "注：本单位无政府性基金预算，本表无数据。", 9)],
+    )
     work = maker.work(page, dpi=100)
     analyse_page(work)
     assert [t.id for t in work.tables] == ["p1t1", "p1t2"]
@@ -178,7 +183,16 @@ def test_landscape_a3_page_with_two_tables(maker):
     assert maker.cells_of_table(a) == maker.cells_of_spec(first)
     assert (b.n_rows, b.n_cols, b.title, b.unit) == (2, 2, "机关运行经费预算表", "万元")
     assert maker.cells_of_table(b) == maker.cells_of_spec(second)
-    assert [bl.type for bl in work.page.blocks].count("table") == 2
+    assert [bl.type for bl in work.page.blocks] == [
+        "title",
+        "other",
+        "table",
+        "title",
+        "other",
+        "table",
+        "table_note",
+    ]
+    assert (a.notes, b.notes) == ([], ["注：本单位无政府性基金预算，本表无数据。"])
 
 
 def test_broken_faint_and_doubled_rules_still_give_the_grid(maker):
