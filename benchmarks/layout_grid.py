@@ -254,6 +254,8 @@ def grids_from_rules(rules: list[Rule], lines) -> list[Table]:
         if is_underlined_prose(region, lines):  # fill-in blanks of narrative text: no table
             continue
         grid = build_grid(complete_rules(region, pieces, DEFAULT_OPTIONS), DEFAULT_OPTIONS)
+        if grid.n_rows * grid.n_cols < 2:
+            continue
         placed, _ = place_text(grid, lines, DEFAULT_OPTIONS)
         tables.append(make_fragment(grid, placed, 1, len(tables) + 1))
     return tables

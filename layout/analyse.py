@@ -23,7 +23,8 @@ from .tables import make_fragment
 from .textgrid import complete_rules
 from .unruled import unruled_regions
 
-_MIN_GRID = 1
+_MIN_CELLS = 2
+"""A ruled frame around a single block of text (a boxed note) is not a table."""
 
 
 @dataclass
@@ -60,7 +61,7 @@ def find_layout(
     for region in regions + unruled_regions(pieces, [region_bbox(r) for r in regions], options):
         rules = complete_rules(region, pieces, options)
         grid = build_grid(rules, options)
-        if grid.n_rows < _MIN_GRID or grid.n_cols < _MIN_GRID:
+        if grid.n_rows * grid.n_cols < _MIN_CELLS:
             continue
         placed, used = place_text(grid, lines, options, work.image, work.px_per_pt, recognizer)
         layout.grids.append(grid)
