@@ -79,7 +79,7 @@ def run_labelled(item: LabelledDocument, options: ConvertOptions, baselines: boo
     predicted = ablation.model_copy(deep=True)
     recon_start = time.perf_counter()
     if stages.reconcile is not None:
-        stages.reconcile(predicted)
+        stages.reconcile(predicted, item.pdf)
     recon_seconds = time.perf_counter() - recon_start
     total = time.perf_counter() - start
     stage_seconds = {t.stage: t.seconds for t in ablation.timings}

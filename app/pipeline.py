@@ -115,7 +115,7 @@ def convert_document(
             doc.pages.append(page)
             if on_page is not None:
                 on_page(done, len(indices))
-    _finish_document(doc, fragments, stages, timer)
+    _finish_document(doc, fragments, stages, timer, path)
     doc.timings = timer.as_records()
     return doc
 
@@ -153,7 +153,9 @@ def _run_document_stage(doc: Document, name: str, timer: _Timer, fn: Callable[[]
         )
 
 
-def _finish_document(doc: Document, fragments: list[Table], stages: Stages, timer: _Timer) -> None:
+def _finish_document(
+    doc: Document, fragments: list[Table], stages: Stages, timer: _Timer, path: Path
+) -> None:
     if stages.join_tables is not None:
 
         def join() -> None:
@@ -163,7 +165,7 @@ def _finish_document(doc: Document, fragments: list[Table], stages: Stages, time
     if stages.classify is not None:
         _run_document_stage(doc, "classify", timer, lambda: stages.classify(doc))
     if stages.reconcile is not None:
-        _run_document_stage(doc, "reconcile", timer, lambda: stages.reconcile(doc))
+        _run_document_stage(doc, "reconcile", timer, lambda: stages.reconcile(doc, path))
     doc.status = document_status(doc)
 
 

@@ -24,7 +24,7 @@ class Stages:
     analyse_page: Callable[[PageWork], None] | None
     join_tables: Callable[[list[Page], list[Table]], list[Table]] | None
     classify: Callable[[Document], None] | None
-    reconcile: Callable[[Document], None] | None
+    reconcile: Callable[[Document, Path], None] | None
 
 
 def ocr_options(options: ConvertOptions):
@@ -86,10 +86,13 @@ def _classify_stage(options: ConvertOptions) -> Callable[[Document], None]:
     return run
 
 
-def _reconcile_stage(ocr_opts: Any) -> Callable[[Document], None]:
+def _reconcile_stage(ocr_opts: Any) -> Callable[[Document, Path], None]:
     from fiscalocr import reconcile
 
-    def run(doc: Document) -> None:
-        reconcile.reconcile_document(doc, reconcile.ReconcileOptions(), reread=None)
+    from .reread import CellRereader
+
+    def run(doc: Document, source_path: Path) -> None:
+        with CellRereader(source_path, doc, ocr_opts) as reread:
+            reconcile.reconcile_document(doc, reconcile.ReconcileOptions(), reread=reread)
 
     return run

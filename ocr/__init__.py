@@ -25,6 +25,8 @@ _EXPORTS = {
     "RawRecognition": ".ctc",
     "to_line": ".ctc",
     "bare_page_lines": ".bare",
+    "render_as_read": ".reread",
+    "crop_points": ".reread",
     "file_sha256": ".source",
 }
 
