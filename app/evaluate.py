@@ -12,7 +12,7 @@ import logging
 import resource
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fiscalocr.model import Document, FiscalOcrError
@@ -73,9 +73,7 @@ def run_labelled(item: LabelledDocument, options: ConvertOptions, baselines: boo
 
     stages = load_stages(options)
     start = time.perf_counter()
-    ablation = convert_document(
-        item.pdf, options.model_copy(update={"reconcile": False}), stages=stages
-    )
+    ablation = convert_document(item.pdf, options, stages=replace(stages, reconcile=None))
     predicted = ablation.model_copy(deep=True)
     recon_start = time.perf_counter()
     if stages.reconcile is not None:
