@@ -25,7 +25,8 @@ EXIT_CODES_HELP = """exit codes:
   5  converted, but some pages or stages failed (see "errors" in the JSON)
   6  a model file or dependency is missing
   130 interrupted
-A batch exits with the highest code among its documents."""
+A batch goes on past every failure and exits with the most severe code present, in
+the order 130 > 6 > 1 > 3 > 4 > 5."""
 
 
 def build_parser() -> argparse.ArgumentParser:
