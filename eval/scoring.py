@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from fiscalocr.model import BBox, Cell, Document, Table, parse_amount
 
+from .grid import canonical_grid
 from .matching import TableMatch, match_tables, twins
 from .teds import teds
 from .text import ErrorCount, lines_errors, normalise_text
@@ -93,13 +94,11 @@ def score_text(predicted: Document, truth: Document) -> tuple[ErrorCount, dict[i
 
 
 def grid_signature(table: Table) -> tuple[int, int, frozenset]:
-    """Rows, columns and the spanning cells: what 'the right grid' means."""
-    spans = frozenset(
-        (c.row, c.col, c.rowspan, c.colspan) for c in table.cells if c.rowspan > 1 or c.colspan > 1
-    )
-    n_rows = max([table.n_rows] + [c.row + c.rowspan for c in table.cells])
-    n_cols = max([table.n_cols] + [c.col + c.colspan for c in table.cells])
-    return n_rows, n_cols, spans
+    """Rows, columns and the spanning cells of the canonical grid: what 'the right grid'
+    means. Canonical, because grid lines no cell edge uses change nothing a reader sees
+    (see :mod:`.grid`)."""
+    grid = canonical_grid(table)
+    return grid.n_rows, grid.n_cols, grid.spans()
 
 
 def score_tables(match: TableMatch, with_teds: bool = True) -> TableCounts:

@@ -6,7 +6,9 @@ when tags or spans differ, and for two td the normalised Levenshtein distance of
 text (0 when text is ignored, which gives TEDS-structure).
 
 Contract tables may leave empty cells out; every grid position no cell covers is filled
-with an empty 1×1 td, so "missing" and "empty" compare equal.
+with an empty 1×1 td, so "missing" and "empty" compare equal. Trees are built on the
+canonical grid (grid lines no cell edge uses dropped), so two tables that look the same
+score 1 however many invisible grid lines either was laid on.
 """
 
 from __future__ import annotations
@@ -15,38 +17,20 @@ import numpy as np
 
 from fiscalocr.model import Table
 
+from .grid import canonical_grid
 from .text import normalise_text
 from .tree_edit import TreeNode, tree_edit_distance
 
 
-def _grid_size(table: Table) -> tuple[int, int]:
-    rows = max([table.n_rows] + [c.row + c.rowspan for c in table.cells])
-    cols = max([table.n_cols] + [c.col + c.colspan for c in table.cells])
-    return rows, cols
-
-
 def table_tree(table: Table, with_content: bool = True) -> TreeNode:
-    """The PubTabNet-style HTML tree of a table."""
-    n_rows, n_cols = _grid_size(table)
-    covered = [[False] * n_cols for _ in range(n_rows)]
-    starts: dict[tuple[int, int], TreeNode] = {}
-    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
-        if covered[cell.row][cell.col]:
-            continue  # overlapping cells: keep the first, as a browser would
-        text = normalise_text(cell.text) if with_content else ""
-        starts[(cell.row, cell.col)] = TreeNode("td", cell.colspan, cell.rowspan, text)
-        for r in range(cell.row, min(n_rows, cell.row + cell.rowspan)):
-            for c in range(cell.col, min(n_cols, cell.col + cell.colspan)):
-                covered[r][c] = True
+    """The PubTabNet-style HTML tree of a table, on its canonical grid (see ``grid``)."""
+    grid = canonical_grid(table)
     root = TreeNode("table")
-    for r in range(n_rows):
-        tr = TreeNode("tr")
-        for c in range(n_cols):
-            if (r, c) in starts:
-                tr.children.append(starts[(r, c)])
-            elif not covered[r][c]:
-                tr.children.append(TreeNode("td"))
-        root.children.append(tr)
+    rows = [TreeNode("tr") for _ in range(grid.n_rows)]
+    for g in grid.cells:  # in (row, col) order, so each tr gets its tds left to right
+        text = normalise_text(g.cell.text) if with_content and g.cell is not None else ""
+        rows[g.row].children.append(TreeNode("td", g.colspan, g.rowspan, text))
+    root.children = rows
     return root
 
 
