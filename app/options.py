@@ -21,3 +21,6 @@ class ConvertOptions(BaseModel):
     classify: bool = True
     reconcile: bool = True
     models_dir: str | None = None
+    cpu_threads: int = Field(
+        default=2, ge=1, le=64, description="PaddleOCR threads per process (cores / workers)"
+    )

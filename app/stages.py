@@ -31,7 +31,10 @@ def ocr_options(options: ConvertOptions):
     from fiscalocr.ocr import OcrOptions
 
     return OcrOptions(
-        dpi=options.dpi, force_ocr=options.force_ocr, render_text_pages=options.tables
+        dpi=options.dpi,
+        force_ocr=options.force_ocr,
+        render_text_pages=options.tables,
+        cpu_threads=options.cpu_threads,
     )
 
 

@@ -143,10 +143,22 @@ def _convert_options(args: argparse.Namespace) -> ConvertOptions:
             classify=not args.no_classify,
             reconcile=not args.no_reconcile,
             models_dir=args.models_dir,
+            cpu_threads=threads_per_worker(args.workers),
         )
     except ValidationError as error:
         first = error.errors()[0]
         raise _UsageError(f"--{first['loc'][0]}: {first['msg']}") from error
+
+
+def threads_per_worker(workers: int) -> int:
+    """Split the machine's cores between worker processes (2 workers x 2 threads on 2 cores
+    would only make them fight for the cores)."""
+    import os
+
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
+    return max(1, min(cores // max(workers, 1), 8))
 
 
 def _parse(parse, value: str, option: str):
