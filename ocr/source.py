@@ -163,7 +163,10 @@ def _open_pdf(path: Path, tail: bytes) -> Any:
 
 
 def _broken_pages(doc: Any) -> list[int]:
-    """0-based indices of pages that fail to load or whose content stream is missing."""
+    """0-based indices of pages that fail to load or whose content stream is missing.
+
+    Only asked of files without their ``%%EOF`` marker.
+    """
     broken = []
     for index in range(doc.page_count):
         try:
@@ -172,7 +175,9 @@ def _broken_pages(doc: Any) -> list[int]:
         except Exception:
             broken.append(index)
             continue
-        if any(not doc.xref_is_stream(xref) for xref in contents):
+        # In a cut-short file MuPDF's repair stands in an empty page for one whose
+        # objects were lost: no content stream there means lost content, not a blank page.
+        if not contents or any(not doc.xref_is_stream(xref) for xref in contents):
             broken.append(index)
     return broken
 

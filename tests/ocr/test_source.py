@@ -141,3 +141,23 @@ def test_multi_page_tiff_scan(tmp_path, pages):
     assert cv2.imwritemulti(str(path), [image, image[::-1].copy()])
     with open_source(path) as source:
         assert source.is_image_input and source.page_count == 2
+
+
+def test_pdf_cut_in_half_is_truncated_not_silently_short(tmp_path):
+    """MuPDF repairs a half file into two pages, the second one empty: content was lost."""
+    import pymupdf
+
+    from fiscalocr.model import TruncatedPdfError
+    from fiscalocr.ocr import open_source
+
+    doc = pymupdf.open()
+    for number in range(2):
+        page = doc.new_page()
+        page.insert_text(
+            (72, 90), f"第{number + 1}页 收入总计 1,234.56", fontname="china-s", fontsize=14
+        )
+    data = doc.tobytes()
+    path = tmp_path / "half.pdf"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(TruncatedPdfError, match="truncated"):
+        open_source(path)
