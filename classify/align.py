@@ -9,8 +9,9 @@ statutory table, hence ``other``.
 from __future__ import annotations
 
 from fiscalocr.model import Document, Table
+from fiscalocr.model.geometry import iou
 
-from .text import box_overlap_share, iou, table_boxes_on_page
+from .text import box_overlap_share, table_boxes_on_page
 
 # A predicted box matches a truth box above this IoU, or when this share of it lies inside.
 MATCH_IOU = 0.3

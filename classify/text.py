@@ -53,15 +53,6 @@ def box_overlap_share(inner: BBox, outer: BBox) -> float:
     return max(0.0, x1 - x0) * max(0.0, y1 - y0) / area
 
 
-def iou(a: BBox, b: BBox) -> float:
-    """Intersection over union of two boxes."""
-    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
-    x1, y1 = min(a[2], b[2]), min(a[3], b[3])
-    inter = max(0.0, x1 - x0) * max(0.0, y1 - y0)
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union > 0 else 0.0
-
-
 def table_boxes_on_page(table: Table, page_no: int) -> list[BBox]:
     """The table's boxes on one page: its regions, else the hull of its cells there."""
     boxes = [r.bbox for r in table.regions if r.page == page_no]

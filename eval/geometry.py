@@ -8,42 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fiscalocr.model import BBox
+from fiscalocr.model.geometry import area, centre, intersection, iou, union_bbox
 
-
-def area(box: BBox) -> float:
-    """Area of a box; 0 for degenerate (inverted or flat) boxes."""
-    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
-
-
-def intersection(a: BBox, b: BBox) -> float:
-    """Area the two boxes share."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
-
-
-def iou(a: BBox, b: BBox) -> float:
-    """Intersection over union; 0 when either box is degenerate."""
-    inter = intersection(a, b)
-    union = area(a) + area(b) - inter
-    return inter / union if union > 0 else 0.0
+__all__ = ["area", "centre", "contains_point", "intersection", "iou", "union_box"]
 
 
 def union_box(boxes: Iterable[BBox]) -> BBox | None:
     """The smallest box holding every box given; None for none."""
     boxes = list(boxes)
-    if not boxes:
-        return None
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
-def centre(box: BBox) -> tuple[float, float]:
-    return ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    return union_bbox(boxes) if boxes else None
 
 
 def contains_point(box: BBox, point: tuple[float, float]) -> bool:

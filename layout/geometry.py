@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-BBox = tuple[float, float, float, float]
+# BBox, centre and union_bbox are re-exported for the layout modules.
+from fiscalocr.model.geometry import BBox, centre, union_bbox  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -58,20 +59,6 @@ def covered_length(intervals: Sequence[tuple[float, float]], lo: float, hi: floa
             total += b - a
             cursor = b
     return total
-
-
-def union_bbox(boxes: Iterable[BBox]) -> BBox:
-    boxes = list(boxes)
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
-def centre(box: BBox) -> tuple[float, float]:
-    return ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
 
 
 def contains_point(box: BBox, x: float, y: float, margin: float = 0.0) -> bool:
