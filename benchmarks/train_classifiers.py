@@ -163,7 +163,7 @@ def write_markdown_card(card: dict, path: Path) -> None:
         f"- split: {card['split']['how']}; {len(card['split']['train_documents'])} train documents, "
         f"{len(card['split']['test_documents'])} test documents (held out by document)",
         "- models: table type and page section, each one skops Pipeline (char n-gram TF-IDF of "
-        "title/caption/header/row labels/page context + structure numbers → multinomial "
+        "title/caption/header/row labels/page context + binned grid-structure tokens → multinomial "
         "LogisticRegression); sections smoothed by Viterbi over learned section transitions; "
         "facts (kind/department/year) by rules.",
         "",
