@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pymupdf as fitz
 import pytest
 
@@ -90,5 +91,7 @@ def test_console_script_converts_text_layer_pdf(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     doc = json.loads((tmp_path / "out" / "title.json").read_text(encoding="utf-8"))
+    schema_file = Path(__file__).resolve().parents[2] / "schema" / "fiscalocr-document.schema.json"
+    jsonschema.validate(doc, json.loads(schema_file.read_text(encoding="utf-8")))
     assert doc["pages"][0]["text_source"] == "pdf_text"
     assert any("2024年预算收支总表" in line["text"] for line in doc["pages"][0]["lines"])
