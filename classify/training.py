@@ -73,14 +73,30 @@ def page_training_rows(pairs: list[Pair]) -> tuple[list[dict], list[str], list[l
         n_pages = max((p.page for p in pages), default=1)
         by_page = dict(zip([p.page for p in pred.pages], page_labels(pred, truth), strict=True))
         sequence = []
-        for page in pages:
-            if by_page[page.page] is None:
+        for order, page in enumerate(pages):
+            label = by_page[page.page]
+            if label is None:
                 continue
             records.append(page_record(page, pred, n_pages))
-            labels.append(by_page[page.page])
-            sequence.append(by_page[page.page])
+            labels.append(label)
+            sequence.append(label)
+            if order % EXTRACT_EVERY == EXTRACT_EVERY - 1 and label != "cover":
+                records.append(as_single_page_extract(page_record(page, pred, n_pages)))
+                labels.append(label)
+                sequences.append([label])
         sequences.append(sequence)
     return records, labels, sequences
+
+
+# Archives hold extracts too (one table page scanned on its own): every EXTRACT_EVERY-th
+# page is also shown to the section model as a one-page document, so that being first
+# does not make a page a cover, and the order model may start anywhere.
+EXTRACT_EVERY = 4
+
+
+def as_single_page_extract(record: dict) -> dict:
+    """A page record as if its page were a whole one-page document."""
+    return {**record, "position": 0.0, "is_first": 1.0, "is_last": 1.0}
 
 
 def fit_classifiers(pairs: list[Pair]) -> Classifiers:
