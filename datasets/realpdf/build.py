@@ -15,7 +15,7 @@ from fiscalocr.model import Document, Page, Source, Table
 
 from .facts import document_facts
 from .labels import section_for_page, table_type_for_title
-from .tables import PageRead, PageTable, read_page
+from .tables import PageRead, PageTable, fill_values, read_page
 
 CONTINUATION_TOP_PT = 120.0  # a continued table starts this close to the page top
 
@@ -102,6 +102,9 @@ def _append(table: Table, part: Table) -> None:
         )
     table.n_rows += part.n_rows - skip
     table.pages.append(part.pages[0])
+    # A continuation page without its header cannot tell its 类/款/项 code columns from
+    # amounts (款 05 looks like a number): the joined table's header decides for all rows.
+    fill_values(table.cells, table.header_rows)
 
 
 def _same_header(table: Table, part: Table) -> bool:

@@ -103,7 +103,7 @@ def _grid_table(grid: Grid, chars: list[Char], page_no: int) -> tuple[Table, lis
                           page=page_no, bbox=_round(gc.bbox), text=text, ocr_text=text))  # fmt: skip
     n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
     header_rows = _header_rows(cells, n_rows)
-    _fill_values(cells, header_rows)
+    fill_values(cells, header_rows)
     table = Table(id="", n_rows=n_rows, n_cols=n_cols, header_rows=header_rows, cells=cells,
                   pages=[page_no], regions=[TableRegion(page=page_no, bbox=_round(grid.bbox),
                                                         first_row=0, last_row=n_rows - 1)])  # fmt: skip
@@ -118,7 +118,7 @@ def _header_rows(cells: list[Cell], n_rows: int) -> int:
     return 0
 
 
-def _fill_values(cells: list[Cell], header_rows: int) -> None:
+def fill_values(cells: list[Cell], header_rows: int) -> None:
     """Values for body cells; code and row-number columns stay text (contract §1)."""
     code_cols = _code_columns(cells, header_rows)
     for cell in cells:

@@ -86,3 +86,16 @@ def test_putuo_summary_table_totals_checked_by_hand():
     sections = [p.section for p in doc.pages]
     assert sections[:3] == ["cover", "contents", "overview"] and sections[7] == "tables"
     assert sections[4] == "glossary" and sections[20] == "explanation"
+
+
+def test_split_code_columns_stay_text_on_continuation_pages():
+    """款 ``05`` on a page without the header is a code, not the amount 5 (contract §1)."""
+    pdf = REAL_PDFS / "sh-putuo-justice-bureau-2026-budget.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"real PDFs absent ({REAL_PDFS}): they are not part of a user's clone")
+    truth = derive_ground_truth(pdf)
+    table = next(t for t in truth.tables if t.title and "支出预算总表" in t.title)
+    assert len(table.pages) == 2
+    later_page = [c for c in table.cells if c.page == table.pages[1] and c.col < 3 and c.text]
+    assert later_page and all(c.value is None for c in later_page)
+    assert any(c.value is not None for c in table.cells if c.page == table.pages[1] and c.col >= 4)
