@@ -11,6 +11,7 @@ import pytest
 
 from fiscalocr.datasets.realpdf import derive_ground_truth
 from fiscalocr.datasets.scan import degrade_document
+from fiscalocr.model.geometry import iou
 
 MIN_IOU = 0.5
 
@@ -22,14 +23,6 @@ def _render_helper():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.render_table_page
-
-
-def _iou(a, b) -> float:
-    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union > 0 else 0.0
 
 
 def _norm(text: str) -> str:
@@ -56,8 +49,8 @@ def test_truth_lines_match_ocr_lines_after_turn_and_skew(tmp_path, rotation, ske
     assert abs(page.skew_deg - want.skew_deg) < 0.5
     matched = 0
     for line in want.lines:
-        best = max(page.lines, key=lambda got: _iou(got.bbox, line.bbox), default=None)
-        if best is None or _iou(best.bbox, line.bbox) < MIN_IOU:
+        best = max(page.lines, key=lambda got: iou(got.bbox, line.bbox), default=None)
+        if best is None or iou(best.bbox, line.bbox) < MIN_IOU:
             continue
         truth_text, read = _norm(line.text), _norm(best.text)
         if truth_text and (truth_text in read or read in truth_text):
