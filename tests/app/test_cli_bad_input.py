@@ -42,8 +42,12 @@ def _png_bytes() -> bytes:
 BAD_INPUTS = {
     "text.pdf": (b"this is not a pdf at all\n" * 20, ExitCode.INPUT, "not a PDF"),
     "picture.pdf": (_png_bytes(), ExitCode.INPUT, "PNG"),
-    "garbage.pdf": (b"%PDF-1.7\n" + bytes(range(256)) * 40, ExitCode.INPUT, ""),
-    "truncated.pdf": (_text_pdf()[:300], ExitCode.INPUT, ""),
+    "garbage.pdf": (
+        b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n",
+        ExitCode.INPUT,
+        "corrupt",
+    ),
+    "truncated.pdf": (_text_pdf()[:300], ExitCode.INPUT, "truncated"),
     "encrypted.pdf": (_encrypted_pdf(), ExitCode.ENCRYPTED, "encrypted"),
     "empty.pdf": (b"", ExitCode.INPUT, "empty"),
     "zero-pages.pdf": (ZERO_PAGE_PDF, ExitCode.INPUT, "no pages"),
