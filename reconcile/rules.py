@@ -77,6 +77,29 @@ class RuleBook:
         per_term = max(round(self.options.tolerance_per_term * CENTS), self.steps.get(table, 1))
         return per_term * max(n_parts, 0)
 
+    def add_row_sums(
+        self,
+        rule_id: str,
+        family: str,
+        ctx: TableContext,
+        total_row: int,
+        part_rows: list[int],
+        description: str,
+        cols: list[int],
+    ) -> None:
+        """``total_row = Σ part_rows`` in each column of ``cols``, one rule per column;
+        ``{col}`` in ``rule_id`` and ``description`` becomes the column number."""
+        for col in cols:
+            self.add_sum(
+                rule_id.replace("{col}", str(col)),
+                family,
+                ctx.values,
+                ctx.ref(total_row, col),
+                [ctx.ref(r, col) for r in part_rows],
+                description.replace("{col}", str(col)),
+                ctx.table_id,
+            )
+
     def add_sum(
         self,
         rule_id: str,

@@ -73,28 +73,26 @@ def _named_classes(ctx: TableContext, book: RuleBook, panel: Panel) -> bool:
             r for r in labels if head < r < end and labels[r] and labels[r] not in ("合计", "总计")
         ]
         code = ECONOMIC_CLASSES[labels[head]]
-        for col in panel.amount_cols:
-            book.add_sum(
-                f"{ctx.table_id}:hier:{code}:col{col}",
-                "hierarchy",
-                ctx.values,
-                ctx.ref(head, col),
-                [ctx.ref(r, col) for r in items],
-                f"{labels[head]} = sum of its items, column {col}",
-                ctx.table_id,
-            )
+        book.add_row_sums(
+            f"{ctx.table_id}:hier:{code}:col{{col}}",
+            "hierarchy",
+            ctx,
+            head,
+            items,
+            f"{labels[head]} = sum of its items, column {{col}}",
+            panel.amount_cols,
+        )
     total = next((r for r, t in labels.items() if t in ("合计", "总计")), None)
     if total is not None:
-        for col in panel.amount_cols:
-            book.add_sum(
-                f"{ctx.table_id}:total:col{col}",
-                "hierarchy",
-                ctx.values,
-                ctx.ref(total, col),
-                [ctx.ref(r, col) for r in heads],
-                f"合计 = sum of the economic classes, column {col}",
-                ctx.table_id,
-            )
+        book.add_row_sums(
+            f"{ctx.table_id}:total:col{{col}}",
+            "hierarchy",
+            ctx,
+            total,
+            heads,
+            "合计 = sum of the economic classes, column {col}",
+            panel.amount_cols,
+        )
     return len(book.rules) > built_before
 
 
@@ -138,16 +136,15 @@ def _total_rules(ctx: TableContext, book: RuleBook, panel: Panel, codes: dict[in
     ]
     if not total_rows:
         return
-    for col in panel.amount_cols:
-        book.add_sum(
-            f"{ctx.table_id}:total:col{col}",
-            "hierarchy",
-            ctx.values,
-            ctx.ref(total_rows[0], col),
-            [ctx.ref(r, col) for r in top_rows],
-            f"合计 = sum of the {top}-digit codes, column {col}",
-            ctx.table_id,
-        )
+    book.add_row_sums(
+        f"{ctx.table_id}:total:col{{col}}",
+        "hierarchy",
+        ctx,
+        total_rows[0],
+        top_rows,
+        f"合计 = sum of the {top}-digit codes, column {{col}}",
+        panel.amount_cols,
+    )
 
 
 def _is_total_label(label: str) -> bool:
