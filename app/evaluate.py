@@ -133,7 +133,9 @@ def evaluate_dataset(
 
     options = options or ConvertOptions(force_ocr=True)
     items = []
+    pdfs: dict[str, Path] = {}
     for labelled in iter_labelled(dataset, split, limit):
+        pdfs[labelled.name] = labelled.pdf
         if predictions is not None:
             path = predictions / f"{labelled.name}.json"
             predicted = Document.model_validate_json(path.read_text(encoding="utf-8"))
@@ -148,7 +150,6 @@ def evaluate_dataset(
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(metrics.model_dump_json(indent=1), encoding="utf-8")
     if html_dir is not None:
-        pdfs = {labelled.name: labelled.pdf for labelled in iter_labelled(dataset, split, limit)}
         write_html_report(metrics, items, html_dir, page_images=_page_image_reader(pdfs, items))
     return metrics
 
