@@ -14,10 +14,11 @@ from fiscalocr.model import Line, PageWork, Table, TextRecognizer
 from .blocks import NOTE_PATTERN, find_title, find_unit, median_height, page_blocks
 from .geometry import Rule
 from .grid import Grid, build_grid
+from .ink import seal_lines
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .pieces import line_pieces
 from .placement import CellText, place_text
-from .regions import group_regions, is_underlined_prose, region_bbox
+from .regions import drop_stray_verticals, group_regions, is_underlined_prose, region_bbox
 from .rules import detect_rules
 from .tables import make_fragment
 from .textgrid import complete_rules
@@ -51,19 +52,26 @@ def find_layout(
     """
     layout = PageLayout()
     lines = work.page.lines
-    pieces = line_pieces(lines, options.min_column_gap_pt)
+    seal = seal_lines(lines, work.image, work.px_per_pt, options)
+    pieces = line_pieces(
+        [x for i, x in enumerate(lines) if i not in seal], options.min_column_gap_pt
+    )
     glyphs = [ch.bbox for piece in pieces for ch in piece.chars]
     if work.image is not None:  # without a raster only rule-less tables can be found
         layout.rules = detect_rules(work.image, work.px_per_pt, options, glyphs)
     regions = [
-        r for r in group_regions(layout.rules, lines, options) if not is_underlined_prose(r, lines)
+        drop_stray_verticals(r, options)
+        for r in group_regions(layout.rules, lines, options)
+        if not is_underlined_prose(r, lines)
     ]
     for region in regions + unruled_regions(pieces, [region_bbox(r) for r in regions], options):
         rules = complete_rules(region, pieces, options)
         grid = build_grid(rules, options)
         if grid.n_rows * grid.n_cols < _MIN_CELLS:
             continue
-        placed, used = place_text(grid, lines, options, work.image, work.px_per_pt, recognizer)
+        placed, used = place_text(
+            grid, lines, options, work.image, work.px_per_pt, recognizer, skip=seal
+        )
         layout.grids.append(grid)
         layout.placed.append(placed)
         layout.table_lines |= used

@@ -48,16 +48,34 @@ class Grid:
 
 
 def grid_lines(rules: Sequence[Rule], options: LayoutOptions) -> tuple[list[float], list[float]]:
-    """Column and row grid lines: rule positions, plus outer edges implied by rule ends."""
+    """Column and row grid lines: rule positions, plus outer edges implied by rule ends.
+
+    A rule end stands for a missing outer border only when it reaches a band's width
+    past the outermost crossing rule; ends that overshoot a border by a few points (a
+    doubled or slightly sloped border) would make a thin phantom row or column.
+    """
     hs = [r for r in rules if r.orientation == "h"]
     vs = [r for r in rules if r.orientation == "v"]
     ys = [h.pos for h in hs]
     xs = [v.pos for v in vs]
     if hs:
-        xs += [min(h.start for h in hs), max(h.end for h in hs)]
+        xs += _outer_edges(xs, min(h.start for h in hs), max(h.end for h in hs), options)
     if vs:
-        ys += [min(v.start for v in vs), max(v.end for v in vs)]
+        ys += _outer_edges(ys, min(v.start for v in vs), max(v.end for v in vs), options)
     return cluster_positions(xs, options.snap_pt), cluster_positions(ys, options.snap_pt)
+
+
+def _outer_edges(
+    positions: list[float], first_end: float, last_end: float, options: LayoutOptions
+) -> list[float]:
+    if not positions:
+        return [first_end, last_end]
+    edges = []
+    if first_end < min(positions) - options.min_band_pt:
+        edges.append(first_end)
+    if last_end > max(positions) + options.min_band_pt:
+        edges.append(last_end)
+    return edges
 
 
 def edge_covered(

@@ -27,10 +27,27 @@ class LayoutOptions:
     """Verticals up to this long that pass through a glyph's middle are character strokes."""
     gap_bridge_pt: float = 6.0
     """Collinear rule pieces closer than this are one rule (broken, dashed, faint rules)."""
+    long_gap_bridge_pt: float = 12.0
+    """A wider gap is still bridged between two long pieces (a rule cut by a seal's star
+    or a blot); narrower than any row or column, so a real span is never bridged."""
     snap_pt: float = 3.0
     """Rule positions closer than this are one grid line (doubled lines, thick lines)."""
+    min_band_pt: float = 6.0
+    """Thinner than any row or column: rule ends overshooting a border by less than this
+    are not a missing outer border."""
     join_pt: float = 4.0
     """How far a rule end may fall short of the rule it meets and still touch it."""
+    max_rule_chroma: int = 60
+    """Ink whose colour channels differ more than this (0-255) is coloured (a seal), not
+    a printed rule, unless it is also dark (see ``seal_brightness_ratio``)."""
+    seal_brightness_ratio: float = 0.75
+    """A seal's ink alone keeps its brightest channel above this share of the paper's
+    brightness (red ink: about 0.8); a grey rule under the seal falls below it."""
+    black_ink_ratio: float = 0.6
+    """Uncoloured pixels darker than this share of the paper's brightness are black ink."""
+    max_seal_black_share: float = 0.05
+    """A text line with less black ink than this share of its ink is a seal's text (black
+    text under a seal keeps 15-50 %)."""
     max_rule_thickness_pt: float = 4.0
     """Ink runs thicker than this are blobs (stamps, shaded cells), not rules."""
     min_boundary_cover: float = 0.6
@@ -38,6 +55,8 @@ class LayoutOptions:
     min_fragment_cover: float = 0.25
     """A printed piece covering this share of an edge, away from its ends, is what is
     left of a faded rule: the edge still separates."""
+    page_edge_margin_pt: float = 8.0
+    """Lines this close to the page's edge are the scanned sheet's border, not rules."""
     min_table_width_pt: float = 60.0
     """Smaller ruled structures (boxes round a page number, underlines) are not tables."""
 

@@ -86,13 +86,17 @@ def place_text(
     image: np.ndarray | None = None,
     px_per_pt: float = 1.0,
     recognizer: TextRecognizer | None = None,
+    skip: set[int] | frozenset[int] = frozenset(),
 ) -> tuple[dict[int, CellText], set[int]]:
-    """Cell index -> text; and the indices of lines that belong to this table."""
+    """Cell index -> text; and the indices of lines that belong to this table (the
+    lines in ``skip``, a seal's text, are never placed)."""
     placed: dict[int, CellText] = {}
     used: set[int] = set()
     locate = CellLocator(grid, options.char_in_cell_margin_pt)
     gx0, gy0, gx1, gy1 = grid.bbox
     for index, line in enumerate(lines):
+        if index in skip:
+            continue
         cx, cy = centre(line.bbox)
         if not contains_point((gx0, gy0, gx1, gy1), cx, cy, options.char_in_cell_margin_pt):
             continue

@@ -60,10 +60,29 @@ def _horizontal_lines(rules: list[Rule], options: LayoutOptions) -> list[list[in
     return lines
 
 
+def _table_text_between(lines: Sequence[Line], upper: Rule, lower: Rule) -> bool:
+    """Whether the band between two horizontals holds table text: a row of two or more
+    pieces side by side. A page number or a lone remark under a table does not, so a
+    scanner's edge line below the table is not joined to it."""
+    inside = [
+        line
+        for line in lines
+        if upper.pos < (line.bbox[1] + line.bbox[3]) / 2 < lower.pos
+        and interval_overlap(line.bbox[0], line.bbox[2], upper.start, upper.end) > 0
+    ]
+    for a in inside:
+        for b in inside:
+            same_row = interval_overlap(a.bbox[1], a.bbox[3], b.bbox[1], b.bbox[3]) > 0
+            if same_row and a.bbox[2] < b.bbox[0]:
+                return True
+    return False
+
+
 def _link_horizontal_stacks(
     rules: list[Rule], uf: _UnionFind, lines: Sequence[Line], options: LayoutOptions
 ) -> None:
-    """Join stacked horizontal lines that overlap and have no title between them."""
+    """Join stacked horizontal lines that overlap and have no title between them; far
+    apart (a 三线表's header rule and bottom rule) only with table text between them."""
     stacks = []
     for group in _horizontal_lines(rules, options):
         start, end = min(rules[i].start for i in group), max(rules[i].end for i in group)
@@ -74,6 +93,9 @@ def _link_horizontal_stacks(
         if overlap < _MIN_HRULE_OVERLAP * min(upper.length, lower.length):
             continue
         if _title_between(lines, upper, lower):
+            continue
+        far = lower.pos - upper.pos > options.max_hrule_table_gap_pt
+        if far and not _table_text_between(lines, upper, lower):
             continue
         for i in group_a + group_b:
             uf.union(i, group_a[0])
@@ -139,3 +161,51 @@ def is_underlined_prose(group: Sequence[Rule], lines: Sequence[Line]) -> bool:
         ):
             return True
     return False
+
+
+def drop_stray_verticals(group: list[Rule], options: LayoutOptions = DEFAULT_OPTIONS) -> list[Rule]:
+    """Drop vertical pieces floating inside a table: a seal's rim, a scanner streak, a
+    character stroke crossing a row or two.
+
+    A printed column rule reaches the table's top or bottom edge, or crosses many rows
+    (a rule whose ends faded), or continues another vertical piece at its x (a header
+    rule above a spanning row), or starts and ends on long horizontal rules (a form's
+    short field separator). A piece that does none of these would cut a few rows into
+    an extra column.
+    """
+    x0, top, x1, bottom = region_bbox(group)
+    tol = options.join_pt
+    long_hs = [
+        r
+        for r in group
+        if r.orientation == "h" and r.length >= _LONG_HRULE * options.min_horizontal_rule_pt
+    ]
+    vs = [r for r in group if r.orientation == "v"]
+
+    def lands(y: float, x: float) -> bool:
+        return any(
+            abs(h.pos - y) <= _LANDING_PT and h.start - tol <= x <= h.end + tol for h in long_hs
+        )
+
+    kept = []
+    for rule in group:
+        if (
+            rule.orientation == "h"
+            or rule.start <= top + tol
+            or rule.end >= bottom - tol
+            or any(o is not rule and abs(o.pos - rule.pos) <= options.snap_pt for o in vs)
+            or (lands(rule.start, rule.pos) and lands(rule.end, rule.pos))
+            or sum(rule.start < h.pos < rule.end and h.start <= rule.pos <= h.end for h in long_hs)
+            >= _MANY_ROWS
+        ):
+            kept.append(rule)
+    return kept
+
+
+_LANDING_PT = 2.0
+"""A printed vertical ends inside the horizontal rule it meets (within its thickness);
+a seal's rim only passes near one."""
+_MANY_ROWS = 4
+"""A vertical crossing this many horizontal rules is a column rule (a seal is smaller)."""
+_LONG_HRULE = 2.0
+"""Horizontals at least this many opening kernels long are rules, not a seal's rim."""

@@ -16,27 +16,43 @@ from .geometry import BBox, Rule
 from .options import DEFAULT_OPTIONS, LayoutOptions
 
 
-def _gray(image: np.ndarray) -> np.ndarray:
-    import cv2
-
-    if image.ndim == 3:
-        return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
-    return image
-
-
 def binarise(image: np.ndarray, px_per_pt: float, options: LayoutOptions) -> np.ndarray:
-    """Ink mask (255 = ink) that keeps faint rules: adaptive, not global, threshold."""
+    """Ink mask (255 = ink) that keeps faint rules: adaptive, not global, threshold.
+
+    On a colour scan, a bright coloured ink (a red seal, a blue signature) is not ink
+    here: table rules are printed black or grey, and a seal's ring and star otherwise
+    leave short vertical and horizontal pieces that cut cells apart. The threshold works
+    on each pixel's brightest channel, so a grey rule under a red seal (grey times red)
+    still stands out from the seal around it, and is kept.
+    """
     import cv2
 
     block = max(3, int(options.threshold_block_pt * px_per_pt) | 1)
-    return cv2.adaptiveThreshold(
-        _gray(image),
+    brightness = image.max(axis=2) if image.ndim == 3 else image
+    ink = cv2.adaptiveThreshold(
+        brightness,
         255,
         cv2.ADAPTIVE_THRESH_MEAN_C,
         cv2.THRESH_BINARY_INV,
         block,
         options.threshold_offset,
     )
+    if image.ndim == 3:
+        paper = float(np.median(brightness[::_SAMPLE_STEP, ::_SAMPLE_STEP]))
+        coloured = (chroma(image) > options.max_rule_chroma) & (
+            brightness > options.seal_brightness_ratio * paper
+        )
+        ink[coloured] = 0
+    return ink
+
+
+_SAMPLE_STEP = 8
+"""Every 8th pixel is enough to know the paper's brightness (the median)."""
+
+
+def chroma(image: np.ndarray) -> np.ndarray:
+    """Per pixel, the spread between its largest and smallest colour channel (0 = grey)."""
+    return image.max(axis=2).astype(np.int16) - image.min(axis=2)
 
 
 def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: float) -> list[Rule]:
@@ -73,12 +89,16 @@ def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: f
     return rules
 
 
-def merge_collinear(rules: list[Rule], snap: float, gap: float) -> list[Rule]:
+def merge_collinear(
+    rules: list[Rule], snap: float, gap: float, long_gap: float = 0.0, long_piece: float = 0.0
+) -> list[Rule]:
     """Join pieces on one line (broken rules) and parallel twins (doubled rules).
 
     Pieces are chained by position (each within ``snap`` of the previous), so every
     piece lands in exactly one group; inside a group, pieces closer than ``gap`` along
-    the line become one rule whose position is the length-weighted mean.
+    the line become one rule whose position is the length-weighted mean. A wider gap,
+    up to ``long_gap``, is bridged between two pieces both at least ``long_piece``
+    long: a rule interrupted by a seal or a blot, not two rules.
     """
     merged: list[Rule] = []
     for orientation in ("h", "v"):
@@ -92,13 +112,23 @@ def merge_collinear(rules: list[Rule], snap: float, gap: float) -> list[Rule]:
         for group in groups:
             current: list[Rule] = []
             for rule in sorted(group, key=lambda r: r.start):
-                if current and rule.start > max(r.end for r in current) + gap:
+                if current and not _bridged(current, rule, gap, long_gap, long_piece):
                     merged.append(_combine(current, orientation))
                     current = []
                 current.append(rule)
             if current:
                 merged.append(_combine(current, orientation))
     return merged
+
+
+def _bridged(
+    current: list[Rule], rule: Rule, gap: float, long_gap: float, long_piece: float
+) -> bool:
+    reach = max(r.end for r in current)
+    if rule.start <= reach + gap:
+        return True
+    last = max(current, key=lambda r: r.end)
+    return rule.start <= reach + long_gap and min(last.length, rule.length) >= long_piece
 
 
 def _combine(pieces: list[Rule], orientation: str) -> Rule:
@@ -191,8 +221,27 @@ def detect_rules(
     pieces = recover_short_pieces(long_h, short_h, options)
     pieces += _segments(_open(ink, 1, v_len), False, px_per_pt, thick)
     pieces = drop_character_strokes(pieces, char_boxes, options)
-    merged = merge_collinear(pieces, options.snap_pt, options.gap_bridge_pt)
+    merged = merge_collinear(
+        pieces,
+        options.snap_pt,
+        options.gap_bridge_pt,
+        options.long_gap_bridge_pt,
+        options.min_horizontal_rule_pt,
+    )
+    merged = drop_page_edges(
+        merged, image.shape[1] / px_per_pt, image.shape[0] / px_per_pt, options
+    )
     return _keep_plausible(drop_character_strokes(merged, char_boxes, options), options)
+
+
+def drop_page_edges(
+    rules: list[Rule], width: float, height: float, options: LayoutOptions = DEFAULT_OPTIONS
+) -> list[Rule]:
+    """Drop lines hugging the page's edge: the shadow of a scanned sheet's border, never a
+    printed rule (print keeps a margin)."""
+    margin = options.page_edge_margin_pt
+    extent = {"h": height, "v": width}
+    return [r for r in rules if margin < r.pos < extent[r.orientation] - margin]
 
 
 def drop_character_strokes(
