@@ -56,7 +56,13 @@ class PaddleEngine:
         self._characters[0] = BLANK
 
     def detect(self, image: np.ndarray) -> np.ndarray:
-        """Text boxes as an (N, 4, 2) float array of quads in image pixels."""
+        """Text boxes as an (N, 4, 2) float array of quads in image pixels; a very
+        elongated image is detected in page-shaped tiles (see :mod:`.tiles`)."""
+        from .tiles import detect_tiled
+
+        return detect_tiled(self._detect_whole, image)
+
+    def _detect_whole(self, image: np.ndarray) -> np.ndarray:
         boxes, _ = self._ocr.text_detector(image)
         if boxes is None or len(boxes) == 0:
             return np.zeros((0, 4, 2), dtype=np.float32)
