@@ -1,8 +1,9 @@
 """Which OCR lines are a seal's own text (公章 rim characters), by the colour of their ink.
 
 PaddleOCR reads the characters round a red seal's rim (上海市…局) as text lines. Left in,
-they widen a table by a phantom column, or land in cells. Black text under a seal is
-still mostly black ink; the rim text has almost none, which tells the two apart.
+they widen a table by a phantom column, or land in cells. Black text under a seal keeps
+a good share of black ink; the rim text has almost none once the table rules crossing
+its box are set aside, which tells the two apart.
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ def seal_lines(
         chroma = bright - box.min(axis=2)
         coloured = chroma > options.max_rule_chroma
         black = ~coloured & (bright < options.black_ink_ratio * paper)
-        marked = int(coloured.sum() + black.sum())
-        if marked and black.sum() < options.max_seal_black_share * marked:
+        # a table rule crossing the box is black but not the line's own ink
+        ruled = (black.mean(axis=1) > _RULED_SHARE)[:, None] | (black.mean(axis=0) > _RULED_SHARE)
+        black_ink = int((black & ~ruled).sum())
+        marked = black_ink + int((coloured & ~ruled).sum())
+        if marked and black_ink < options.max_seal_black_share * marked:
             found.add(index)
     return found
+
+
+_RULED_SHARE = 0.5
+"""A pixel row or column of a text box more than half black is a rule through it."""
