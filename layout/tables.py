@@ -25,7 +25,11 @@ def _is_amount(text: str) -> bool:
 
 
 def header_row_count(cells: Sequence[Cell], n_rows: int) -> int:
-    """Leading rows before the first row of amounts, grown to cover header row spans."""
+    """Leading rows before the first row of amounts, grown to cover header row spans.
+
+    A label spanning down into rows of amounts (a form's 项目资金 beside its 年度资金总额
+    and 其中 rows) does not make those rows header: their amounts must keep their values.
+    """
     first_body = None
     for r in range(n_rows):
         row = sorted((c for c in cells if c.row == r), key=lambda c: c.col)
@@ -41,9 +45,15 @@ def header_row_count(cells: Sequence[Cell], n_rows: int) -> int:
     while grown:
         grown = False
         for c in cells:
-            if c.row < count < c.row + c.rowspan:
+            if c.row < count < c.row + c.rowspan and not _amounts_in_rows(
+                cells, count, c.row + c.rowspan
+            ):
                 count, grown = c.row + c.rowspan, True
     return count
+
+
+def _amounts_in_rows(cells: Sequence[Cell], first: int, end: int) -> bool:
+    return any(first <= c.row < end and _is_amount(c.text) for c in cells)
 
 
 def code_columns(cells: Sequence[Cell], n_cols: int, header_rows: int) -> set[int]:
