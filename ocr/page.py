@@ -19,6 +19,7 @@ from .glued import split_glued
 from .options import OcrOptions
 from .orient import find_orientation
 from .raster import POINTS_PER_INCH, choose_dpi, dominant_image, render_bgr
+from .seal import without_seals
 from .skew import residual_skew
 from .source import PdfSource
 from .textlayer import collect_chars, is_usable, text_layer_lines
@@ -96,12 +97,13 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
     )
     image = turn_image(image, found.rotation)
     skew = found.skew_deg if abs(found.skew_deg) >= MIN_SKEW_TO_CORRECT else 0.0
-    image, skew = _level(image, skew, options.deskew, dpi / POINTS_PER_INCH)
-    if found.rotation or skew:
+    px_per_pt = dpi / POINTS_PER_INCH
+    image, skew = _level(image, skew, options.deskew, px_per_pt)
+    reading = without_seals(image, px_per_pt)  # PageWork keeps the colours for layout
+    if found.rotation or skew or reading is not image:
         # Boxes found on the turned/skewed raster, even transformed, crop looser than a
         # fresh detection (~0.2 s) on the corrected one, and loose crops misread.
-        quads = engine.detect(image)
-    px_per_pt = dpi / POINTS_PER_INCH
+        quads = engine.detect(reading)
     record = Page(
         page=index + 1,
         width=round(image.shape[1] / px_per_pt, 2),
@@ -110,7 +112,7 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
         skew_deg=skew,
         text_source="ocr",
         dpi=dpi,
-        lines=recognise_lines(engine, image, quads, px_per_pt, options.min_line_conf),
+        lines=recognise_lines(engine, reading, quads, px_per_pt, options.min_line_conf),
     )
     return PageWork(page=record, image=image, px_per_pt=px_per_pt)
 

@@ -14,6 +14,7 @@ from fiscalocr.model import BBox, Page
 
 from .geometry import deskew_image, deskew_matrix, turn_image
 from .raster import POINTS_PER_INCH, render_bgr
+from .seal import without_seals
 from .source import PdfSource
 
 CROP_PAD_PT = 1.5  # points of margin around a cell crop, so edge strokes survive
@@ -25,7 +26,7 @@ def render_as_read(source: PdfSource, page: Page, scale: float = 1.5) -> tuple[n
     image = turn_image(render_bgr(source.doc.load_page(page.page - 1), dpi), page.rotation)
     if page.skew_deg:
         image = deskew_image(image, deskew_matrix(page.skew_deg, image.shape[1], image.shape[0]))
-    return image, dpi / POINTS_PER_INCH
+    return without_seals(image, dpi / POINTS_PER_INCH), dpi / POINTS_PER_INCH
 
 
 def crop_points(
