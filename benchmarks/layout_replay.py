@@ -93,11 +93,32 @@ def replay(dataset: Path, split: str | None, limit: int | None, verbose: bool) -
     from fiscalocr.eval.matching import match_tables
     from fiscalocr.eval.scoring import grid_signature, score_cells
 
+    from fiscalocr import classify
+
     recognizer = ocr.load_engine(ocr_options(ConvertOptions())).recognizer()
-    tables = exact = cells = right = 0
+    classifiers = classify.load_classifiers()
+    tables = exact = cells = right = types = sections = pages = 0
     for item in iter_labelled(dataset, split, limit):
         doc = replay_document(item.pdf, recognizer)
+        classify.classify_document(doc, classifiers)
         match = match_tables(doc.tables, item.truth.tables)
+        types += sum(
+            p.predicted is not None and p.predicted.type == p.truth.type for p in match.pairs
+        )
+        truth_sections = {p.page: p.section for p in item.truth.pages}
+        pages += len(doc.pages)
+        sections += sum(p.section == truth_sections.get(p.page) for p in doc.pages)
+        if verbose:
+            for p in match.pairs:
+                if p.predicted is not None and p.predicted.type != p.truth.type:
+                    print(
+                        f"  {item.name} {p.truth.id} type {p.truth.type} read as {p.predicted.type}"
+                    )
+            for p in doc.pages:
+                if p.section != truth_sections.get(p.page):
+                    print(
+                        f"  {item.name} page {p.page} section {truth_sections.get(p.page)} read as {p.section}"
+                    )
         outcomes = score_cells(match, doc)
         cells += len(outcomes)
         right += sum(o.right_before for o in outcomes)
@@ -109,17 +130,23 @@ def replay(dataset: Path, split: str | None, limit: int | None, verbose: bool) -
             exact += ok
             if not ok and verbose:
                 got = _describe(pair.predicted) if pair.predicted else "MISSING"
-                print(f"  {item.name} {pair.truth.id} ({pair.truth.type}): truth {_describe(pair.truth)} | got {got}")
+                print(
+                    f"  {item.name} {pair.truth.id} ({pair.truth.type}): truth {_describe(pair.truth)} | got {got}"
+                )
         for extra in match.extra if verbose else []:
             print(f"  {item.name} extra table {_describe(extra)}")
     print(
+        f"table type {types}/{tables} = {types / max(tables, 1):.1%}; "
+        f"page section {sections}/{pages} = {sections / max(pages, 1):.1%}; "
         f"grid exact {exact}/{tables} = {exact / max(tables, 1):.1%}; "
         f"numeric cells right (before reconciliation) {right}/{cells} = {right / max(cells, 1):.1%}"
     )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["cache", "replay"])
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--split", default=None)

@@ -32,6 +32,8 @@ from .geometry import (
 )
 
 VOTING_LINES = 12  # longest lines the 0/180 classifier votes on
+VOTE_PIECE_ASPECT = 5.0  # each votes in pieces this many line heights wide ...
+PIECES_PER_LINE = 3  # ... at most this many per line
 SKEW_LINE_ELONGATION = 3.0  # only clearly line-shaped boxes measure skew
 MIN_SKEW_LINES = 2
 
@@ -63,7 +65,13 @@ def estimate_skew(quads: np.ndarray, max_skew_deg: float) -> float:
 
 
 def is_upside_down(engine: Any, image: np.ndarray, quads: np.ndarray) -> bool:
-    """The 0/180 classifier's weighted vote over the longest lines."""
+    """The 0/180 classifier's weighted vote over pieces of the longest lines.
+
+    The classifier squeezes its input to 48 x 192 px: a whole 700 pt paragraph line
+    becomes an unreadable smear and votes at random (two of five dense text pages of a
+    real disclosure were turned upside down). Each long line is cut into pieces about
+    as wide as the classifier's input, and the pieces vote.
+    """
     long, _, _ = box_axes(quads)
     height, width = image.shape[:2]
     crops = []
@@ -71,7 +79,9 @@ def is_upside_down(engine: Any, image: np.ndarray, quads: np.ndarray) -> bool:
         rect = quad_rect(quads[index], width, height)
         if rect is not None:
             x0, y0, x1, y1 = rect
-            crops.append(image[y0:y1, x0:x1])
+            step = max(1, int(VOTE_PIECE_ASPECT * (y1 - y0)))
+            for start in list(range(x0, max(x0 + 1, x1 - step // 2), step))[:PIECES_PER_LINE]:
+                crops.append(image[y0:y1, start : min(x1, start + step)])
     votes = engine.classify_180(crops)
     flipped = sum(score for upside_down, score in votes if upside_down)
     upright = sum(score for upside_down, score in votes if not upside_down)
