@@ -27,6 +27,7 @@ TRUSTED_TYPES = [
     "fiscalocr.classify.transformers.BinnedTokens",
     "fiscalocr.classify.transformers.FieldText",
     "fiscalocr.classify.transformers.NumericFields",
+    "fiscalocr.classify.transformers.TitleKeywords",
 ]
 
 

@@ -72,3 +72,55 @@ class BinnedTokens(TransformerMixin, BaseEstimator):
             " ".join(self._token(f, float(r.get(f, 0.0) or 0.0)) for f in self.fields)
             for r in records
         ]
+
+
+TITLE_KEYWORDS: tuple[str, ...] = (
+    "收支",
+    "收入",
+    "支出",
+    "总表",
+    "财政拨款",
+    "一般公共预算",
+    "基本支出",
+    "项目支出",
+    "经济分类",
+    "功能分类",
+    "政府性基金",
+    "国有资本经营",
+    "三公",
+    "机关运行经费",
+    "会议费",
+    "培训费",
+    "政府采购",
+    "绩效目标",
+    "绩效自评",
+    "相关信息统计",
+    "明细",
+)
+"""The words that tell the contract's table types apart (contract §2), as printed in
+titles across regions and years."""
+
+
+class TitleKeywords(TransformerMixin, BaseEstimator):
+    """The contract's title keywords present in a record's title (else its caption), as
+    tokens for a CountVectorizer.
+
+    Character n-grams of a long regional title (一般公共预算机关运行经费支出预算表) are
+    mostly the words every expenditure table shares; one token per decisive keyword
+    lets 机关运行经费 weigh as much in a long title as in a short one.
+    """
+
+    def __init__(self, keywords: tuple[str, ...] = TITLE_KEYWORDS) -> None:
+        self.keywords = keywords
+
+    def fit(self, records: list[dict], y=None) -> TitleKeywords:
+        self.n_keywords_ = len(self.keywords)
+        return self
+
+    def transform(self, records: list[dict]) -> list[str]:
+        out = []
+        for r in records:
+            text = str(r.get("title") or r.get("caption") or "")
+            found = [f"kw{k}" for k, word in enumerate(self.keywords) if word in text]
+            out.append(" ".join(found) or "kwnone")
+        return out
