@@ -115,6 +115,7 @@ def build_section_pipeline(c: float = 4.0):
         [
             ("text", _text_branch("text", (1, 2))),
             ("top", _text_branch("top", (1, 3), 6000)),
+            ("part", _text_branch("part", (1, 2), 2000)),
             ("layout", _numeric_branch(PAGE_NUMERIC_FIELDS)),
         ]
     )

@@ -68,7 +68,8 @@ def table_training_rows(pairs: list[Pair]) -> tuple[list[dict], list[str]]:
 def page_training_rows(pairs: list[Pair]) -> tuple[list[dict], list[str], list[list[str]]]:
     """Records and labels of every labelled page, and each document's label sequence."""
     records, labels, sequences = [], [], []
-    for pred, truth in pairs:
+    for number, (pred, truth) in enumerate(pairs):
+        without_parts = number % NO_PARTS_EVERY == NO_PARTS_EVERY - 1
         pages = sorted(pred.pages, key=lambda p: p.page)
         n_pages = max((p.page for p in pages), default=1)
         by_page = dict(zip([p.page for p in pred.pages], page_labels(pred, truth), strict=True))
@@ -77,15 +78,24 @@ def page_training_rows(pairs: list[Pair]) -> tuple[list[dict], list[str], list[l
             label = by_page[page.page]
             if label is None:
                 continue
-            records.append(page_record(page, pred, n_pages))
+            record = page_record(page, pred, n_pages)
+            if without_parts:
+                record["part"] = ""
+            records.append(record)
             labels.append(label)
             sequence.append(label)
             if order % EXTRACT_EVERY == EXTRACT_EVERY - 1 and label != "cover":
-                records.append(as_single_page_extract(page_record(page, pred, n_pages)))
+                records.append(as_single_page_extract(record))
                 labels.append(label)
                 sequences.append([label])
         sequences.append(sequence)
     return records, labels, sequences
+
+
+# Not every region prints 第一部分 … headings (Shanghai numbers its parts 一、二、): every
+# NO_PARTS_EVERY-th training document is shown without them, so that their absence
+# says nothing about the section.
+NO_PARTS_EVERY = 4
 
 
 # Archives hold extracts too (one table page scanned on its own): every EXTRACT_EVERY-th
