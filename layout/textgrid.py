@@ -67,7 +67,7 @@ def row_rules(
     for top, bottom in zip(ys, ys[1:], strict=False):
         band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
         rows = text_rows(band, options.same_text_row_ratio)
-        if sum(1 for row in rows if any(is_numeric_text(p.text) for p in row)) < 2:
+        if not _stacked_amounts(rows):
             continue
         for upper, lower in zip(rows, rows[1:], strict=False):
             if _is_wrapped_tail(upper, lower):
@@ -75,6 +75,22 @@ def row_rules(
             y = (max(p.bbox[3] for p in upper) + min(p.bbox[1] for p in lower)) / 2
             out.append(Rule("h", y, xs[0], xs[-1], virtual=True))
     return out
+
+
+def _stacked_amounts(rows: list[list[Piece]]) -> bool:
+    """Whether two text rows hold amounts one above the other (in one column): several
+    data rows in the band. Amounts side by side beside a wrapped label, one of them ("—")
+    sitting a little higher, are one row."""
+    numeric = [[p for p in row if is_numeric_text(p.text)] for row in rows]
+    for i, upper in enumerate(numeric):
+        for lower in numeric[i + 1 :]:
+            if any(
+                interval_overlap(a.bbox[0], a.bbox[2], b.bbox[0], b.bbox[2]) > 0
+                for a in upper
+                for b in lower
+            ):
+                return True
+    return False
 
 
 def _first_body_y(ys: list[float], xs: list[float], pieces: Sequence[Piece]) -> float:
