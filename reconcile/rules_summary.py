@@ -36,26 +36,25 @@ def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
         items = _top_items(ctx, panel, [r for r, t in labels.items() if r < sub])
         grand = next((r for r, t in labels.items() if r > sub and _is_grand_total(t)), None)
         between = [r for r, t in labels.items() if grand and sub < r < grand and _counts(t)]
-        for col in panel.amount_cols:
-            book.add_sum(
-                f"{ctx.table_id}:sum:col{col}:{row_span(items)}",
+        book.add_row_sums(
+            f"{ctx.table_id}:sum:col{{col}}:{row_span(items)}",
+            "summary",
+            ctx,
+            sub,
+            items,
+            f"{labels[sub]} = sum of the items above it, column {{col}}",
+            panel.amount_cols,
+        )
+        if grand is not None:
+            book.add_row_sums(
+                f"{ctx.table_id}:grand:col{{col}}",
                 "summary",
-                ctx.values,
-                ctx.ref(sub, col),
-                [ctx.ref(r, col) for r in items],
-                f"{labels[sub]} = sum of the items above it, column {col}",
-                ctx.table_id,
+                ctx,
+                grand,
+                [sub, *between],
+                f"{labels[grand]} = {labels[sub]} + carried-over rows, column {{col}}",
+                panel.amount_cols,
             )
-            if grand is not None:
-                book.add_sum(
-                    f"{ctx.table_id}:grand:col{col}",
-                    "summary",
-                    ctx.values,
-                    ctx.ref(grand, col),
-                    [ctx.ref(r, col) for r in [sub, *between]],
-                    f"{labels[grand]} = {labels[sub]} + carried-over rows, column {col}",
-                    ctx.table_id,
-                )
         if grand is not None and ctx.ref(grand, panel.amount_cols[0]) in ctx.values:
             grand_totals.append(ctx.ref(grand, panel.amount_cols[0]))
     if len(grand_totals) >= 2:
@@ -119,27 +118,26 @@ def _three_public(ctx: TableContext, book: RuleBook, panel: Panel, labels: dict[
     if len(parts) + ("car_buy" in role) + ("car_run" in role) < 2:
         return False
     tid = ctx.table_id
-    for col in panel.amount_cols:
-        if "total" in role and len(parts) >= 2:
-            book.add_sum(
-                f"{tid}:3pub:total:col{col}",
-                "three_public",
-                ctx.values,
-                ctx.ref(role["total"], col),
-                [ctx.ref(r, col) for r in parts],
-                f"三公合计 = 出国 + 公务用车 + 接待, column {col}",
-                tid,
-            )
-        if "car" in role and ("car_buy" in role or "car_run" in role):
-            book.add_sum(
-                f"{tid}:3pub:car:col{col}",
-                "three_public",
-                ctx.values,
-                ctx.ref(role["car"], col),
-                [ctx.ref(role[k], col) for k in ("car_buy", "car_run") if k in role],
-                f"公务用车购置及运行费 = 购置费 + 运行费, column {col}",
-                tid,
-            )
+    if "total" in role and len(parts) >= 2:
+        book.add_row_sums(
+            f"{tid}:3pub:total:col{{col}}",
+            "three_public",
+            ctx,
+            role["total"],
+            parts,
+            "三公合计 = 出国 + 公务用车 + 接待, column {col}",
+            panel.amount_cols,
+        )
+    if "car" in role and ("car_buy" in role or "car_run" in role):
+        book.add_row_sums(
+            f"{tid}:3pub:car:col{{col}}",
+            "three_public",
+            ctx,
+            role["car"],
+            [role[k] for k in ("car_buy", "car_run") if k in role],
+            "公务用车购置及运行费 = 购置费 + 运行费, column {col}",
+            panel.amount_cols,
+        )
     return True
 
 
