@@ -62,26 +62,8 @@ def main() -> None:
         split=args.split,
         baselines=not args.no_baselines,
     )
-    data = json.loads(metrics.model_dump_json())
-    for key in (
-        "cer",
-        "numeric_cell_accuracy",
-        "grid_exact",
-        "teds",
-        "teds_structure",
-        "table_type_accuracy",
-        "section_accuracy",
-        "document_facts_accuracy",
-        "reconciliation",
-        "baselines",
-        "speed_ratio",
-        "peak_rss_mb",
-    ):
-        value = data.get(key)
-        if isinstance(value, dict):
-            value = {k: v for k, v in value.items() if k != "confusion"}
+    for key, value in metrics.headline().items():
         print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    print(f"pages_per_second: {json.dumps(data.get('pages_per_second'))}")
 
 
 if __name__ == "__main__":

@@ -117,3 +117,32 @@ class Metrics(MetricSet):
     by_kind: dict[str, MetricSet] = Field(default_factory=dict)
     baselines: Baselines | None = None
     speed_ratio: float | None = Field(None, description="pipeline seconds ÷ bare PaddleOCR seconds")
+
+    def headline(self) -> dict:
+        """The figures a person reads first (CLI and benchmark print them), confusion
+        matrices left out."""
+        data = self.model_dump(mode="json", include=set(HEADLINE_KEYS))
+        return {
+            key: {k: v for k, v in data[key].items() if k != "confusion"}
+            if isinstance(data.get(key), dict)
+            else data.get(key)
+            for key in HEADLINE_KEYS
+            if key in data
+        }
+
+
+HEADLINE_KEYS: tuple[str, ...] = (
+    "cer",
+    "numeric_cell_accuracy",
+    "grid_exact",
+    "teds",
+    "teds_structure",
+    "table_type_accuracy",
+    "section_accuracy",
+    "document_facts_accuracy",
+    "reconciliation",
+    "baselines",
+    "speed_ratio",
+    "pages_per_second",
+    "peak_rss_mb",
+)
