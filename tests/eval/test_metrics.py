@@ -231,3 +231,17 @@ def test_amounts_must_match_to_the_last_digit():
     assert same_amount(0.1 + 0.2, 0.3)  # float noise is not an error
     assert same_amount(1234567.8 * 3 / 3, 1234567.8)
     assert not same_amount(None, 1.0)
+
+
+def test_headline_lists_the_key_figures_without_confusion_matrices():
+    from fiscalocr.eval.metrics import HEADLINE_KEYS, LabelAccuracy, Metrics
+
+    metrics = Metrics(
+        grid_exact=0.5,
+        table_type_accuracy=LabelAccuracy(n=2, accuracy=0.5, confusion={"a": {"b": 1}}),
+    )
+    headline = metrics.headline()
+    assert tuple(headline) == HEADLINE_KEYS
+    assert headline["grid_exact"] == 0.5
+    assert headline["table_type_accuracy"]["accuracy"] == 0.5
+    assert "confusion" not in headline["table_type_accuracy"]
