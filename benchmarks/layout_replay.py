@@ -89,11 +89,9 @@ def _describe(table) -> str:
 
 
 def replay(dataset: Path, split: str | None, limit: int | None, verbose: bool) -> None:
-    from fiscalocr import ocr
+    from fiscalocr import classify, ocr
     from fiscalocr.eval.matching import match_tables
     from fiscalocr.eval.scoring import grid_signature, score_cells
-
-    from fiscalocr import classify
 
     recognizer = ocr.load_engine(ocr_options(ConvertOptions())).recognizer()
     classifiers = classify.load_classifiers()
