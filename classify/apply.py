@@ -33,10 +33,33 @@ def predict_table_types(doc: Document, classifiers: Classifiers) -> list[tuple[s
     if not doc.tables:
         return []
     proba = classifiers.table.predict_proba([table_record(t, doc) for t in doc.tables])
-    classes = classifiers.table.classes_
-    return [
-        (str(classes[k]), float(row[k])) for row, k in zip(proba, proba.argmax(axis=1), strict=True)
-    ]
+    classes = [str(c) for c in classifiers.table.classes_]
+    heights = {p.page: p.height for p in doc.pages}
+    out: list[tuple[str, float]] = []
+    for i, (table, row) in enumerate(zip(doc.tables, proba, strict=True)):
+        if i and _continues(doc.tables[i - 1], table, heights):
+            row = row.copy()
+            row[classes.index(out[-1][0])] += CONTINUATION_WEIGHT
+            row /= row.sum()
+        k = int(row.argmax())
+        out.append((classes[k], float(row[k])))
+    return out
+
+
+CONTINUATION_WEIGHT = 0.3
+"""Probability added to the previous table's type for a title-less table that opens the
+next page: it most likely continues that table (a join layout could not make because the
+columns came out differently). The classifier still wins when it is sure otherwise."""
+CONTINUATION_TOP_SHARE = 0.3
+"""A continuation starts in the top part of its page."""
+
+
+def _continues(previous, table, heights: dict[int, float]) -> bool:
+    if table.title or not table.pages or not previous.pages or not table.regions:
+        return False
+    first = table.pages[0]
+    top = table.regions[0].bbox[1] / max(1.0, heights.get(first, 0.0) or 1.0)
+    return previous.pages[-1] == first - 1 and top < CONTINUATION_TOP_SHARE
 
 
 def classify_document(doc: Document, classifiers: Classifiers) -> None:

@@ -9,7 +9,7 @@ import numpy as np
 from fiscalocr.model import Document
 
 from .align import page_labels, table_labels
-from .apply import predict_sections
+from .apply import predict_sections, predict_table_types
 from .artifacts import Classifiers
 from .facts import read_facts
 from .records import page_record, table_record
@@ -53,13 +53,13 @@ def _table_metrics(pairs: list[tuple[Document, Document]], classifiers: Classifi
         if not labels:
             continue
         model = classifiers.table
-        proba = model.predict_proba([table_record(t, predicted) for t in predicted.tables])
         untitled = model.predict(
             [table_record(t, predicted, drop_title=True) for t in predicted.tables]
         )
         truth += labels
-        pred += [str(model.classes_[k]) for k in proba.argmax(axis=1)]
-        conf += proba.max(axis=1).tolist()
+        typed = predict_table_types(predicted, classifiers)  # as at run time
+        pred += [label for label, _ in typed]
+        conf += [p for _, p in typed]
         pred_untitled += [str(p) for p in untitled]
     return {
         "n_tables": len(truth),

@@ -347,6 +347,7 @@ def docs() -> SimpleNamespace:
         truth_of=truth_of,
         make_table=make_table,
         table_page=table_page,
+        page=_page,
         budget_sections=BUDGET_SECTIONS,
         final_sections=FINAL_SECTIONS,
     )

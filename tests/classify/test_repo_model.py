@@ -55,3 +55,40 @@ def test_facts_of_a_final_account_through_the_classifier(docs, classifiers):
     classify_document(doc, classifiers)
     facts = doc.document
     assert (facts.kind, facts.department, facts.year) == ("final_account", "长治市民政局", 2019)
+
+
+PROCUREMENT_HEAD = [
+    ["项目名称", "采购品目", "采购数量", "金额"],
+    ["办公设备购置", "台式计算机", "10", "6.00"],
+    ["办公设备购置", "打印机", "2", "0.80"],
+]
+PROCUREMENT_TAIL = [
+    ["车辆维修", "维修服务", "1", "3.20"],
+    ["物业管理", "物业服务", "1", "12.00"],
+    ["合计", "", "", "22.00"],
+]
+
+
+@pytest.mark.parametrize("tail_top, expected", [(60.0, "procurement"), (500.0, None)])
+def test_untitled_table_opening_a_page_leans_to_the_type_it_continues(
+    docs, classifiers, tail_top, expected
+):
+    """Rows with no header and no title say little by themselves; opening the page after
+    a procurement table, they most likely continue it. Lower down the page, they do not
+    get that lean."""
+    from fiscalocr.model import Document, Source
+
+    title = "2024年政府采购预算表"
+    head, head_lines = docs.make_table("t1", 1, PROCUREMENT_HEAD, 1, title)
+    tail, tail_lines = docs.make_table("t2", 2, PROCUREMENT_TAIL, 0, None, top=tail_top)
+    doc = Document(
+        source=Source(file="x.pdf", sha256="0" * 64, page_count=2),
+        pages=[
+            docs.table_page(1, title, "某局", "万元", head, head_lines),
+            docs.page(2, tail_lines),
+        ],
+        tables=[head, tail],
+    )
+    (head_type, _), (tail_type, _) = predict_table_types(doc, classifiers)
+    assert head_type == "procurement"
+    assert (tail_type == "procurement") == (expected == "procurement")
