@@ -49,8 +49,9 @@ def model_root() -> Path:
 class PaddleEngine:
     """Detector, orientation classifier and recogniser of one loaded PaddleOCR."""
 
-    def __init__(self, paddle_ocr: Any) -> None:
+    def __init__(self, paddle_ocr: Any, det_limit_side_len: int = 1600) -> None:
         self._ocr = paddle_ocr
+        self._det_limit = det_limit_side_len
         rec = paddle_ocr.text_recognizer
         self._characters: list[str] = list(rec.postprocess_op.character)
         self._characters[0] = BLANK
@@ -60,7 +61,7 @@ class PaddleEngine:
         elongated image is detected in page-shaped tiles (see :mod:`.tiles`)."""
         from .tiles import detect_tiled
 
-        return detect_tiled(self._detect_whole, image)
+        return detect_tiled(self._detect_whole, image, self._det_limit)
 
     def _detect_whole(self, image: np.ndarray) -> np.ndarray:
         boxes, _ = self._ocr.text_detector(image)
@@ -189,4 +190,5 @@ def _load_engine(key: tuple) -> PaddleEngine:
         det_limit_side_len=det_limit_side_len,
         det_limit_type=det_limit_type,
     )
-    return PaddleEngine(paddle_ocr)
+    # with det_limit_type "min" the detector never shrinks an image: nothing to tile
+    return PaddleEngine(paddle_ocr, det_limit_side_len if det_limit_type == "max" else 10**9)

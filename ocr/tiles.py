@@ -1,4 +1,4 @@
-"""Tiles for detecting text on very elongated images (a scroll-like scan, a strip of
+"""Tiles for detecting text on very tall images (a scroll-like scan, a strip of
 pages scanned as one image).
 
 PaddleOCR's detector shrinks an image until its long side fits its limit (1600 px here).
@@ -32,9 +32,10 @@ class Tile:
     own_end: int
 
 
-def tiles_along(length: int, short: int) -> list[Tile]:
-    """Overlapping page-shaped spans covering ``length`` (one span when not elongated)."""
-    if length <= MAX_ASPECT * short:
+def tiles_along(length: int, short: int, min_length: int = 0) -> list[Tile]:
+    """Overlapping page-shaped spans covering ``length`` (one span when not elongated, or
+    not longer than ``min_length``)."""
+    if length <= MAX_ASPECT * short or length <= min_length:
         return [Tile(0, length, 0, length)]
     size = max(1, int(TILE_ASPECT * short))
     overlap = max(1, int(OVERLAP_SHARE * short))
@@ -50,25 +51,23 @@ def tiles_along(length: int, short: int) -> list[Tile]:
     return tiles
 
 
-def detect_tiled(detect, image: np.ndarray) -> np.ndarray:
-    """``detect`` (image -> (N, 4, 2) quads) run per tile of an elongated image, boxes
-    mapped back to the whole image."""
+def detect_tiled(detect, image: np.ndarray, limit: int) -> np.ndarray:
+    """``detect`` (image -> (N, 4, 2) quads) run per tile of a tall image that the
+    detector would shrink (taller than its side ``limit``), boxes mapped back to the whole
+    image. Only tall images are tiled: cuts then fall between text lines, where a cut
+    across a wide image would fall through them."""
     height, width = image.shape[:2]
-    tall = height >= width
-    length, short = (height, width) if tall else (width, height)
-    spans = tiles_along(length, short)
+    spans = tiles_along(height, width, limit)
     if len(spans) == 1:
         return detect(image)
     found = []
-    axis = 1 if tall else 0  # quad coordinate along the long side: y when tall
     for tile in spans:
-        part = image[tile.start : tile.end] if tall else image[:, tile.start : tile.end]
-        quads = detect(np.ascontiguousarray(part))
+        quads = detect(np.ascontiguousarray(image[tile.start : tile.end]))
         if len(quads) == 0:
             continue
         quads = quads.copy()
-        quads[:, :, axis] += tile.start
-        centres = quads[:, :, axis].mean(axis=1)
+        quads[:, :, 1] += tile.start
+        centres = quads[:, :, 1].mean(axis=1)
         found.append(quads[(centres >= tile.own_start) & (centres < tile.own_end)])
     if not found:
         return np.zeros((0, 4, 2), dtype=np.float32)

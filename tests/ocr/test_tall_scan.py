@@ -25,11 +25,12 @@ def tall_strip(path, pages) -> np.ndarray:
 
 
 def test_tiles_cover_the_strip_and_own_each_point_once():
-    tiles = tiles_along(10_000, 1654)
+    tiles = tiles_along(10_000, 1654, 1600)
     assert len(tiles) > 1 and tiles[0].start == 0 and tiles[-1].end == 10_000
     assert [t.own_start for t in tiles[1:]] == [t.own_end for t in tiles[:-1]]
     assert all(t.start < t.own_start or t.own_start == 0 for t in tiles)
-    assert tiles_along(2339, 1654) == tiles_along(2339, 1654)[:1]  # an A4 page: one tile
+    assert len(tiles_along(2339, 1654, 1600)) == 1  # an A4 page: one tile
+    assert len(tiles_along(1500, 300, 1600)) == 1  # tall but within the detector's limit
 
 
 def test_tall_strip_reads_every_line(engine, scan_dir, pages):
