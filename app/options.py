@@ -24,3 +24,11 @@ class ConvertOptions(BaseModel):
     cpu_threads: int = Field(
         default=2, ge=1, le=64, description="PaddleOCR threads per process (cores / workers)"
     )
+
+    def output_key(self) -> str:
+        """Fingerprint of the options that change what a conversion writes (not how fast:
+        threads are left out), so a rerun can tell an output made with other options."""
+        import hashlib
+
+        shaping = self.model_dump(exclude={"cpu_threads"})
+        return hashlib.sha256(repr(sorted(shaping.items())).encode()).hexdigest()[:16]

@@ -107,6 +107,7 @@ def convert_document(
                 size_bytes=path.stat().st_size,
             ),
             generator=f"fiscalocr {__version__}",
+            options_key=options.output_key(),
         )
         indices = selected_indices(source.page_count, options.pages)
         fragments: list[Table] = []

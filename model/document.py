@@ -211,6 +211,11 @@ class Document(_Model):
     errors: list[ErrorRecord] = Field(default_factory=list)
     timings: list[StageTiming] = Field(default_factory=list)
     generator: str | None = Field(default=None, description="fiscalocr version that wrote this")
+    options_key: str | None = Field(
+        default=None,
+        description="fingerprint of the conversion options that shape the output (pages, dpi, "
+        "stages); a batch rerun keeps an output only when its options match",
+    )
 
     def to_json(self) -> str:
         return self.model_dump_json(by_alias=True, exclude_none=False, indent=1)

@@ -60,7 +60,11 @@ def run_job(
     record = DocRecord(input=job.path, output=str(json_path(out_base)))
     try:
         record.sha256 = _input_sha256(job.path)
-        kept = None if settings.overwrite else trusted_output(json_path(out_base), record.sha256)
+        kept = (
+            None
+            if settings.overwrite
+            else trusted_output(json_path(out_base), record.sha256, options.output_key())
+        )
         if kept is not None:
             _skip(record, kept, out_base, settings)
         else:

@@ -131,3 +131,19 @@ def test_rerun_skips_done_documents_redoes_changed_ones_and_overwrite(tmp_path, 
     assert [d.status for d in third.documents] == ["ok"] * 3
     assert (outdir / "d0.json").stat().st_mtime_ns != before
     _assert_outputs_whole(outdir)
+
+
+def test_rerun_with_other_pages_converts_again(tmp_path, build):
+    """A trial run over a few pages must not be taken for the finished job."""
+    folder = tmp_path / "in"
+    build.text_pdf(folder / "d0.pdf", "2024年部门预算公开")
+    outdir = tmp_path / "out"
+    common = [str(folder), "-o", str(outdir), "--workers", "0", "--quiet", *build.FAST]
+    trial = run_batch(_plan(*common, "--pages", "1"))
+    assert [d.status for d in trial.documents] == ["ok"]
+    same = run_batch(_plan(*common, "--pages", "1"))
+    assert [d.status for d in same.documents] == ["skipped"]
+    full = run_batch(_plan(*common))
+    assert [d.status for d in full.documents] == ["ok"]
+    written = Document.model_validate_json((outdir / "d0.json").read_text(encoding="utf-8"))
+    assert len(written.options_key or "") == 16
