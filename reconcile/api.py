@@ -24,7 +24,7 @@ from . import (
 )
 from .candidates import Candidate, generate
 from .evidence import cell_evidence
-from .grid import Grid, cell_amount, looks_numeric, norm, to_cents
+from .grid import Grid, cell_amount, looks_numeric, norm, numeric_core, to_cents
 from .headers import analyse
 from .options import ReconcileOptions
 from .report import repair_record, unresolved_amount, unresolved_rule, unresolved_share
@@ -136,7 +136,7 @@ def _repair(
         for r in violated
         for ref in r.cells
         if (ref.row, ref.col) in grids[ref.table].cover
-        and looks_numeric(grids[ref.table].cover[(ref.row, ref.col)].text)
+        and _amount_like(grids[ref.table].cover[(ref.row, ref.col)].text)
     }
     pages = {p.page: p for p in doc.pages}
     decimals = {
@@ -177,6 +177,10 @@ def _repair(
                 sure, note = False, "gap too large for a misprint: rows or columns may be missing"
             rec.unresolved.append(unresolved_rule(rule, after, sure, note))
     return rec
+
+
+def _amount_like(text: str) -> bool:
+    return looks_numeric(text) or numeric_core(text) is not None
 
 
 def _candidates(cell: Cell, cents, decimals: int, pages: dict[int, Page], options, reread):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fiscalocr.model import parse_amount
 
 from .evidence import Evidence
-from .grid import norm, to_cents
+from .grid import norm, numeric_core, to_cents
 from .options import ReconcileOptions
 
 _LOOKALIKE_GROUPS = ("08693", "174", "568", "27")
@@ -92,7 +92,11 @@ def generate(
 ) -> list[Candidate]:
     """Every plausible other reading of ``text`` priced by the evidence, cheapest first."""
     s = norm(text).rstrip("%")
+    core = numeric_core(s)
     pool = _Pool(read_cents, "," in s or s.count(".") > 1, decimals, options)
+    if core is not None:  # a neighbour's characters glued on: read what is left
+        s = core.rstrip("%")
+        pool.add(s.replace(",", ""), options.cost_glued_characters, "glued")
     plain = s.replace(",", "")
     _swaps(s, evidence, pool, options)
     _drops_and_adds(plain, decimals, pool, options)

@@ -45,6 +45,22 @@ def cell_amount(cell: Cell | None) -> float | None:
     return parse_amount(norm(cell.text))
 
 
+_AMOUNT_CHARS = "0123456789.,-−%"
+
+
+def numeric_core(text: str) -> str | None:
+    """The amount inside a reading with stray characters glued to its ends
+    ("合24,458.43" → "24,458.43"), or None when there is no such amount."""
+    t = norm(text)
+    start, end = 0, len(t)
+    while start < end and t[start] not in _AMOUNT_CHARS:
+        start += 1
+    while end > start and t[end - 1] not in _AMOUNT_CHARS:
+        end -= 1
+    core = t[start:end]
+    return core if core != t and looks_numeric(core) else None
+
+
 def looks_numeric(text: str) -> bool:
     """Digits with separators only: an amount, possibly garbled ("1.234.56")."""
     t = norm(text)

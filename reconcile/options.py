@@ -27,6 +27,9 @@ class ReconcileOptions:
     """The reading lost a digit (the candidate inserts one)."""
     cost_digit_added: float = 4.0
     """The reading gained a digit (the candidate deletes one)."""
+    cost_glued_characters: float = 2.0
+    """Characters of a neighbouring cell glued to an amount (合24,458.43): dropping them
+    is cheap, the amount itself is read."""
     cost_point_lost: float = 2.5
     """The decimal point was not read ("1.60" read "160")."""
     cost_point_moved: float = 3.0

@@ -69,6 +69,20 @@ def test_lost_decimal_point_is_repaired(expenditure_rows):
     assert [(r.row, r.col, r.to) for r in doc.reconciliation.repairs] == [(10, 3, "14.30")]
 
 
+@pytest.mark.parametrize("glued", ["合118.23", "118.23一、"])
+def test_neighbour_characters_glued_to_an_amount_are_dropped(expenditure_rows, glued):
+    """A line glued across a cell border leaves 合 (of 合计) on the amount: the cell does
+    not parse, so it counted as blank and broke its rules; the amount inside is kept."""
+    t = table("t3", expenditure_rows, 2)
+    corrupt(t, 5, 2, glued)  # 2011301 合计 118.23
+    doc = make_doc(t)
+    reconcile_document(doc)
+    assert [(r.row, r.col, r.from_, r.to) for r in doc.reconciliation.repairs] == [
+        (5, 2, glued, "118.23")
+    ]
+    assert t.cell_at(5, 2).value == 118.23 and doc.reconciliation.unresolved == []
+
+
 def test_two_errors_in_one_column_are_located_by_the_row_rules(expenditure_rows):
     t = table("t3", expenditure_rows, 2)
     corrupt(t, 5, 2, "116.23")  # 2011301 合计 118.23
