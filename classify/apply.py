@@ -58,7 +58,7 @@ def _continues(previous, table, heights: dict[int, float]) -> bool:
     if table.title or not table.pages or not previous.pages or not table.regions:
         return False
     first = table.pages[0]
-    top = table.regions[0].bbox[1] / max(1.0, heights.get(first, 0.0) or 1.0)
+    top = table.regions[0].bbox[1] / max(1.0, heights.get(first, 0.0))
     return previous.pages[-1] == first - 1 and top < CONTINUATION_TOP_SHARE
 
 

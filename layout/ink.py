@@ -15,8 +15,7 @@ import numpy as np
 from fiscalocr.model import Line
 
 from .options import LayoutOptions
-
-_SAMPLE_STEP = 8
+from .rules import chroma, paper_brightness
 
 
 def seal_lines(
@@ -25,17 +24,15 @@ def seal_lines(
     """Indices of ``lines`` printed in coloured ink only (nothing to do on a grey scan)."""
     if image is None or image.ndim != 3:
         return set()
-    brightness = image.max(axis=2)
-    paper = float(np.median(brightness[::_SAMPLE_STEP, ::_SAMPLE_STEP]))
+    paper = paper_brightness(image.max(axis=2))
     found = set()
     for index, line in enumerate(lines):
         x0, y0, x1, y1 = (max(0, int(v * px_per_pt)) for v in line.bbox)
         box = image[y0:y1, x0:x1]
         if box.size == 0:
             continue
-        bright = box.max(axis=2).astype(np.int16)
-        chroma = bright - box.min(axis=2)
-        coloured = chroma > options.max_rule_chroma
+        bright = box.max(axis=2)
+        coloured = chroma(box) > options.max_rule_chroma
         black = ~coloured & (bright < options.black_ink_ratio * paper)
         # a table rule crossing the box is black but not the line's own ink
         ruled = (black.mean(axis=1) > _RULED_SHARE)[:, None] | (black.mean(axis=0) > _RULED_SHARE)

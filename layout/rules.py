@@ -38,7 +38,7 @@ def binarise(image: np.ndarray, px_per_pt: float, options: LayoutOptions) -> np.
         options.threshold_offset,
     )
     if image.ndim == 3:
-        paper = float(np.median(brightness[::_SAMPLE_STEP, ::_SAMPLE_STEP]))
+        paper = paper_brightness(brightness)
         coloured = (chroma(image) > options.max_rule_chroma) & (
             brightness > options.seal_brightness_ratio * paper
         )
@@ -48,6 +48,11 @@ def binarise(image: np.ndarray, px_per_pt: float, options: LayoutOptions) -> np.
 
 _SAMPLE_STEP = 8
 """Every 8th pixel is enough to know the paper's brightness (the median)."""
+
+
+def paper_brightness(brightness: np.ndarray) -> float:
+    """The page's typical brightness (its paper), from every 8th pixel of a brightness map."""
+    return float(np.median(brightness[::_SAMPLE_STEP, ::_SAMPLE_STEP]))
 
 
 def chroma(image: np.ndarray) -> np.ndarray:
