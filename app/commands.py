@@ -93,6 +93,11 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
         "--html", dest="html_dir", type=Path, help="write an HTML report into this folder"
     )
     p.add_argument("--predictions", type=Path, help="read existing outputs instead of running")
+    p.add_argument(
+        "--save-predictions",
+        type=Path,
+        help="also write each document the pipeline produced here (NAME.json), for --predictions",
+    )
     p.add_argument("--split", default="test")
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--no-baselines", action="store_true", help="skip bare PaddleOCR and ablation")
@@ -110,6 +115,7 @@ def _run_eval(args: argparse.Namespace) -> int:
         split=args.split,
         limit=args.limit,
         baselines=not args.no_baselines,
+        save_predictions=args.save_predictions,
     )
     print(json.dumps(metrics.headline(), ensure_ascii=False, indent=1))
     return int(ExitCode.OK)

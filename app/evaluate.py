@@ -128,7 +128,14 @@ def evaluate_dataset(
     limit: int | None = None,
     baselines: bool = True,
     options: ConvertOptions | None = None,
+    save_predictions: Path | None = None,
 ):
+    """Score the pipeline on labelled documents (or score saved ``predictions``).
+
+    ``save_predictions`` keeps each document the pipeline produced as ``NAME.json``, the
+    layout ``predictions`` reads, so a later change (a retrained classifier) can be
+    scored again without reading the scans again.
+    """
     from fiscalocr.eval import EvalItem, evaluate, write_html_report
 
     options = options or ConvertOptions(force_ocr=True)
@@ -145,6 +152,10 @@ def evaluate_dataset(
         else:
             log.info("evaluating %s", labelled.name)
             items.append(run_labelled(labelled, options, baselines))
+            if save_predictions is not None:
+                save_predictions.mkdir(parents=True, exist_ok=True)
+                target = save_predictions / f"{labelled.name}.json"
+                target.write_text(items[-1].predicted.to_json(), encoding="utf-8")
     metrics = evaluate(items)
     if json_path is not None:
         json_path.parent.mkdir(parents=True, exist_ok=True)

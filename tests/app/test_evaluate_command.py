@@ -22,6 +22,8 @@ def test_eval_on_a_labelled_sample(tmp_path, capsys):
             str(tmp_path / "m.json"),
             "--html",
             str(tmp_path / "report"),
+            "--save-predictions",
+            str(tmp_path / "predicted"),
         ]
     )
     assert status == 0
@@ -34,3 +36,21 @@ def test_eval_on_a_labelled_sample(tmp_path, capsys):
     assert metrics["baselines"]["bare_paddleocr"]["cer"] is not None
     assert metrics["speed_ratio"] > 0
     assert (tmp_path / "report" / "index.html").is_file()
+    # the saved outputs score the same without reading the scan again
+    assert (
+        main(
+            [
+                "eval",
+                str(tmp_path),
+                "--predictions",
+                str(tmp_path / "predicted"),
+                "--no-baselines",
+                "--json",
+                str(tmp_path / "again.json"),
+            ]
+        )
+        == 0
+    )
+    again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
+    assert again["numeric_cell_accuracy"] == metrics["numeric_cell_accuracy"]
+    assert again["grid_exact"] == metrics["grid_exact"]
