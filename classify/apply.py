@@ -8,7 +8,7 @@ from fiscalocr.model import Document
 
 from .artifacts import Classifiers
 from .facts import read_facts
-from .records import page_record, table_record
+from .records import page_record, part_headings, table_record
 from .sequence import posteriors, viterbi
 
 
@@ -18,7 +18,10 @@ def predict_sections(doc: Document, classifiers: Classifiers) -> list[tuple[str,
     if not pages:
         return []
     n_pages = max(p.page for p in pages)
-    proba = classifiers.section.predict_proba([page_record(p, doc, n_pages) for p in pages])
+    parts = part_headings(doc)
+    proba = classifiers.section.predict_proba(
+        [page_record(p, doc, n_pages, parts[p.page]) for p in pages]
+    )
     model = classifiers.sequence
     order = [list(classifiers.section.classes_).index(label) for label in model["labels"]]
     proba = proba[:, order]

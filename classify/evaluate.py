@@ -12,7 +12,7 @@ from .align import page_labels, table_labels
 from .apply import predict_sections, predict_table_types
 from .artifacts import Classifiers
 from .facts import read_facts
-from .records import page_record, table_record
+from .records import page_record, part_headings, table_record
 
 # Bins of the expected calibration error.
 CALIBRATION_BINS = 10
@@ -83,7 +83,10 @@ def _section_metrics(pairs: list[tuple[Document, Document]], classifiers: Classi
         if not keep:
             continue
         n_pages = max(p.page for p in pages)
-        raw_pred = classifiers.section.predict([page_record(p, predicted, n_pages) for p in pages])
+        parts = part_headings(predicted)
+        raw_pred = classifiers.section.predict(
+            [page_record(p, predicted, n_pages, parts[p.page]) for p in pages]
+        )
         seq = predict_sections(predicted, classifiers)
         truth += [labels[pages[i].page] for i in keep]
         raw += [str(raw_pred[i]) for i in keep]

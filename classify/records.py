@@ -150,23 +150,27 @@ def table_record(table: Table, doc: Document, drop_title: bool = False) -> dict:
     }
 
 
-def carried_part_heading(page: Page, doc: Document) -> str:
-    """The last part heading (第二部分 …预算表) printed before this page, or in its top lines.
+def part_headings(doc: Document) -> dict[int, str]:
+    """Per page, the last part heading (第二部分 …预算表) printed before it or in its top
+    lines; one pass over the document.
 
     Sections run in parts; a page of 主要任务 narrative reads like an explanation but
     sits under 第一部分 部门概况. The heading in force is the context that says so.
     """
+    carried, out = "", {}
+    for page in sorted(doc.pages, key=lambda p: p.page):
+        texts = [normalise(ln.text) for ln in _reading_order(page.lines)]
+        out[page.page] = _last_heading(texts[:_TOP_LINES]) or carried
+        carried = _last_heading(texts) or carried
+    return out
+
+
+def _last_heading(texts: list[str]) -> str:
     heading = ""
-    for other in sorted(doc.pages, key=lambda p: p.page):
-        if other.page > page.page:
-            break
-        texts = [normalise(ln.text) for ln in _reading_order(other.lines)]
-        if other.page == page.page:
-            texts = texts[:_TOP_LINES]
-        for text in texts:
-            found = _PART_HEADING.search(text)
-            if found:
-                heading = text[found.start() : found.start() + _HEADING_CHARS]
+    for text in texts:
+        found = _PART_HEADING.search(text)
+        if found:
+            heading = text[found.start() : found.start() + _HEADING_CHARS]
     return heading
 
 
@@ -174,8 +178,12 @@ _TOP_LINES = 4
 _HEADING_CHARS = 24
 
 
-def page_record(page: Page, doc: Document, n_pages: int | None = None) -> dict:
-    """Record of one page: its words, its top lines, and its layout."""
+def page_record(
+    page: Page, doc: Document, n_pages: int | None = None, part: str | None = None
+) -> dict:
+    """Record of one page: its words, its top lines, its part heading, and its layout.
+
+    Callers recording every page pass ``part`` from one :func:`part_headings` pass."""
     lines = _reading_order(page.lines)
     texts = [normalise(ln.text) for ln in lines]
     tables = page_tables(page, doc.tables)
@@ -188,7 +196,7 @@ def page_record(page: Page, doc: Document, n_pages: int | None = None) -> dict:
     return {
         "text": _join(texts),
         "top": _join(texts[:3], limit=200),
-        "part": carried_part_heading(page, doc),
+        "part": part if part is not None else part_headings(doc).get(page.page, ""),
         "log_lines": math.log1p(len(texts)),
         "table_share": min(1.0, table_area / area),
         "n_tables": float(len(tables)),

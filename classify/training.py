@@ -31,7 +31,7 @@ from .artifacts import (
 from .evaluate import evaluate
 from .fragments import continuation_fragments
 from .pipelines import build_section_pipeline, build_table_pipeline
-from .records import page_record, table_record
+from .records import page_record, part_headings, table_record
 from .sequence import learn_transitions
 
 Pair = tuple[Document, Document]
@@ -73,12 +73,13 @@ def page_training_rows(pairs: list[Pair]) -> tuple[list[dict], list[str], list[l
         pages = sorted(pred.pages, key=lambda p: p.page)
         n_pages = max((p.page for p in pages), default=1)
         by_page = dict(zip([p.page for p in pred.pages], page_labels(pred, truth), strict=True))
+        parts = part_headings(pred)
         sequence = []
         for order, page in enumerate(pages):
             label = by_page[page.page]
             if label is None:
                 continue
-            record = page_record(page, pred, n_pages)
+            record = page_record(page, pred, n_pages, parts[page.page])
             if without_parts:
                 record["part"] = ""
             records.append(record)
