@@ -154,8 +154,9 @@ def evaluate_dataset(
             items.append(run_labelled(labelled, options, baselines))
             if save_predictions is not None:
                 save_predictions.mkdir(parents=True, exist_ok=True)
-                target = save_predictions / f"{labelled.name}.json"
-                target.write_text(items[-1].predicted.to_json(), encoding="utf-8")
+                (save_predictions / f"{labelled.name}.json").write_text(
+                    items[-1].predicted.to_json(), encoding="utf-8"
+                )
     metrics = evaluate(items)
     if json_path is not None:
         json_path.parent.mkdir(parents=True, exist_ok=True)

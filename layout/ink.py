@@ -32,7 +32,7 @@ def seal_lines(
         if box.size == 0:
             continue
         bright = box.max(axis=2)
-        coloured = chroma(box) > options.max_rule_chroma
+        coloured = chroma(box, bright) > options.max_rule_chroma
         black = ~coloured & (bright < options.black_ink_ratio * paper)
         # a table rule crossing the box is black but not the line's own ink
         ruled = (black.mean(axis=1) > _RULED_SHARE)[:, None] | (black.mean(axis=0) > _RULED_SHARE)

@@ -173,7 +173,7 @@ def drop_stray_verticals(group: list[Rule], options: LayoutOptions = DEFAULT_OPT
     short field separator). A piece that does none of these would cut a few rows into
     an extra column.
     """
-    x0, top, x1, bottom = region_bbox(group)
+    _, top, _, bottom = region_bbox(group)
     tol = options.join_pt
     long_hs = [
         r

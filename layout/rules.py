@@ -39,7 +39,7 @@ def binarise(image: np.ndarray, px_per_pt: float, options: LayoutOptions) -> np.
     )
     if image.ndim == 3:
         paper = paper_brightness(brightness)
-        coloured = (chroma(image) > options.max_rule_chroma) & (
+        coloured = (chroma(image, brightness) > options.max_rule_chroma) & (
             brightness > options.seal_brightness_ratio * paper
         )
         ink[coloured] = 0
@@ -55,9 +55,11 @@ def paper_brightness(brightness: np.ndarray) -> float:
     return float(np.median(brightness[::_SAMPLE_STEP, ::_SAMPLE_STEP]))
 
 
-def chroma(image: np.ndarray) -> np.ndarray:
-    """Per pixel, the spread between its largest and smallest colour channel (0 = grey)."""
-    return image.max(axis=2).astype(np.int16) - image.min(axis=2)
+def chroma(image: np.ndarray, brightness: np.ndarray | None = None) -> np.ndarray:
+    """Per pixel, the spread between its largest and smallest colour channel (0 = grey);
+    pass ``brightness`` (the largest channel) when it is already computed."""
+    top = image.max(axis=2) if brightness is None else brightness
+    return top.astype(np.int16) - image.min(axis=2)
 
 
 def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: float) -> list[Rule]:
