@@ -10,6 +10,12 @@ from .artifacts import Classifiers
 from .facts import read_facts
 from .records import page_record, part_headings, table_record
 from .sequence import posteriors, viterbi
+from .titles import (
+    HEADING_WEIGHT,
+    TITLE_PRIOR_ODDS,
+    section_named_by_heading,
+    type_named_by_title,
+)
 
 
 def predict_sections(doc: Document, classifiers: Classifiers) -> list[tuple[str, float]]:
@@ -19,15 +25,22 @@ def predict_sections(doc: Document, classifiers: Classifiers) -> list[tuple[str,
         return []
     n_pages = max(p.page for p in pages)
     parts = part_headings(doc)
-    proba = classifiers.section.predict_proba(
-        [page_record(p, doc, n_pages, parts[p.page]) for p in pages]
-    )
+    records = [page_record(p, doc, n_pages, parts[p.page]) for p in pages]
+    proba = classifiers.section.predict_proba(records)
     model = classifiers.sequence
     order = [list(classifiers.section.classes_).index(label) for label in model["labels"]]
-    proba = proba[:, order]
-    priors = np.asarray(model["priors"])
-    path = viterbi(proba, model, priors)
-    post = posteriors(proba, model, priors)
+    # Scaled likelihoods p(y|x) / p(y), each page's row normalised: the form in which a
+    # heading's evidence can be mixed in without a rare label's small prior inflating it.
+    likely = proba[:, order] / np.clip(np.asarray(model["priors"]), 1e-9, None)
+    likely /= likely.sum(axis=1, keepdims=True)
+    for i, record in enumerate(records):
+        named = section_named_by_heading(record["top"])
+        if named in model["labels"]:
+            likely[i] *= 1.0 - HEADING_WEIGHT
+            likely[i, model["labels"].index(named)] += HEADING_WEIGHT
+    flat = np.full(len(model["labels"]), 1.0 / len(model["labels"]))
+    path = viterbi(likely, model, flat)
+    post = posteriors(likely, model, flat)
     return [(model["labels"][k], float(post[i, k])) for i, k in enumerate(path)]
 
 
@@ -40,6 +53,11 @@ def predict_table_types(doc: Document, classifiers: Classifiers) -> list[tuple[s
     heights = {p.page: p.height for p in doc.pages}
     out: list[tuple[str, float]] = []
     for i, (table, row) in enumerate(zip(doc.tables, proba, strict=True)):
+        named = type_named_by_title(table.title)
+        if named in classes:
+            row = row.copy()
+            row[classes.index(named)] *= TITLE_PRIOR_ODDS
+            row /= row.sum()
         if i and _continues(doc.tables[i - 1], table, heights):
             row = row.copy()
             row[classes.index(out[-1][0])] += CONTINUATION_WEIGHT

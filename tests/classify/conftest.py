@@ -348,6 +348,7 @@ def docs() -> SimpleNamespace:
         make_table=make_table,
         table_page=table_page,
         page=_page,
+        line=_line,
         budget_sections=BUDGET_SECTIONS,
         final_sections=FINAL_SECTIONS,
     )
