@@ -9,6 +9,7 @@ keyed by the PDF's sha256, and is never committed.
 
     .venv/bin/python benchmarks/layout_replay.py cache data/bench-v1/test-medium-2 --split test
     .venv/bin/python benchmarks/layout_replay.py replay data/bench-v1/test-medium-2 --split test -v
+    .venv/bin/python benchmarks/layout_replay.py replay data/real-scans-6/medium --reconcile -v
 """
 
 from __future__ import annotations
@@ -88,17 +89,44 @@ def _describe(table) -> str:
     return f"{grid.n_rows}x{grid.n_cols} spans={len(grid.spans())} pages={table.pages}"
 
 
-def replay(dataset: Path, split: str | None, limit: int | None, verbose: bool) -> None:
+def _reconcile(doc: Document, pdf: Path) -> None:
+    """Reconciliation as the pipeline runs it, re-reads from the scan included."""
+    from fiscalocr import reconcile
+    from fiscalocr.app.reread import CellRereader
+
+    with CellRereader(pdf, doc, ocr_options(ConvertOptions())) as reread:
+        reconcile.reconcile_document(doc, reconcile.ReconcileOptions(), reread=reread)
+
+
+def _print_cells(name: str, outcomes) -> None:
+    for o in outcomes:
+        if o.right_after and not o.repaired:
+            continue
+        mark = "repaired " if o.repaired else ""
+        mark += "flagged " if o.flagged else ""
+        state = "right" if o.right_after else "WRONG"
+        print(
+            f"  {name} {o.truth_table} p{o.page} truth {o.truth_text!r} read {o.ocr_text!r}"
+            f" -> {o.read_text!r} {mark}{state}"
+        )
+
+
+def replay(
+    dataset: Path, split: str | None, limit: int | None, verbose: bool, with_reconcile: bool
+) -> None:
     from fiscalocr import classify, ocr
     from fiscalocr.eval.matching import match_tables
-    from fiscalocr.eval.scoring import grid_signature, score_cells
+    from fiscalocr.eval.scoring import grid_signature, score_cells, score_repairs
 
     recognizer = ocr.load_engine(ocr_options(ConvertOptions())).recognizer()
     classifiers = classify.load_classifiers()
-    tables = exact = cells = right = types = sections = pages = 0
+    tables = exact = cells = right = after = types = sections = pages = 0
+    repairs = repairs_right = 0
     for item in iter_labelled(dataset, split, limit):
         doc = replay_document(item.pdf, recognizer)
         classify.classify_document(doc, classifiers)
+        if with_reconcile:
+            _reconcile(doc, item.pdf)
         match = match_tables(doc.tables, item.truth.tables)
         types += sum(
             p.predicted is not None and p.predicted.type == p.truth.type for p in match.pairs
@@ -120,6 +148,13 @@ def replay(dataset: Path, split: str | None, limit: int | None, verbose: bool) -
         outcomes = score_cells(match, doc)
         cells += len(outcomes)
         right += sum(o.right_before for o in outcomes)
+        after += sum(o.right_after for o in outcomes)
+        if with_reconcile:
+            counts = score_repairs(match, doc, outcomes)
+            repairs += counts.repairs
+            repairs_right += counts.repairs_correct
+            if verbose:
+                _print_cells(item.name, outcomes)
         for pair in match.pairs:
             tables += 1
             ok = pair.predicted is not None and grid_signature(pair.predicted) == grid_signature(
@@ -139,6 +174,11 @@ def replay(dataset: Path, split: str | None, limit: int | None, verbose: bool) -
         f"grid exact {exact}/{tables} = {exact / max(tables, 1):.1%}; "
         f"numeric cells right (before reconciliation) {right}/{cells} = {right / max(cells, 1):.1%}"
     )
+    if with_reconcile:
+        print(
+            f"after reconciliation {after}/{cells} = {after / max(cells, 1):.2%}; "
+            f"repairs {repairs_right}/{repairs} right"
+        )
 
 
 def main() -> None:
@@ -150,11 +190,14 @@ def main() -> None:
     parser.add_argument("--split", default=None)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument(
+        "--reconcile", action="store_true", help="also reconcile (re-reads the scan's suspects)"
+    )
     args = parser.parse_args()
     if args.command == "cache":
         cache_pages(args.dataset, args.split, args.limit)
     else:
-        replay(args.dataset, args.split, args.limit, args.verbose)
+        replay(args.dataset, args.split, args.limit, args.verbose, args.reconcile)
 
 
 if __name__ == "__main__":
