@@ -155,6 +155,48 @@ def test_glued_line_is_split_back_into_its_cells(maker):
     assert len(work.page.lines) == len(lines), "page.lines keeps all the text"
 
 
+def _open_early(lines: list[Line], left: str, right: str) -> list[Line]:
+    """Two lines from the text layer's ``left + right`` (it glues close neighbours), the
+    second box opened over ``left``'s last character and reading it too, as the detector
+    does when it starts a box a few points early."""
+    glued = next(line for line in lines if line.text == left + right)
+    boxes = glued.char_boxes
+    a = Line(
+        text=left,
+        bbox=(boxes[0][0], glued.bbox[1], boxes[len(left) - 1][2], glued.bbox[3]),
+        conf=0.99,
+        char_boxes=boxes[: len(left)],
+    )
+    early = Line(
+        text=left[-1] + right,
+        bbox=(boxes[len(left) - 1][0], glued.bbox[1], glued.bbox[2], glued.bbox[3]),
+        conf=0.99,
+        char_boxes=boxes[len(left) - 1 :],
+    )
+    return [line for line in lines if line is not glued] + [a, early]
+
+
+def test_a_box_opened_over_the_neighbours_last_digit_does_not_read_it_twice(maker):
+    rows = [
+        ["收入", "<", "支出", "<"],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、财政拨款收入", "91,016,775.35", "一、一般公共服务支出", "82,096,797.42"],
+        ["二、事业收入", "0.00", "二、外交支出", "8,919,977.93"],
+    ]
+    spec = spec_from_rows(rows, [120, 90, 120, 90], row_height=20, header_rows=2)
+    page = maker.page([(spec, 60, 100)])
+    from fiscalocr.layout.specimen import text_layer_lines
+
+    lines = _open_early(text_layer_lines(page), "91,016,775.35", "一、一般公共服务支出")
+    assert any(line.text == "5一、一般公共服务支出" for line in lines)
+    work = maker.work(page, lines=lines)
+    analyse_page(work)
+    (table,) = work.tables
+    assert table.cell_at(2, 1).text == "91,016,775.35"
+    assert table.cell_at(2, 2).text == "一、一般公共服务支出"
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+
+
 def test_landscape_a3_page_with_two_tables(maker):
     wide = [["项目", *[f"第{i}列" for i in range(1, 12)]]]
     wide += [[f"支出{r}", *[f"{r * 100 + c}.00" for c in range(1, 12)]] for r in range(1, 6)]
