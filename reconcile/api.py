@@ -219,9 +219,40 @@ def _accept(choices: list[Choice], rules: list[Rule], values, options) -> list[C
             harms = any(r.holds(values) and not r.holds(after) for r in mine)
             if fixes and not harms:
                 good.append(choice)
+        good = _anchored(good, rules, values)
         if len(good) == len(kept):
             return kept
         kept = good
+
+
+def _anchored(choices: list[Choice], rules: list[Rule], values) -> list[Choice]:
+    """The changes pinned by a rule that holds on readings other than guesses.
+
+    A change counts only when some rule holding after the repair binds it to cells that
+    were read (unchanged) or to changes already pinned this way. Two cells changed to agree
+    with each other (``2,003`` and ``2,00.3`` both made ``20.03`` when the truth,
+    ``2,000.39``, is no candidate) pin nothing: the rule they share holds, but only
+    between two guesses, while the rules binding them to the rest stay broken.
+    """
+    after = dict(values)
+    after.update({c.ref: c.candidate.cents for c in choices})
+    changed = {c.ref for c in choices}
+    pinned: set[CellRef] = set()
+    grew = True
+    while grew:
+        grew = False
+        for choice in choices:
+            if choice.ref in pinned:
+                continue
+            for rule in rules:
+                if choice.ref not in rule.cells or not rule.holds(after):
+                    continue
+                others = [ref for ref in rule.cells if ref != choice.ref]
+                if all(ref not in changed or ref in pinned for ref in others):
+                    pinned.add(choice.ref)
+                    grew = True
+                    break
+    return [c for c in choices if c.ref in pinned]
 
 
 def _apply(cell: Cell, candidate: Candidate) -> None:

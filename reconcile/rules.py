@@ -74,8 +74,19 @@ class RuleBook:
     """Per table, the last printed digit in hundredths (1 for 0.01, 100 for whole 元)."""
 
     def tolerance(self, n_parts: int, table: str | None = None) -> int:
-        per_term = max(round(self.options.tolerance_per_term * CENTS), self.steps.get(table, 1))
-        return per_term * max(n_parts, 0)
+        """Largest miss rounding can make in ``total = Σ n_parts``.
+
+        Each printed figure is its exact book figure rounded to the last printed digit,
+        off by at most half a step; the total and its ``n`` parts together are off by
+        at most ``(n + 1) / 2`` steps, and a miss is a whole number of steps. A total of
+        one printed part is the same book figure rounded the same way: no slack. (A step
+        per term, the contract's loose wording, hides a misread last digit in every
+        rule of more than one term.)
+        """
+        if n_parts <= 1:
+            return 0
+        step = max(round(self.options.tolerance_per_term * CENTS), self.steps.get(table, 1))
+        return step * ((n_parts + 1) // 2)
 
     def add_row_sums(
         self,

@@ -185,3 +185,45 @@ def test_odd_inputs_give_an_empty_report_not_a_crash():
     rec = doc.reconciliation
     assert rec.checks_total == 0 and rec.repairs == [] and rec.unresolved == []
     assert summary_line(doc).startswith("reconcile: 0 checks")
+
+
+def test_a_last_digit_one_cent_off_is_seen_and_repaired(expenditure_rows):
+    """7.15 read 7.16: a step per term would hide it in both its rules. Rounding cannot
+    make a one-part total differ from its part, so the row rule sees it; the column sum
+    then balances exactly only with 7.15."""
+    t = table("t3", expenditure_rows, 2, table_type="expenditure")
+    corrupt(t, 11, 2, "7.16")
+    doc = make_doc(t)
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert [(r.row, r.col, r.from_, r.to) for r in rec.repairs] == [(11, 2, "7.16", "7.15")]
+    assert not rec.unresolved
+
+
+@pytest.mark.parametrize("parts, expected", [(1, 0), (2, 1), (3, 2), (4, 2), (5, 3), (9, 5)])
+def test_rounding_tolerance_is_half_a_step_per_figure(parts, expected):
+    from fiscalocr.reconcile.options import ReconcileOptions
+    from fiscalocr.reconcile.rules import RuleBook
+
+    book = RuleBook(ReconcileOptions())
+    assert book.tolerance(parts) == expected
+    book.steps["whole-yuan"] = 100
+    assert book.tolerance(parts, "whole-yuan") == 100 * expected
+
+
+def test_two_misreads_made_to_agree_with_each_other_are_not_a_repair():
+    """2,000.39 read 2,003 / 2,00.3 / 2,0.3 down one code chain (real scan). Making the
+    first two 20.03 satisfies the rule between them, but only between two guesses: the
+    rules tying them to what was read stay broken, so nothing is changed and all is
+    reported."""
+    leaves = {"2011301": (118.23, 0.0), "2210201": (2000.39, 0.0)}
+    t = table("t3", coded_rows(leaves), 2, table_type="expenditure")
+    rows = {c.text: c.row for c in t.cells if c.col == 0}
+    for code, misread in (("221", "2,003"), ("22102", "2,00.3"), ("2210201", "2,0.3")):
+        corrupt(t, rows[code], 2, misread)
+    doc = make_doc(t)
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert not [r for r in rec.repairs if r.to == "20.03"]
+    flagged = {cell for u in rec.unresolved for cell in u.cells}
+    assert {(rows[code], 2) for code in ("221", "22102", "2210201")} <= flagged
