@@ -99,11 +99,16 @@ def is_cjk(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F") and not ch.isdigit()
 
 
+RULE_GLYPHS = "|丨｜"
+"""What a table rule crossing the end of a text box reads as; never a cell's content."""
+
+
 def join_fragments(parts: list[str]) -> str:
-    """Join text fragments of one cell: no space next to CJK, one space between words."""
+    """Join text fragments of one cell: no space next to CJK, one space between words,
+    and no rule read as a glyph at either end (``2|``)."""
     out = ""
     for part in parts:
-        part = part.strip()
+        part = part.strip().strip(RULE_GLYPHS).strip()
         if not part:
             continue
         if out and not is_cjk(out[-1]) and not is_cjk(part[0]):

@@ -125,9 +125,8 @@ def place_text(
             ]
             texts = _reread(image, px_per_pt, crops, recognizer)
             parts = {k: (t, parts[k][1]) for k, t in zip(keys, texts, strict=True)}
-        bulk = max(by_cell, key=lambda k: len(by_cell[k]))
         for cell, (text, box) in parts.items():
-            pending.append(_Fragment(cell, text, box, index, line.bbox, cell != bulk, line.conf))
+            pending.append(_Fragment(cell, text, box, index, line.bbox, line.conf))
     for frag in _without_double_reads(pending):
         slot = placed.setdefault(frag.cell, CellText())
         slot.fragments.append((frag.text, frag.box))
@@ -142,23 +141,23 @@ class _Fragment:
     box: BBox
     line: int
     line_box: BBox  # the whole line's detected box
-    stray: bool  # the line's smaller part: most of its characters went to another cell
     conf: float
 
 
 DOUBLE_READ_OVERLAP = 0.5
-"""Share of a stray fragment's width that the detected box of another line placed in the
-same cell must cover for the stray one to be a second reading of the same ink."""
+"""Share of a fragment's width that the detected box of a longer line placed in the same
+cell must cover for the fragment to be a second reading of the same ink."""
 
 
 def _without_double_reads(fragments: list[_Fragment]) -> list[_Fragment]:
-    """Drop the stray end of a line whose detection box started on its neighbour's ink.
+    """Drop the short readings of ink that a longer line in the same cell already read.
 
     The detector sometimes opens a cell's text box a few points early, over the last
-    digit of the amount to its left (``5一、一般公共服务支出`` beside ``91,016,775.35``);
-    that digit, placed by its position, lands in the amount's cell and reads
-    ``91,016,775.35 5``. A stray part that lies over another line's text in its cell
-    is that text read twice. A line glued across a border with nothing else in the next
+    digit of the amount to its left (``5一、一般公共服务支出`` beside ``91,016,775.35``),
+    or finds a one-digit box astride the border between two amounts; that digit, placed
+    by its position, lands in the amount's cell and reads ``91,016,775.35 5``. A
+    fragment lying over a longer line's box in its cell, on the same text row, is that
+    line's ink read twice. A line glued across a border with nothing else in the next
     cell keeps both parts.
     """
     by_cell: dict[int, list[_Fragment]] = {}
@@ -168,7 +167,7 @@ def _without_double_reads(fragments: list[_Fragment]) -> list[_Fragment]:
     def doubled(frag: _Fragment) -> bool:
         width = max(frag.box[2] - frag.box[0], 1e-6)
         for other in by_cell[frag.cell]:
-            if other.line == frag.line or other.stray:
+            if other.line == frag.line or len(other.text) <= len(frag.text):
                 continue
             across = min(frag.box[2], other.line_box[2]) - max(frag.box[0], other.line_box[0])
             rows = min(frag.box[3], other.line_box[3]) - max(frag.box[1], other.line_box[1])
@@ -176,4 +175,4 @@ def _without_double_reads(fragments: list[_Fragment]) -> list[_Fragment]:
                 return True
         return False
 
-    return [f for f in fragments if not (f.stray and doubled(f))]
+    return [f for f in fragments if not doubled(f)]
