@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from fiscalocr.model import Line, PageWork, Table, TextRecognizer
 
 from .blocks import NOTE_PATTERN, find_title, find_unit, median_height, page_blocks
+from .empty import read_empty_cells
 from .geometry import Rule
 from .grid import Grid, build_grid
 from .ink import seal_lines
@@ -72,6 +73,8 @@ def find_layout(
         placed, used = place_text(
             grid, lines, options, work.image, work.px_per_pt, recognizer, skip=seal
         )
+        if work.image is not None and recognizer is not None:
+            read_empty_cells(grid, placed, work.image, work.px_per_pt, recognizer, options)
         layout.grids.append(grid)
         layout.placed.append(placed)
         layout.table_lines |= used

@@ -84,3 +84,23 @@ def test_glued_line_without_char_boxes_is_reread_per_cell(maker, engine):
         "18,000.00",
     ]
     assert table.cell_at(1, 1).value == 24458.43
+
+
+def test_cells_the_detector_missed_are_read_from_their_ink(maker, engine):
+    """A lone 0 or 1 in a count column is often not detected at all; the cell's ink is
+    read from its crop. Blank cells stay blank."""
+    rows = [
+        ["项目", "机构数", "人数", "金额"],
+        ["行政单位", "1", "0", "125.40"],
+        ["事业单位", "0", "", "86.00"],
+    ]
+    spec = spec_from_rows(rows, [150, 70, 70, 90], row_height=24, header_rows=1, font_size=10.5)
+    page = maker.page([(spec, 60, 120)])
+    lines = [ln for ln in text_layer_lines(page) if ln.text not in ("0", "1")]
+    work = maker.work(0, dpi=DPI, lines=lines)
+    analyse_page(work, recognizer=engine.recognizer())
+    (table,) = work.tables
+    assert [table.cell_at(1, c).text for c in (1, 2)] == ["1", "0"]
+    assert table.cell_at(2, 1).text == "0" and table.cell_at(2, 1).value == 0
+    assert table.cell_at(2, 2).text == ""
+    assert table.cell_at(1, 3).value == 125.40
