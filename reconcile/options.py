@@ -14,8 +14,10 @@ class ReconcileOptions:
     """What counts as agreement, what a repair may cost, and how sure a repair must be."""
 
     tolerance_per_term: float = 0.01
-    """Rounding slack per summand, in the table's unit ("尾数误差": a 万元 table made from
-    元 books can be 0.01 off per term)."""
+    """The smallest printed step, in the table's unit (a whole-元 table uses its own
+    larger step). A rule ``total = Σ n parts`` holds within ``(n + 1) // 2`` steps, the
+    most that rounding each printed figure to its step can make ("尾数误差"), and
+    exactly when ``n`` is 1."""
     narrative_pct_slack: float = 0.005
     """Extra slack (percentage points) on top of the printed precision of a percentage."""
 
