@@ -32,7 +32,7 @@ MIN_READ_CONF = 0.6
 """A reading less sure than this is not put in the cell."""
 
 
-def _mark_box(crop: np.ndarray, px_per_pt: float) -> tuple[int, int, int, int] | None:
+def mark_box(crop: np.ndarray, px_per_pt: float) -> tuple[int, int, int, int] | None:
     """Pixel box of the dark mark in a cell's interior, or None when it holds none."""
     brightness = crop.max(axis=2) if crop.ndim == 3 else crop
     paper = float(np.percentile(brightness, 90))
@@ -69,7 +69,7 @@ def read_empty_cells(
         a, c, b, d = max(a, 0), max(c, 0), min(b, width), min(d, height)
         if b - a < 2 or d - c < 2:
             continue
-        mark = _mark_box(image[c:d, a:b], px_per_pt)
+        mark = mark_box(image[c:d, a:b], px_per_pt)
         if mark is None:
             continue
         pad = int(PAD_PT * px_per_pt)
