@@ -20,8 +20,12 @@ _TOTAL_WORDS = ("合计", "小计", "总计")
 _DASH = re.compile(r"[-—–/]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE = re.compile(r"\d{3}(\d{2}){0,2}")
+ITEM_MARK = "、丶,，.．"
+"""What follows a Chinese ordinal (一、) as printed or as OCR reads it (丶, a comma)."""
+CHINESE_ITEM = re.compile(rf"^[一二三四五六七八九十]+[{ITEM_MARK}]")
+"""A top-level item label: 一、一般公共服务支出, or 四丶住房保障支出 as read."""
 _NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])"
+    rf"^(?:[一二三四五六七八九十]+[{ITEM_MARK}]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
 
 

@@ -8,13 +8,10 @@ printed under 上年财政拨款结转. Then 收入总计 = 支出总计 across 
 
 from __future__ import annotations
 
-import re
-
-from .headers import Panel
+from .headers import CHINESE_ITEM, Panel
 from .rules import RuleBook, TableContext, row_span
 
 SUMMARY_TYPES = {"revenue_expenditure_summary", "appropriation_summary"}
-_CHINESE_ITEM = re.compile(r"^[一二三四五六七八九十]+、")
 _FUND_NAMES = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 
 
@@ -85,7 +82,7 @@ def _top_items(ctx: TableContext, panel: Panel, rows: list[int]) -> list[int]:
     """Items that add up: when some are numbered 一、二、…, only those (1. 2. are their
     sub-items); blank rows and totals are left out."""
     raw = {r: ctx.layout.row_label(panel, r, raw=True) for r in rows}
-    top = [r for r, t in raw.items() if _CHINESE_ITEM.match(t)]
+    top = [r for r, t in raw.items() if CHINESE_ITEM.match(t)]
     kept = top or [r for r, t in raw.items() if t]
     return [r for r in kept if not _is_year_total(raw[r])]
 

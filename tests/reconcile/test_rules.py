@@ -309,3 +309,13 @@ def test_whole_yuan_tables_allow_one_yuan_per_term_and_nested_items_are_not_summ
     reconcile_document(doc)
     rec = doc.reconciliation
     assert rec.unresolved == [] and rec.checks_total == rec.checks_passed_before == 7
+
+
+def test_an_item_numbered_with_an_ocr_lookalike_comma_still_counts_in_the_sum():
+    """OCR reads 四、 as 四丶 (or 四，); the item is still one of the sum's terms."""
+    rows = [r.replace("十九、", "十九丶") for r in _summary_rows()]
+    doc = document_of(table_from_rows("t1", rows, 2, unit="元", table_type="other"))
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert rec.checks_passed_before == rec.checks_total == 5
+    assert not rec.unresolved
