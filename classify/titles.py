@@ -17,7 +17,7 @@ words do, names the type.
 
 from __future__ import annotations
 
-import re
+from .text import normalise
 
 # (all of these words, none of these) -> contract §2 label
 TITLE_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
@@ -42,12 +42,10 @@ to ~0.99 (Jiangsu's 机关运行经费 table was read as basic expenditure at 0.
 type near 0.01), not a surer one. Held-out synthetic accuracy is the same from 1 to 300
 (0.9945 on noised truth, 1.0 on OCR reads) and falls at 1000."""
 
-_NOISE = re.compile(r"[\s\"“”'‘’「」]")
-
 
 def type_named_by_title(title: str | None) -> str | None:
     """The contract label a table title names in decisive words, else ``None``."""
-    text = _NOISE.sub("", title or "")
+    text = normalise(title)
     if not text:
         return None
     for needed, excluded, label in TITLE_RULES:
@@ -81,7 +79,7 @@ held-out synthetic sections are unchanged (0.9989 / 1.0) from 0 to 0.98."""
 def section_named_by_heading(top: str) -> str | None:
     """The contract section a page's top lines name (``top``: lines joined by ``|``)."""
     for line in top.split("|")[:HEADING_LINES]:
-        text = _NOISE.sub("", line)
+        text = normalise(line)
         if not text or len(text) > HEADING_MAX_CHARS:
             continue
         for words, label in HEADING_RULES:
