@@ -69,19 +69,19 @@ def load_pages(pdf: Path) -> list[PageWork]:
     return works
 
 
-def replay_document(pdf: Path, recognizer) -> Document:
-    from fiscalocr import layout
-
+def replay_document(pdf: Path, stages) -> Document:
+    """The cached reads of ``pdf`` through the pipeline's own layout and join stages
+    (``stages``: :func:`fiscalocr.app.stages.load_stages`)."""
     fragments = []
     pages = []
     for work in load_pages(pdf):
         work = copy.deepcopy(work)
-        layout.analyse_page(work, layout.LayoutOptions(), recognizer)
+        stages.analyse_page(work)
         fragments.extend(work.tables)
         pages.append(work.page)
     doc = Document(source=Source(file=pdf.name, sha256="0" * 64, page_count=len(pages)))
     doc.pages = pages
-    doc.tables = layout.join_tables(pages, fragments)
+    doc.tables = stages.join_tables(pages, fragments)
     return doc
 
 
@@ -90,15 +90,6 @@ def _describe(table) -> str:
 
     grid = canonical_grid(table)
     return f"{grid.n_rows}x{grid.n_cols} spans={len(grid.spans())} pages={table.pages}"
-
-
-def _reconcile(doc: Document, pdf: Path) -> None:
-    """Reconciliation as the pipeline runs it, re-reads from the scan included."""
-    from fiscalocr import reconcile
-    from fiscalocr.app.reread import CellRereader
-
-    with CellRereader(pdf, doc, ocr_options(ConvertOptions())) as reread:
-        reconcile.reconcile_document(doc, reconcile.ReconcileOptions(), reread=reread)
 
 
 def _print_cells(name: str, outcomes) -> None:
@@ -117,19 +108,18 @@ def _print_cells(name: str, outcomes) -> None:
 def replay(
     dataset: Path, split: str | None, limit: int | None, verbose: bool, with_reconcile: bool
 ) -> None:
-    from fiscalocr import classify, ocr
+    from fiscalocr.app.stages import load_stages
     from fiscalocr.eval.matching import match_tables
     from fiscalocr.eval.scoring import grid_signature, score_cells, score_repairs
 
-    recognizer = ocr.load_engine(ocr_options(ConvertOptions())).recognizer()
-    classifiers = classify.load_classifiers()
+    stages = load_stages(ConvertOptions(force_ocr=True))  # the pipeline's own stages
     tables = exact = cells = right = after = types = sections = pages = 0
     repairs = repairs_right = 0
     for item in iter_labelled(dataset, split, limit):
-        doc = replay_document(item.pdf, recognizer)
-        classify.classify_document(doc, classifiers)
+        doc = replay_document(item.pdf, stages)
+        stages.classify(doc)
         if with_reconcile:
-            _reconcile(doc, item.pdf)
+            stages.reconcile(doc, item.pdf)  # re-reads suspects from the scan, as at run time
         match = match_tables(doc.tables, item.truth.tables)
         types += sum(
             p.predicted is not None and p.predicted.type == p.truth.type for p in match.pairs
