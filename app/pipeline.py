@@ -170,11 +170,18 @@ def _finish_document(
     doc.status = document_status(doc)
 
 
+def _failures(errors: list[ErrorRecord]) -> list[ErrorRecord]:
+    """Errors proper: a warning (amounts outside tables, say) is reported, not a failure."""
+    return [e for e in errors if e.severity == "error"]
+
+
 def document_status(doc: Document) -> str:
     """ok, partial (some page or stage failed), or failed (no page could be read)."""
-    failed_pages = sum(1 for p in doc.pages if p.errors and not p.lines and p.width == 0.0)
+    failed_pages = sum(
+        1 for p in doc.pages if _failures(p.errors) and not p.lines and p.width == 0.0
+    )
     if doc.pages and failed_pages == len(doc.pages):
         return "failed"
-    if failed_pages or doc.errors or any(p.errors for p in doc.pages):
+    if failed_pages or _failures(doc.errors) or any(_failures(p.errors) for p in doc.pages):
         return "partial"
     return "ok"

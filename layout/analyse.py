@@ -17,12 +17,13 @@ from .geometry import Rule
 from .grid import Grid, build_grid
 from .ink import seal_lines
 from .options import DEFAULT_OPTIONS, LayoutOptions
-from .pieces import line_pieces
+from .pieces import Piece, line_pieces
 from .placement import CellText, place_text
 from .regions import drop_stray_verticals, group_regions, is_underlined_prose, region_bbox
 from .rules import detect_rules
 from .tables import make_fragment
 from .textgrid import complete_rules
+from .unplaced import unplaced_amounts, unplaced_warning
 from .unruled import unruled_regions
 
 _MIN_CELLS = 2
@@ -39,6 +40,8 @@ class PageLayout:
     tables: list[Table] = field(default_factory=list)
     table_lines: set[int] = field(default_factory=set)
     title_lines: dict[int, str] = field(default_factory=dict)
+    unplaced: list[Piece] = field(default_factory=list)
+    """Amount pieces outside every table found: recall lost, reported on the page."""
 
 
 def find_layout(
@@ -80,6 +83,7 @@ def find_layout(
         layout.table_lines |= used
         layout.tables.append(make_fragment(grid, placed, work.page.page, len(layout.tables) + 1))
     _attach_titles_units_notes(layout, lines, options)
+    layout.unplaced = unplaced_amounts(pieces, [r.bbox for t in layout.tables for r in t.regions])
     return layout
 
 
@@ -136,3 +140,6 @@ def analyse_page(
     work.page.blocks = page_blocks(
         work.page, layout.tables, layout.table_lines, layout.title_lines, options
     )
+    warning = unplaced_warning(work.page.page, layout.unplaced)
+    if warning is not None:
+        work.page.errors.append(warning)

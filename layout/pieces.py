@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from fiscalocr.model import Line, parse_amount
+from fiscalocr.model import Line, looks_like_amount
 
 from .geometry import BBox, union_bbox
 
@@ -91,8 +91,9 @@ def line_pieces(lines: list[Line], min_gap: float) -> list[Piece]:
 
 
 def is_numeric_text(text: str) -> bool:
-    """An amount (or a code) in the sense of the contract's number rule."""
-    return parse_amount(text) is not None
+    """An amount (or a code) in the sense of the contract's number rule, or one whose
+    separators a scan damaged (``21.968.00``)."""
+    return looks_like_amount(text)
 
 
 def is_cjk(ch: str) -> bool:

@@ -1,15 +1,21 @@
 """From a grid with placed text to a contract :class:`Table` fragment (one page's part).
 
 Values follow the contract's number rule, except in code columns (201 / 20113 /
-2011301, or split 类/款/项), which stay text: a code is a name, not an amount.
+2011301, or split 类/款/项), which stay text: a code is a name, not an amount. A reading
+whose separators a scan damaged (``21.968.00``, ``10:208.94``) is read by the grammar of a
+printed amount (:func:`~fiscalocr.model.read_amount`) against the table's usual number of
+decimals: ``text`` becomes the printed form, ``ocr_text`` keeps what was read, and the
+cell says ``separators_fixed``. A second reading the grammar allows goes to
+``candidates`` for reconciliation to choose.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
-from fiscalocr.model import Cell, Table, TableRegion, parse_amount
+from fiscalocr.model import Cell, Table, TableRegion, looks_like_amount, read_amount
 
 from .grid import Grid
 from .placement import CellText
@@ -21,7 +27,7 @@ _CODE_LENGTHS = {3, 5, 7}
 
 
 def _is_amount(text: str) -> bool:
-    return parse_amount(text) is not None
+    return looks_like_amount(text)
 
 
 def header_row_count(cells: Sequence[Cell], n_rows: int) -> int:
@@ -95,14 +101,51 @@ def _only_left_of_labels(codes: set[int], cells: Sequence[Cell], header_rows: in
     return {col for col in codes if col < first_amount}
 
 
+def usual_decimals(texts: Sequence[str]) -> int | None:
+    """The number of decimals most cleanly printed amounts among ``texts`` carry (None
+    when there is none to go by)."""
+    counts: Counter[int] = Counter()
+    for text in texts:
+        readings = read_amount(text)
+        if readings and not readings[0].separators_fixed:
+            counts[len(readings[0].text.rstrip("%").partition(".")[2])] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def assign_values(table: Table) -> None:
-    """Set ``header_rows``, ``is_header`` and ``value`` of every cell (in place)."""
+    """Set ``header_rows``, ``is_header`` and ``value`` of every cell (in place).
+
+    Runs again on a joined table, so a cell's reading always starts from ``ocr_text``.
+    """
     table.header_rows = header_row_count(table.cells, table.n_rows)
     codes = code_columns(table.cells, table.n_cols, table.header_rows)
+    body = [
+        c
+        for c in table.cells
+        if c.row >= table.header_rows and not (c.col in codes and c.colspan == 1)
+    ]
+    decimals = usual_decimals([c.ocr_text if c.separators_fixed else c.text for c in body])
+    amounts = {id(c) for c in body}
     for cell in table.cells:
         cell.is_header = cell.row < table.header_rows
-        is_code = cell.col in codes and cell.colspan == 1
-        cell.value = None if cell.is_header or is_code else parse_amount(cell.text)
+        if cell.separators_fixed:  # read again from what OCR saw
+            cell.text, cell.separators_fixed, cell.candidates = cell.ocr_text, False, None
+        cell.value = None
+        if id(cell) in amounts:
+            _read_value(cell, decimals)
+
+
+def _read_value(cell: Cell, decimals: int | None) -> None:
+    readings = read_amount(cell.text, decimals)
+    if not readings:
+        return
+    best, others = readings[0], readings[1:]
+    cell.value = best.value
+    if best.separators_fixed:
+        cell.ocr_text = cell.ocr_text or cell.text
+        cell.text, cell.separators_fixed = best.text, True
+    if others:
+        cell.candidates = [r.text for r in others]
 
 
 def make_fragment(grid: Grid, placed: dict[int, CellText], page_no: int, index: int) -> Table:

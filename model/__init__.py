@@ -4,6 +4,7 @@ Imports nothing of ours; every other package imports from here.
 """
 
 from .document import (
+    AMOUNTS_OUTSIDE_TABLES,
     SCHEMA_VERSION,
     BBox,
     Block,
@@ -38,10 +39,11 @@ from .errors import (
     TruncatedPdfError,
 )
 from .labels import DOCUMENT_KINDS, SECTIONS, TABLE_TYPES, DocumentKind, SectionLabel, TableType
-from .values import parse_amount
+from .values import AmountReading, looks_like_amount, parse_amount, read_amount
 from .work import PageWork, TextRecognizer
 
 __all__ = [
+    "AMOUNTS_OUTSIDE_TABLES",
     "SCHEMA_VERSION",
     "BBox",
     "Block",
@@ -80,5 +82,8 @@ __all__ = [
     "DocumentKind",
     "SectionLabel",
     "TableType",
+    "AmountReading",
+    "looks_like_amount",
     "parse_amount",
+    "read_amount",
 ]

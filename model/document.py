@@ -59,13 +59,30 @@ class Line(_Model):
     )
 
 
+ErrorSeverity = Literal["error", "warning"]
+AMOUNTS_OUTSIDE_TABLES = "amounts_outside_tables"
+"""Warning code: amounts printed on a page outside every table found (they reach no
+cell and no check); the record's ``count`` and ``bboxes`` say how many and where."""
+
+
 class ErrorRecord(_Model):
-    """A structured problem met while reading; never silently dropped."""
+    """A structured problem met while reading; never silently dropped.
+
+    An ``error`` means something failed (the document becomes ``partial``); a
+    ``warning`` means the reading went through but may have lost something a person
+    should look at (amounts printed outside every table cell, say): it is reported on the
+    summary line and in the run summary, and leaves the status alone.
+    """
 
     code: str = Field(description="stable machine-readable code, e.g. 'ocr_failed'")
     message: str
     stage: str | None = None
     page: int | None = Field(default=None, description="1-based page, when page-level")
+    severity: ErrorSeverity = "error"
+    count: int | None = Field(default=None, description="how many items the problem concerns")
+    bboxes: list[BBox] | None = Field(
+        default=None, description="where on the page (PDF points, the page as read)"
+    )
 
 
 BlockType = Literal[
@@ -117,6 +134,13 @@ class Cell(_Model):
     value: float | None = None
     conf: float = 1.0
     repaired: bool = False
+    separators_fixed: bool = Field(
+        default=False,
+        description="text differs from ocr_text only in its separators: a damaged thousands "
+        "comma or decimal point read by the grammar of a printed amount (21.968.00 → "
+        "21,968.00, 10:208.94 → 10,208.94), stray end punctuation dropped; every digit is "
+        "as read",
+    )
     is_header: bool = False
     candidates: list[str] | None = Field(
         default=None, description="other readings of this cell that OCR evidence supports"

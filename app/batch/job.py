@@ -20,6 +20,7 @@ from fiscalocr.app.export import write_outputs
 from fiscalocr.app.export.outputs import expected_outputs, json_path
 from fiscalocr.app.options import ConvertOptions
 from fiscalocr.model import (
+    AMOUNTS_OUTSIDE_TABLES,
     Document,
     ExitCode,
     FileMissingError,
@@ -135,8 +136,17 @@ def _fill_from_document(record: DocRecord, doc: Document) -> None:
     record.status = doc.status
     record.exit_code = int(status_exit_code(doc.status))
     record.pages = len(doc.pages)
-    record.pages_failed = sum(1 for p in doc.pages if p.errors)
-    problems = [e for p in doc.pages for e in p.errors] + list(doc.errors)
+    record.pages_failed = sum(1 for p in doc.pages if any(e.severity == "error" for e in p.errors))
+    warnings = [e for p in doc.pages for e in p.errors if e.severity == "warning"]
+    record.amounts_outside_tables = sum(
+        e.count or 0 for e in warnings if e.code == AMOUNTS_OUTSIDE_TABLES
+    )
+    record.pages_with_unplaced = sorted(
+        {e.page for e in warnings if e.code == AMOUNTS_OUTSIDE_TABLES and e.page}
+    )
+    problems = [e for p in doc.pages for e in p.errors if e.severity == "error"] + [
+        e for e in doc.errors if e.severity == "error"
+    ]
     if problems:
         record.error_code = problems[0].code
         record.message = "; ".join(_describe(e) for e in problems[:3])

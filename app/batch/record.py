@@ -36,6 +36,12 @@ class DocRecord(BaseModel):
     exit_code: int = 0
     pages: int = 0
     pages_failed: int = 0
+    amounts_outside_tables: int = Field(
+        default=0, description="amounts printed outside every table found: they reached no cell"
+    )
+    pages_with_unplaced: list[int] = Field(
+        default_factory=list, description="the pages those amounts are on"
+    )
     seconds: float = 0.0
     cpu_seconds: float = Field(
         default=0.0, description="CPU time of the worker process (all threads) on this document"

@@ -1,0 +1,62 @@
+"""Amounts printed outside every table: what the stage could not put into a cell.
+
+A table the stage does not find loses every amount on it, and nothing downstream can
+tell: reconciliation only sees cells. So the page says so itself. A *piece* of text (a
+run of one line with no wide gap, see :mod:`.pieces`) that is an amount and nothing
+else, and lies outside every table found on the page, is counted; the page gets a
+structured warning with the count and the boxes.
+
+Only pieces that look like table amounts count: a decimal fraction or thousands groups
+(``1,234``, ``359.95``, or a reading whose separators a scan damaged). Plain integers
+are left out, since page numbers, years, row numbers (行次) and head counts print that
+way outside tables. Percentages are left out too (narrative rates). An amount inside a
+sentence is one piece with its words, so narrative text never counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fiscalocr.model import AMOUNTS_OUTSIDE_TABLES, ErrorRecord, read_amount
+
+from .geometry import BBox, centre
+from .pieces import Piece
+
+
+def is_table_amount(text: str) -> bool:
+    """An amount as a table prints it: with a fraction or thousands groups."""
+    readings = read_amount(text)
+    if not readings or text.rstrip().endswith("%"):
+        return False
+    printed = readings[0].text
+    return "." in printed or "," in printed
+
+
+def unplaced_amounts(pieces: Iterable[Piece], table_boxes: list[BBox]) -> list[Piece]:
+    """Amount pieces whose centre lies in no table box."""
+    out = []
+    for piece in pieces:
+        if not is_table_amount(piece.text):
+            continue
+        cx, cy = centre(piece.bbox)
+        if not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in table_boxes):
+            out.append(piece)
+    return out
+
+
+def unplaced_warning(page_no: int, pieces: list[Piece]) -> ErrorRecord | None:
+    """The page's warning, or None when every amount reached a table."""
+    if not pieces:
+        return None
+    boxes = [tuple(round(v, 1) for v in p.bbox) for p in pieces]
+    shown = ", ".join(p.text for p in pieces[:5]) + (" …" if len(pieces) > 5 else "")
+    return ErrorRecord(
+        code=AMOUNTS_OUTSIDE_TABLES,
+        message=f"{len(pieces)} amount(s) printed outside every table found on the page "
+        f"({shown}): they reached no cell and no check",
+        stage="layout",
+        page=page_no,
+        severity="warning",
+        count=len(pieces),
+        bboxes=boxes,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,42 @@
+"""Amounts printed outside every table found are reported on the page, never lost silently."""
+
+from __future__ import annotations
+
+from fiscalocr.layout import analyse_page
+from fiscalocr.layout.specimen import spec_from_rows
+from fiscalocr.model import AMOUNTS_OUTSIDE_TABLES
+
+ROWS = [
+    ["项目", "金额"],
+    ["工资福利支出", "1,234.56"],
+    ["商品和服务支出", "86.40"],
+    ["合计", "1,320.96"],
+]
+
+
+def test_amounts_outside_tables_get_a_warning_with_count_and_boxes(maker):
+    spec = spec_from_rows(ROWS, [150, 90], row_height=22, font_size=10)
+    extra = [
+        ((70, 420), "一般公共服务支出", 10),  # an unruled list the stage does not take for a table
+        ((300, 420), "3,021.55", 10),
+        ((300, 520), "17.00", 10),
+        ((70, 600), "收入预算总计359.95万元，比上年增加12.00万元。", 10),  # narrative: not counted
+        ((290, 800), "- 3 -", 10),  # a page number: not counted
+    ]
+    page = maker.page([(spec, 70, 120)], extra_text=extra)
+    work = maker.work(page)
+    analyse_page(work)
+    assert len(work.tables) == 1
+    (warning,) = [e for e in work.page.errors if e.code == AMOUNTS_OUTSIDE_TABLES]
+    assert warning.severity == "warning" and warning.count == 2
+    # each box holds its amount's baseline (y = 420 and 520) and starts at x = 300
+    boxes = sorted(warning.bboxes, key=lambda b: b[1])
+    for box, baseline in zip(boxes, (420, 520), strict=True):
+        assert box[1] < baseline < box[3] + 3 and abs(box[0] - 300) < 2
+
+
+def test_a_page_whose_amounts_all_reach_cells_has_no_warning(maker):
+    spec = spec_from_rows(ROWS, [150, 90], row_height=22, font_size=10)
+    work = maker.work(maker.page([(spec, 70, 120)]))
+    analyse_page(work)
+    assert work.page.errors == []
