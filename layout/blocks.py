@@ -22,7 +22,14 @@ _HEADING = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[、．.](?!\d))"
 )
 _UNIT = re.compile(r"单位[:：]?\s*(万元|千元|元)")
-_NOT_TITLE = re.compile(r"(单位[:：]|部门[:：]|^公开\d+表|^表\s*\d+$|编制)")
+_NOT_TITLE = re.compile(r"(单位[:：]|部门[:：]|编制)")
+_NUMERAL = r"[0-9０-９一二三四五六七八九十〇零]{1,3}(?:[-－—.．][0-9０-９]{1,2})?"
+_CAPTION_WORDS = r"(?:附表|附件|(?:部门|单位)?(?:预算|决算)?公开(?:报)?表?|表)"
+CAPTION = re.compile(
+    rf"^(?:{_CAPTION_WORDS}{_NUMERAL}表?|{_NUMERAL}号?表)(?:[:：、.．]|(?=$|[12]\d{{3}}年|[\u4e00-\u9fff（(“]))"
+)
+"""A numbered caption (公开表五, 公开07表, 表一, 预算公开表3, 附表2-1): it numbers the table
+and names nothing, so it is never the title, though it often prints nearer the table."""
 _MARGIN_SHARE = 0.08
 _HEADING_MAX_CHARS = 40
 _TITLE_HEIGHT_RATIO = 1.25
@@ -41,14 +48,35 @@ def find_unit(lines: Sequence[Line]) -> str | None:
     return None
 
 
+def split_caption(text: str) -> tuple[str | None, str]:
+    """A line's numbered caption and the rest (``表五2024年…预算表`` → ``表五``, ``2024年…``);
+    no caption gives ``(None, text)``."""
+    compact = re.sub(r"\s+", "", text)
+    match = CAPTION.match(compact)
+    if match is None or compact[match.end() :].startswith("般"):  # 表一般… is no caption
+        return None, text.strip()
+    return match.group(0).rstrip(":：、.．"), compact[match.end() :].lstrip(":：、.．")
+
+
+def is_caption(text: str) -> bool:
+    """The whole line is a numbered caption and nothing else."""
+    caption, rest = split_caption(text)
+    return caption is not None and not rest
+
+
 def find_title(candidates: Sequence[Line], typical_height: float) -> Line | None:
     """The table's title among the lines above it: says 表 or prints large, is no part
-    heading (第二部分 …); the nearest such line wins."""
+    heading (第二部分 …) and no bare numbered caption; the nearest such line wins.
+
+    A caption with the title on the same line (``表五 2024年一般公共预算支出预算表``) is a
+    title; :func:`title_text` drops its number.
+    """
     titles = [
         line
         for line in candidates
         if not _NOT_TITLE.search(line.text.replace(" ", ""))
         and not _HEADING.match(line.text.strip())
+        and not is_caption(line.text)
         and len(line.text.strip()) >= 4
         and (
             "表" in line.text or line.bbox[3] - line.bbox[1] >= _TITLE_HEIGHT_RATIO * typical_height
@@ -57,6 +85,21 @@ def find_title(candidates: Sequence[Line], typical_height: float) -> Line | None
     if not titles:
         return None
     return max(titles, key=lambda line: line.bbox[3])
+
+
+def find_caption(candidates: Sequence[Line]) -> str | None:
+    """The numbered caption among the lines above a table (its own line or a title's
+    prefix), the nearest first."""
+    for line in sorted(candidates, key=lambda ln: -ln.bbox[3]):
+        caption, _ = split_caption(line.text)
+        if caption is not None:
+            return caption
+    return None
+
+
+def title_text(line: Line) -> str:
+    """The title a line gives, its caption number dropped."""
+    return split_caption(line.text)[1]
 
 
 def line_type(line: Line, page: Page, notes_ok: bool, typical_height: float) -> str:
@@ -73,7 +116,7 @@ def line_type(line: Line, page: Page, notes_ok: bool, typical_height: float) -> 
         return "table_note"
     if len(text) <= _HEADING_MAX_CHARS and _HEADING.match(text):
         return "heading"
-    if notes_ok and _NOT_TITLE.search(text.replace(" ", "")):
+    if notes_ok and (_NOT_TITLE.search(text.replace(" ", "")) or is_caption(text)):
         return "other"
     if (
         len(text) <= _HEADING_MAX_CHARS

@@ -161,6 +161,10 @@ class Table(_Model):
     type: TableType = "other"
     type_conf: float = 0.0
     title: str | None = None
+    caption: str | None = Field(
+        default=None,
+        description="the table's printed number (公开表五, 公开07表, 表一), never its title",
+    )
     unit: Unit | None = None
     pages: list[int] = Field(default_factory=list)
     n_rows: int = Field(default=0, ge=0)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
 import pytest
 
 from fiscalocr.app.options import ConvertOptions
 from fiscalocr.app.pipeline import convert_document
 from fiscalocr.model import parse_amount
+
+from .scanned_pages import put_text, ruled_table, scan
 
 LABELS = ["工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "其他支出"]
 ROWS_PER_LABEL = 2
@@ -41,41 +42,17 @@ def _money(cents: int) -> str:
 
 
 def _poor_scan(tmp_path, rows: list[list[int]]):
-    import cv2
     import pymupdf
 
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
-    page.insert_text((200, 80), "部门支出预算表", fontname="china-s", fontsize=16)
-    page.insert_text((440, 108), "单位：元", fontname="china-s", fontsize=9)
+    put_text(page, 200, 80, "部门支出预算表", 16)
+    put_text(page, 0, 108, "单位：元", 9, right=540)
     labels = [f"{lb}{k + 1}" for lb in LABELS for k in range(ROWS_PER_LABEL)] + ["合计"]
-    xs, top, height = [50, 200, 310, 420, 540], 115, 22
     heads = ["项目", "合计", "基本支出", "项目支出"]
-    all_rows = [heads] + [[lb, *map(_money, r)] for lb, r in zip(labels, rows, strict=True)]
-    bottom = top + height * len(all_rows)
-    for r in range(len(all_rows) + 1):
-        page.draw_line((xs[0], top + r * height), (xs[-1], top + r * height), width=0.6)
-    for x in xs:
-        page.draw_line((x, top), (x, bottom), width=0.6)
-    for r, row in enumerate(all_rows):
-        for c, text in enumerate(row):
-            y = top + r * height + 15
-            if c == 0 or r == 0:
-                page.insert_text((xs[c] + 4, y), text, fontname="china-s", fontsize=9)
-            else:
-                w = pymupdf.get_text_length(text, fontname="helv", fontsize=9)
-                page.insert_text((xs[c + 1] - 4 - w, y), text, fontname="helv", fontsize=9)
-    pix = page.get_pixmap(dpi=120, colorspace=pymupdf.csGRAY)
-    img = np.frombuffer(pix.samples, np.uint8).reshape(pix.h, pix.w)
-    img = cv2.GaussianBlur(img, (0, 0), 0.8)
-    ok, jpeg = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, 40])
-    assert ok
-    scan = pymupdf.open()
-    scanned = scan.new_page(width=595, height=842)
-    scanned.insert_image(scanned.rect, stream=jpeg.tobytes())
-    path = tmp_path / "poor-scan.pdf"
-    scan.save(path)
-    return path
+    body = [[lb, *map(_money, r)] for lb, r in zip(labels, rows, strict=True)]
+    ruled_table(page, [heads, *body], [50, 200, 310, 420, 540], top=115, height=22)
+    return scan(doc, tmp_path / "poor-scan.pdf", dpi=120, jpeg_quality=40, blur_px=0.8)
 
 
 @pytest.mark.slow
