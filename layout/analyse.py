@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 from fiscalocr.model import Line, PageWork, Table, TextRecognizer
 
-from .blocks import NOTE_PATTERN, find_title, find_unit, median_height, page_blocks
+from .blocks import (
+    NOTE_PATTERN,
+    find_caption,
+    find_title,
+    find_unit,
+    median_height,
+    page_blocks,
+    title_text,
+)
 from .empty import read_empty_cells
 from .geometry import Rule
 from .grid import Grid, build_grid
@@ -105,8 +113,9 @@ def _attach_titles_units_notes(
             and lines[i].bbox[0] < x1
         ]
         title = find_title([lines[i] for i in above], typical)
+        table.caption = find_caption([lines[i] for i in above])
         if title is not None:
-            table.title = title.text.strip()
+            table.title = title_text(title)
             layout.title_lines[lines.index(title)] = table.id
         in_first_rows = [
             lines[i]
