@@ -5,6 +5,11 @@ These are rules, not a learned model: the facts are printed in a few fixed phras
 table repeats them, so a weighted vote over all occurrences outvotes a misread one. The
 cover counts most; a final account reports on the year in its title (``2022年度部门决算``,
 published in 2023), never on a publication date (``2023年8月``).
+
+The year is read in tiers, not by one vote: the cover's heading
+(``上海市普陀区2024年区级部门预算``) decides when it names a year, then the table titles and
+table-page headings, and only then the narrative, which quotes other years at length
+(``2023年…预算执行情况``) and used to outvote the cover.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from fiscalocr.model import Document, DocumentFacts
+from fiscalocr.model import Document, DocumentFacts, Line
 
 from .text import normalise
 
@@ -30,6 +35,7 @@ _KIND_PHRASE = re.compile(r"(部门|单位|[^\d年]{0,2})?(预算|决算)")
 _FINAL = re.compile(r"决算")
 _BUDGET = re.compile(r"(部门预算|单位预算|预算公开|预算表|预算总表|预算收支|预算情况说明)")
 _NAMED = re.compile(r"^(?:预算主管|编制|填报|预算)?(?:部门|单位)(?:名称)?[:：](.+)")
+_BARE_LABEL = re.compile(r"^(?:预算主管|编制|填报|预算)?(?:部门|单位)(?:名称)?[:：]$")
 _PART_PREFIX = re.compile(r"^第[一二三四五六七八九十]+部分")
 _NAME_BEFORE = re.compile(
     r"^([^\d]{2,40}?)(?:[2Z][0Oo〇][0-9OoIl]{2}年度?)?(?:部门|单位)(?:预算|决算)"
@@ -44,6 +50,26 @@ _NAME_AFTER_YEAR = re.compile(
 )
 MIN_NAME_CHARS = 4
 COVER_HEADING_LINES = 4
+PAGE_HEAD_LINES = 3
+PARTNER_BELOW_HEIGHTS = 1.5
+"""A name printed under its bare ``部门：`` label starts within this many line heights."""
+"""A table page's title and its 部门/单位 lines print in its first lines."""
+
+
+def _year_tiers(doc: Document) -> list[list[tuple[str, float]]]:
+    """The texts a year is read from, most authoritative tier first: the cover heading;
+    table titles and the first lines of table pages; every line."""
+    heading: list[tuple[str, float]] = []
+    titles = [(normalise(t.title), 1.0) for t in doc.tables if t.title]
+    body: list[tuple[str, float]] = []
+    for page in sorted(doc.pages, key=lambda p: p.page):
+        ordered = sorted(page.lines, key=lambda ln: (ln.bbox[1], ln.bbox[0]))
+        lines = [normalise(ln.text) for ln in ordered]
+        if page.page == 1 or page.section == "cover":
+            heading.append((_cover_heading(lines), 1.0))
+        titles.extend((t, 1.0) for t in lines[:PAGE_HEAD_LINES] if "表" in t)
+        body.extend((t, 1.0) for t in lines)
+    return [heading, titles, body]
 
 
 def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
@@ -55,6 +81,15 @@ def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
             out.append((normalise(line.text), COVER_WEIGHT if cover else BODY_WEIGHT))
     out.extend((normalise(t.title), TITLE_WEIGHT) for t in doc.tables if t.title)
     return out
+
+
+def read_year_in_tiers(tiers: list[list[tuple[str, float]]]) -> int | None:
+    """The year of the first tier that names one (see the module docstring)."""
+    for texts in tiers:
+        year = read_year(texts)
+        if year is not None:
+            return year
+    return None
 
 
 def read_year(texts: list[tuple[str, float]]) -> int | None:
@@ -123,8 +158,11 @@ def read_department(doc: Document) -> str | None:
         if cover:
             for name in _names_on_cover(_cover_heading(lines)):
                 votes[name] += COVER_WEIGHT
-        for text in lines:
+        for index, text in enumerate(lines):
             named = _NAMED.match(text)
+            if named is None and _BARE_LABEL.match(text):
+                partner = _label_partner(ordered, index)
+                named = _NAMED.match(text + normalise(partner.text)) if partner else None
             if named and (name := _clean_name(named.group(1))):
                 votes[name] += COVER_WEIGHT if cover else TITLE_WEIGHT
     for table in doc.tables:
@@ -132,6 +170,32 @@ def read_department(doc: Document) -> str | None:
         if match and (name := _clean_name(match.group(1))):
             votes[name] += TITLE_WEIGHT
     return _consensus(votes)
+
+
+def _label_partner(lines: list[Line], index: int) -> Line | None:
+    """The text a bare ``部门：`` label names: the nearest line to its right on the same
+    row, else the line just below it (tables-only files print the name apart)."""
+    label = lines[index]
+    x0, y0, x1, y1 = label.bbox
+    height = max(y1 - y0, 1.0)
+
+    def overlap(other: Line) -> float:
+        return min(y1, other.bbox[3]) - max(y0, other.bbox[1])
+
+    right = [
+        ln for ln in lines if ln is not label and ln.bbox[0] >= x1 - 1 and overlap(ln) > height / 2
+    ]
+    if right:
+        return min(right, key=lambda ln: ln.bbox[0])
+    below = [
+        ln
+        for ln in lines
+        if ln is not label
+        and 0 <= ln.bbox[1] - y1 <= PARTNER_BELOW_HEIGHTS * height
+        and ln.bbox[0] < x1
+        and ln.bbox[2] > x0
+    ]
+    return min(below, key=lambda ln: ln.bbox[1]) if below else None
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -166,5 +230,8 @@ def read_facts(doc: Document) -> DocumentFacts:
     texts = _weighted_texts(doc)
     kind, conf = read_kind(texts)
     return DocumentFacts(
-        kind=kind, department=read_department(doc), year=read_year(texts), kind_conf=round(conf, 4)
+        kind=kind,
+        department=read_department(doc),
+        year=read_year_in_tiers(_year_tiers(doc)),
+        kind_conf=round(conf, 4),
     )
