@@ -55,6 +55,10 @@ def _numeric(docs: Sequence[DocCounts]) -> NumericAccuracy:
         before_reconciliation=ratio(sum(c.right_before for c in cells), len(cells)),
         after_reconciliation=ratio(sum(c.right_after for c in cells), len(cells)),
         cells=len(cells),
+        not_in_cell=sum(not c.reached_cell for c in cells),
+        not_in_cell_warned=sum(c.warned for c in cells),
+        wrong_unflagged=sum(c.wrong_unflagged for c in cells),
+        wrong_unflagged_rate=ratio(sum(c.wrong_unflagged for c in cells), len(cells)),
     )
 
 

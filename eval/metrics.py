@@ -19,6 +19,18 @@ class NumericAccuracy(_Model):
     before_reconciliation: float | None = None
     after_reconciliation: float | None = None
     cells: int = Field(0, description="labelled amounts counted")
+    not_in_cell: int = Field(
+        0, description="labelled amounts no predicted cell holds a value for (recall lost)"
+    )
+    not_in_cell_warned: int = Field(
+        0, description="of those, the ones a page's amounts-outside-tables warning covers"
+    )
+    wrong_unflagged: int = Field(
+        0, description="amounts reported with a wrong value and no unresolved rule naming them"
+    )
+    wrong_unflagged_rate: float | None = Field(
+        None, description="wrong_unflagged per labelled amount"
+    )
 
 
 class LabelAccuracy(_Model):

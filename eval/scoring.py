@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fiscalocr.model import BBox, Cell, Document, Table, parse_amount
+from fiscalocr.model import AMOUNTS_OUTSIDE_TABLES, BBox, Cell, Document, Table, parse_amount
 
 from .grid import canonical_grid
 from .matching import TableMatch, match_tables, twins
@@ -44,6 +44,18 @@ class CellOutcome:
     right_after: bool
     repaired: bool
     flagged: bool
+    warned: bool = False
+    """No value reached a cell, but the page's amounts-outside-tables warning covers it."""
+
+    @property
+    def reached_cell(self) -> bool:
+        """Some predicted cell holds a value for this amount (right or wrong)."""
+        return self.read_value is not None
+
+    @property
+    def wrong_unflagged(self) -> bool:
+        """A wrong value reported with nothing saying so: the worst outcome for a user."""
+        return self.reached_cell and not self.right_after and not self.flagged
 
 
 @dataclass
@@ -157,12 +169,33 @@ def _outcome(
 def score_cells(match: TableMatch, predicted: Document) -> list[CellOutcome]:
     repaired = repaired_from(predicted)
     flagged = unresolved_cells(predicted)
-    return [
+    outcomes = [
         _outcome(pair.truth, cell, pair.predicted, repaired, flagged)
         for pair in match.pairs
         for cell in pair.truth.cells
         if truth_value(cell) is not None
     ]
+    warned = warned_boxes(predicted)
+    for outcome in outcomes:
+        if not outcome.reached_cell:
+            outcome.warned = any(
+                _overlaps(outcome.bbox, box) for box in warned.get(outcome.page, [])
+            )
+    return outcomes
+
+
+def warned_boxes(predicted: Document) -> dict[int, list[BBox]]:
+    """The boxes of each page's amounts-outside-tables warnings."""
+    out: dict[int, list[BBox]] = {}
+    for page in predicted.pages:
+        for error in page.errors:
+            if error.code == AMOUNTS_OUTSIDE_TABLES and error.bboxes:
+                out.setdefault(page.page, []).extend(error.bboxes)
+    return out
+
+
+def _overlaps(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def score_repairs(match: TableMatch, predicted: Document, cells: list[CellOutcome]) -> ReconCounts:

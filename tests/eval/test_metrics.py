@@ -245,3 +245,24 @@ def test_headline_lists_the_key_figures_without_confusion_matrices():
     assert headline["grid_exact"] == 0.5
     assert headline["table_type_accuracy"]["accuracy"] == 0.5
     assert "confusion" not in headline["table_type_accuracy"]
+
+
+def test_amounts_that_reached_no_cell_and_wrong_amounts_nothing_flags(build):
+    from fiscalocr.model import AMOUNTS_OUTSIDE_TABLES, ErrorRecord
+
+    truth = build.table([["a", "10.00"], ["b", "20.00"], ["c", "30.00"], ["d", "40.00"]])
+    read = build.table([["a", "10.00"], ["b", "29.00"], ["c", ""], ["d", "41.00"]])
+    predicted = build.document([read])
+    predicted.reconciliation = Reconciliation(
+        unresolved=[Unresolved(table="t1", rule="t1:sum:col1", cells=[(3, 1)])]
+    )
+    # 30.00 reached no cell, and the page's warning box covers where it is printed
+    box = read.cell_at(2, 1).bbox
+    predicted.pages[0].errors.append(
+        ErrorRecord(code=AMOUNTS_OUTSIDE_TABLES, message="1 amount", severity="warning",
+                    count=1, bboxes=[(box[0] + 5, box[1] + 4, box[2] - 5, box[3] - 4)])
+    )  # fmt: skip
+    n = evaluate([EvalItem("d", predicted, build.document([truth]))]).numeric_cell_accuracy
+    assert (n.cells, n.not_in_cell, n.not_in_cell_warned) == (4, 1, 1)
+    assert n.wrong_unflagged == 1  # 29.00 for 20.00; 41.00 is named by an unresolved rule
+    assert n.wrong_unflagged_rate == pytest.approx(1 / 4)
