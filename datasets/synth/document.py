@@ -1,4 +1,11 @@
-"""Assembly of one synthetic disclosure: books → tables → pages → PDF + ground truth."""
+"""Assembly of one synthetic disclosure: books → tables → pages → PDF + ground truth.
+
+Versions: `synth-1.9` draws every table in the document's one style (bench-v1 pins it, bit
+for bit). `synth-2.0` (the default) draws the very same books, tables and text (the main
+random stream is consumed exactly as in 1.9) and adds, from a stream of its own, a style
+per table (`table_style`), a wide revenue table in some documents (`tables_wide`) and A3
+pages for it; `style_overrides` forces any of these (see `table_style.StyleOverrides`).
+"""
 
 from __future__ import annotations
 
@@ -14,12 +21,15 @@ from . import narrative, pages
 from .amounts import draw_style as draw_amount_style
 from .books import draw_books
 from .canvas import Canvas
-from .layout import Flow, draw_style
+from .layout import A3_LANDSCAPE, LANDSCAPE, PORTRAIT, Flow, draw_style
 from .names import draw_department
 from .plan import plan_tables
 from .render import render_table
+from .table_style import StyleOverrides, TableStyler
+from .tables_wide import WIDE_COLS, widen
 
-GENERATOR_VERSION = "synth-1.9"
+GENERATOR_VERSION = "synth-2.0"
+VERSIONS = ("synth-1.9", "synth-2.0")
 Kind = Literal["budget", "final_account"]
 
 
@@ -32,16 +42,34 @@ class SynthDocument:
     truth: Document
 
 
-def generate_document(seed: int, kind: Kind | None = None) -> SynthDocument:
-    """Generate one document; the same (seed, kind) always gives the same bytes."""
+def generate_document(
+    seed: int,
+    kind: Kind | None = None,
+    version: str = GENERATOR_VERSION,
+    style_overrides: StyleOverrides | None = None,
+) -> SynthDocument:
+    """Generate one document; the same (seed, kind, version, overrides) always gives the
+    same bytes (on a machine with the same fonts installed)."""
+    if version not in VERSIONS:
+        raise ValueError(f"unknown generator version {version!r}; choose from {VERSIONS}")
+    if style_overrides is not None and version == "synth-1.9":
+        raise ValueError("synth-1.9 has one style per document: it takes no style overrides")
     rng = random.Random(seed)
     drawn: Kind = rng.choice(["budget", "final_account"])  # always drawn: same stream either way
     kind = kind or drawn
     year = rng.randint(2015, 2026)
     dept = draw_department(rng)
     books = draw_books(rng, kind, year, dept, draw_amount_style(rng))
-    specs = plan_tables(rng, books)
+    base_specs = plan_tables(rng, books)
     style = draw_style(rng)
+    styler = TableStyler(seed, overrides=style_overrides) if version != "synth-1.9" else None
+    specs, wide_size = list(base_specs), LANDSCAPE
+    if styler is not None:
+        n_cols = styler.wide_cols(WIDE_COLS[kind])
+        at = next(i for i, spec in enumerate(specs) if spec.type == "revenue")
+        if n_cols:
+            specs[at] = widen(styler.rng, books, specs[at], n_cols)
+            wide_size = A3_LANDSCAPE if styler.wide_on_a3() else LANDSCAPE
     canvas = Canvas()
     flow = Flow(canvas, style)
     doc_word = "部门预算" if kind == "budget" else "部门决算"
@@ -54,18 +82,26 @@ def generate_document(seed: int, kind: Kind | None = None) -> SynthDocument:
         (0, f"第二部分 {year}年{doc_word}{'报表' if kind == 'budget' else '表'}", flow.index + 1)
     )
     tables: list[Table] = []
-    for i, spec in enumerate(specs):
-        odds = landscape_odds(spec.n_cols)
-        landscape = spec.landscape if spec.landscape is not None else rng.random() < odds
+    for i, (base, spec) in enumerate(zip(base_specs, specs, strict=True)):
+        odds = landscape_odds(base.n_cols)
+        landscape = base.landscape if base.landscape is not None else rng.random() < odds
         same_page = (
             i > 0 and rng.random() < 0.2 and (flow.page.width > flow.page.height) == landscape
         )
+        if styler is not None:
+            landscape = landscape or spec.wide
+            flow.landscape_size = wide_size if spec.wide else style.landscape_size
+            wanted = flow.landscape_size if landscape else PORTRAIT
+            same_page = same_page and (flow.page.width, flow.page.height) == wanted
         if not same_page:
             flow.new_page("tables", landscape)
         if i == 0:
             part_heading(flow, toc[-1][1])
         toc.append((1, spec.title, flow.index))
-        tables.append(render_table(flow, spec, f"t{i + 1}", rng))
+        table_id = f"t{i + 1}"
+        table_style = styler.for_table(table_id, spec.type, spec.repeat_header) if styler else None
+        tables.append(render_table(flow, spec, table_id, rng, table_style))
+    flow.landscape_size = style.landscape_size
     explanation_title = "第三部分 " + (
         "情况说明" if kind == "final_account" else f"{year}年度{doc_word}情况说明"
     )
@@ -78,7 +114,8 @@ def generate_document(seed: int, kind: Kind | None = None) -> SynthDocument:
     toc.append((0, "第四部分 名词解释", flow.index))
     part_heading(flow, "第四部分 名词解释")
     pages.glossary(flow, rng, kind)
-    appendix = pages.appendix(flow, rng, books, len(tables))
+    style_for = styler.for_table if styler is not None else None
+    appendix = pages.appendix(flow, rng, books, len(tables), style_for)
     if appendix:
         toc.append((0, "第五部分 附件", appendix[0].pages[0] - 1))
         tables += appendix
@@ -90,7 +127,7 @@ def generate_document(seed: int, kind: Kind | None = None) -> SynthDocument:
     )
     flow.page_numbers(first_numbered, rng)
     name = f"synth-{seed}-{'budget' if kind == 'budget' else 'final'}"
-    pdf = canvas.to_pdf(title=f"{dept.name}{year}年度{doc_word}公开", subject=GENERATOR_VERSION)
+    pdf = canvas.to_pdf(title=f"{dept.name}{year}年度{doc_word}公开", subject=version)
     truth = Document(
         source=Source(
             file=f"{name}.pdf",
@@ -101,7 +138,7 @@ def generate_document(seed: int, kind: Kind | None = None) -> SynthDocument:
         document=DocumentFacts(kind=kind, department=dept.name, year=year, kind_conf=1.0),
         pages=flow.pages,
         tables=tables,
-        generator=GENERATOR_VERSION,
+        generator=version,
     )
     return SynthDocument(name=name, pdf=pdf, truth=truth)
 
@@ -123,7 +160,9 @@ def part_heading(flow: Flow, text: str) -> None:
     )
 
 
-def generate_corpus(n_docs: int, seed: int, out_dir: Path) -> list[Path]:
+def generate_corpus(
+    n_docs: int, seed: int, out_dir: Path, version: str = GENERATOR_VERSION
+) -> list[Path]:
     """Write n documents (kinds alternating) as `<name>.pdf` + `<name>.gt.json`; returns the PDFs.
 
     Document i uses seed `seed * 100_003 + i`, so corpora with different seeds do not share
@@ -134,7 +173,7 @@ def generate_corpus(n_docs: int, seed: int, out_dir: Path) -> list[Path]:
     paths = []
     for i in range(n_docs):
         kind: Kind = "budget" if i % 2 == 0 else "final_account"
-        doc = generate_document(seed * 100_003 + i, kind)
+        doc = generate_document(seed * 100_003 + i, kind, version)
         pdf_path = out_dir / f"{doc.name}.pdf"
         pdf_path.write_bytes(doc.pdf)
         (out_dir / f"{doc.name}.gt.json").write_text(doc.truth.to_json(), encoding="utf-8")

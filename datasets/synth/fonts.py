@@ -35,6 +35,8 @@ FACES: tuple[FontFace, ...] = (
     FontFace("ar-ukai", path="/usr/share/fonts/truetype/arphic/ukai.ttc", serif=True),
 )
 FALLBACK = FACES[0]
+# synth-2.0 draws per-table faces from this list (1.9's draws use FACES, which must not change).
+FACES_V2: tuple[FontFace, ...] = FACES
 
 
 def available(face: FontFace) -> bool:

@@ -95,6 +95,7 @@ class Flow:
         self.style = style
         self.pages: list[Page] = []
         self.y = 0.0
+        self.landscape_size = style.landscape_size  # a wide table may switch it to A3
 
     # pages -------------------------------------------------------------------------
     @property
@@ -118,7 +119,7 @@ class Flow:
         return self.page.height - self.style.margin - 20
 
     def new_page(self, section: str, landscape: bool = False) -> None:
-        width, height = self.style.landscape_size if landscape else PORTRAIT
+        width, height = self.landscape_size if landscape else PORTRAIT
         self.canvas.new_page(width, height)
         self.pages.append(
             Page(

@@ -6,6 +6,7 @@ All sentences are the generator's own templates; only official names and codes a
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from fiscalocr.model import Table
 
@@ -15,6 +16,7 @@ from .fonts import text_width
 from .layout import Flow
 from .performance import department_form, evaluation_form, target_form
 from .render import render_table
+from .table_style import TableStyle
 
 
 def cover(flow: Flow, rng: random.Random, dept: str, year: int, doc_word: str) -> None:
@@ -169,8 +171,16 @@ def glossary(flow: Flow, rng: random.Random, kind: str) -> None:
         flow.paragraph(f"{CHINESE_ORDINALS[i]}、{term}{sep}{meaning}")
 
 
-def appendix(flow: Flow, rng: random.Random, books: Books, n_tables: int) -> list[Table]:
-    """附件: performance target forms (budget) or self-evaluation forms (final account)."""
+def appendix(
+    flow: Flow,
+    rng: random.Random,
+    books: Books,
+    n_tables: int,
+    style_for: Callable[[str, str, bool], TableStyle] | None = None,
+) -> list[Table]:
+    """附件: performance target forms (budget) or self-evaluation forms (final account).
+
+    style_for(table id, type, repeat header): a table's style (None: the document's one)."""
     projects = [p for p in books.projects if p.source != "carry"]
     if not projects:
         return []
@@ -194,7 +204,9 @@ def appendix(flow: Flow, rng: random.Random, books: Books, n_tables: int) -> lis
     for i, spec in enumerate(specs):
         if i:
             flow.new_page("appendix")
-        tables.append(render_table(flow, spec, f"t{n_tables + i + 1}", rng))
+        table_id = f"t{n_tables + i + 1}"
+        style = style_for(table_id, spec.type, spec.repeat_header) if style_for else None
+        tables.append(render_table(flow, spec, table_id, rng, style))
     return tables
 
 

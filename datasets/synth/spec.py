@@ -45,6 +45,7 @@ class TableSpec:
     empty_note: str = ""  # 本表无数据 (drawn under the table, not a cell)
     landscape: bool | None = None  # None: decided by width
     repeat_header: bool = True
+    wide: bool = False  # amount columns as narrow as their figures, headers wrap (synth-2.0)
 
     @property
     def n_rows(self) -> int:

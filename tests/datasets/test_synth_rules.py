@@ -1,7 +1,9 @@
 """The synthetic ground truth obeys every arithmetic rule of contract §4.
 
 The checks read only the ground-truth JSON (cells, header text, narrative lines), the way a
-consumer would, and are independent of the reconcile stage.
+consumer would, and are independent of the reconcile stage. They run on synth-2.0 (the
+default) documents, some of them forced to draw their revenue table wide (12-16 columns);
+synth-1.9's truth is pinned by hash in test_synth_styles.py.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import re
 
 import pytest
 
-from fiscalocr.datasets.synth import generate_document
+from fiscalocr.datasets.synth import StyleOverrides, generate_document
 from fiscalocr.model import Document, Table
 
 SEEDS = [
@@ -21,13 +23,32 @@ SEEDS = [
     (15, "budget"),
     (16, "final_account"),
 ]
+WIDE = [  # (seed, kind, columns of the wide revenue table)
+    (17, "budget", 16),
+    (18, "final_account", 12),
+    (19, "budget", 13),
+]
 TOTAL_TITLES = {"合计", "小计", "本年收入合计", "本年支出合计"}
 ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 @pytest.fixture(scope="module")
 def docs() -> list[Document]:
-    return [generate_document(seed, kind).truth for seed, kind in SEEDS]
+    plain = [generate_document(seed, kind).truth for seed, kind in SEEDS]
+    wide = [
+        generate_document(seed, kind, style_overrides=StyleOverrides(wide_cols=n)).truth
+        for seed, kind, n in WIDE
+    ]
+    return plain + wide
+
+
+def test_fixture_has_wide_tables_of_both_budget_shapes(docs):
+    """Wide budget revenue tables come with 合计 over 本年收入 and 上年结转, or without."""
+    wide = [t for d in docs for t in d.tables if t.type == "revenue" and t.n_cols >= 12]
+    assert {n for *_, n in WIDE} <= {t.n_cols for t in wide}
+    budget = [t for t in wide if t.title.endswith(("预算收入总表", "收入预算总表"))]
+    tops = {column_paths(t)[code_columns(t)[-1] + 2][0] for t in budget}
+    assert tops == {"合计", "本年收入"}, tops
 
 
 def tolerance(table: Table, n_terms: int) -> float:
@@ -366,7 +387,10 @@ def test_same_figures_across_tables(docs):
             grand = value(summary, rows["支出总计"], r_amounts[0])
             if code_columns(revenue_table):
                 revenue = total_row_values(revenue_table)
-                got = revenue["本年收入/合计"] + revenue.get("上年结转", 0.0)
+                if "本年收入/合计" in revenue:
+                    got = revenue["本年收入/合计"] + revenue.get("上年结转", 0.0)
+                else:  # wide: 合计 over 本年收入 and 上年结转
+                    got = revenue["合计"]
             else:
                 got = check_revenue_by_source(revenue_table)
             assert abs(got - grand) <= tolerance(summary, 2)
