@@ -1,9 +1,11 @@
 """Cell grids from a born-digital page's vector rules (pure geometry after extraction).
 
-Rules are the page's dark strokes: stroked lines, and filled rectangles thin enough to be
-a drawn line (many generators paint rules as 0.5-1 pt black rectangles). White filled
-rectangles (cell backgrounds) are ignored: they are not rules, and taking them as rules
-is what makes generic table finders see spurious grids on these files. Rules that touch
+Rules are the page's inked strokes: stroked lines, and filled rectangles thin enough to be
+a drawn line (many generators paint rules as 0.5-1 pt black rectangles; a browser paints
+every cell border so). Any colour short of near-white is ink: a word processor's default
+table draws light-grey hairlines, and a scan shows them. White filled rectangles (cell
+backgrounds) are ignored: they are not rules, and taking them as rules is what makes
+generic table finders see spurious grids on these files. Rules that touch
 form one table; their x/y positions, clustered, form the grid; a grid boundary with no
 rule along it joins its two neighbours into one spanning cell.
 """
@@ -17,7 +19,7 @@ JOIN_TOL = 2.5  # pt: a rule ending this close to another one touches it
 MAX_RULE_THICKNESS = 2.5  # pt: a filled rectangle thinner than this is a drawn line
 MIN_RULE_LENGTH = 4.0  # pt
 MIN_COVERAGE = 0.6  # share of a cell edge a rule must cover to separate two cells
-DARK_MAX = 0.6  # mean RGB (0..1) at or below which a colour is ink, not background
+INK_MAX = 0.9  # mean RGB (0..1) at or below which a colour is ink (#bfbfbf is 0.75), not paper
 
 
 @dataclass(frozen=True)
@@ -58,15 +60,15 @@ def page_segments(page) -> list[Segment]:
     for path in page.get_drawings():
         stroke, fill = path.get("color"), path.get("fill")
         for item in path["items"]:
-            if item[0] == "l" and _dark(stroke):
+            if item[0] == "l" and _ink(stroke):
                 segments += _line_segment(item[1] * turn, item[2] * turn)
             elif item[0] == "re":
                 segments += _rect_segments(item[1] * turn, stroke, fill)
     return [s for s in segments if s.end - s.start >= MIN_RULE_LENGTH]
 
 
-def _dark(colour) -> bool:
-    return colour is not None and sum(colour) / max(len(colour), 1) <= DARK_MAX
+def _ink(colour) -> bool:
+    return colour is not None and sum(colour) / max(len(colour), 1) <= INK_MAX
 
 
 def _line_segment(p, q) -> list[Segment]:
@@ -78,11 +80,11 @@ def _line_segment(p, q) -> list[Segment]:
 
 
 def _rect_segments(r, stroke, fill) -> list[Segment]:
-    if _dark(fill) and min(r.width, r.height) <= MAX_RULE_THICKNESS:
+    if _ink(fill) and min(r.width, r.height) <= MAX_RULE_THICKNESS:
         if r.width >= r.height:
             return [Segment(True, (r.y0 + r.y1) / 2, r.x0, r.x1)]
         return [Segment(False, (r.x0 + r.x1) / 2, r.y0, r.y1)]
-    if _dark(stroke):
+    if _ink(stroke):
         return [
             Segment(True, r.y0, r.x0, r.x1),
             Segment(True, r.y1, r.x0, r.x1),

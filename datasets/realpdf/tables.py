@@ -17,9 +17,12 @@ MIN_TABLE_ROWS = 2
 _UNIT = re.compile(r"单位\s*[：:]\s*(万元|千元|元)")
 _NOT_TITLE = re.compile(
     r"^(单位|部门|编制部门|编制单位|预算单位|填报单位)\s*[：:]|^表[一二三四五六七八九十\d]+$|^第\d+页|^\d+$"
+    r"|^(预算|部门|决算)?公开表\s*\d+$|^公开\s*\d+\s*表$"  # a table's number (公开01表), not its title
 )
 _CODE_HEADER = re.compile(r"编码|代码|编号|^类$|^款$|^项$|行次|栏次|序号")
 _CODE_VALUE = re.compile(r"^\d{2,7}$")
+_COLUMN_NUMBER = re.compile(r"\d{1,2}(\.0+)?")  # 栏次 numbers, printed 1 or 1.00
+_NUMBERING_LABEL = re.compile(r"栏次|档次|行次")
 _AMOUNT_LOOK = re.compile(r"\d[\d,]*\.\d+|\d{1,3}(,\d{3})+")
 
 
@@ -111,11 +114,24 @@ def _grid_table(grid: Grid, chars: list[Char], page_no: int) -> tuple[Table, lis
 
 
 def _header_rows(cells: list[Cell], n_rows: int) -> int:
-    """Rows before the first one that holds an amount (``1,234.50``-like) are header."""
+    """Rows before the first one that holds an amount (``1,234.50``-like) are header; a
+    row numbering the columns (栏次 1.00 2.00 …) is header too, also when no amount follows
+    (a table printed empty)."""
+    numbering_end = 0
     for row in range(n_rows):
-        if any(c.row == row and _AMOUNT_LOOK.fullmatch(c.text.replace(" ", "")) for c in cells):
+        texts = [c.text.replace(" ", "") for c in cells if c.row == row and c.text.strip()]
+        if _numbering_row(texts):
+            numbering_end = row + 1
+        elif any(_AMOUNT_LOOK.fullmatch(t) for t in texts):
             return row
-    return 0
+    return numbering_end
+
+
+def _numbering_row(texts: list[str]) -> bool:
+    numbers = [t for t in texts if _COLUMN_NUMBER.fullmatch(t)]
+    return len(numbers) >= 2 and all(
+        _NUMBERING_LABEL.fullmatch(t) or _COLUMN_NUMBER.fullmatch(t) for t in texts
+    )
 
 
 def fill_values(cells: list[Cell], header_rows: int) -> None:
