@@ -8,7 +8,7 @@ STAMP := $(VENV)/.fiscalocr-installed
 FONT_PACKAGES := fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming fonts-arphic-ukai
 OUT ?= out/samples
 
-.PHONY: install fonts run test bench lint clean
+.PHONY: install fonts chromium run test bench lint clean
 
 install: $(STAMP) fonts
 
@@ -28,6 +28,14 @@ fonts:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONT_PACKAGES) >/dev/null; \
 	  else echo "note: CJK fonts $(FONT_PACKAGES) are not installed (need root + apt); the synthetic corpus uses PyMuPDF's built-in CJK fonts only"; fi; \
 	fi
+
+# Headless Chromium for the seed renders (benchmarks/seed_renders.py and their tests):
+# optional, never part of install or test. Installed when missing; needs root and apt.
+chromium:
+	@if command -v chromium >/dev/null; then echo "chromium: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	else echo "note: headless Chromium is not installed (needs root + apt: apt-get install -y chromium chromium-driver); the seed renders are skipped"; fi
 
 run: install
 	$(VENV)/bin/fiscalocr convert datasets/samples -o $(OUT)

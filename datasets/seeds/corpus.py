@@ -1,0 +1,178 @@
+"""The seed-render corpus: each seed in each style, scanned at each level, all ``test``.
+
+Everything here is derived from the seed transcriptions in ``../shared/seeds``: it is
+written under git-ignored ``data/`` and is a benchmark only, never training data (every
+document is in the ``test`` split). Born-digital renders and their checked truth go to
+``<out>/born/``; the scans and their truth to ``<out>/<level>/``, described by
+``<out>/manifest.json`` like the real-PDF scans (origin ``realpdf``: truth from a text
+layer). A corpus whose plan and files are unchanged is not rebuilt.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Sequence
+from pathlib import Path
+
+from fiscalocr.model import Document
+
+from .render import SEED_RENDER_VERSION, RenderedSeed, render_name, render_seed
+from .styles import STYLE_NAMES
+
+DEFAULT_SEEDS_DIR = Path("../shared/seeds")
+DEFAULT_OUT_DIR = Path("data/seed-renders")
+BORN_DIR = "born"
+
+
+class InexactTruthError(RuntimeError):
+    """A render's derived truth does not match its seed: it must not be scored."""
+
+
+def seed_files(seeds_dir: str | Path) -> list[Path]:
+    """The seed transcriptions (``NNN_*.txt``) of a folder, in name order."""
+    folder = Path(seeds_dir)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: no seeds folder (the seeds live in ../shared/seeds)")
+    return sorted(p for p in folder.glob("*.txt") if p.name[:3].isdigit())
+
+
+def _manifest_knows_damage() -> bool:
+    """Does this checkout's manifest record a damage model per document?"""
+    from fiscalocr.datasets.manifest import CorpusDocument
+
+    return "damage_model" in CorpusDocument.model_fields
+
+
+def scan_version_for(damage: str | None) -> str:
+    """The manifest's scan version: the scan module's, with the damage model appended when
+    the manifest has no field of its own for it."""
+    from fiscalocr.datasets.scan import SCAN_VERSION
+
+    if damage is None or _manifest_knows_damage():
+        return SCAN_VERSION
+    return f"{SCAN_VERSION}+{damage}"
+
+
+def degrade_with(pdf: bytes, truth: Document, level: str, seed: int, damage: str | None):
+    """``degrade_document`` with a damage model, when this checkout's scan module has one."""
+    from fiscalocr.datasets.scan import degrade_document
+
+    if damage is None:
+        return degrade_document(pdf, truth, level, seed)  # type: ignore[arg-type]
+    if "damage_model" not in inspect.signature(degrade_document).parameters:
+        raise ValueError(f"--damage {damage}: this checkout's degrade_document has no damage_model")
+    return degrade_document(pdf, truth, level, seed, damage_model=damage)  # type: ignore[arg-type,call-arg]
+
+
+def render_all(
+    seeds: Sequence[Path], styles: Sequence[str], out_dir: Path, *, allow_inexact: bool = False
+) -> list[RenderedSeed]:
+    """Render every seed in every style into ``out_dir/born``; refuse inexact truth."""
+    renders = [render_seed(s, style, out_dir / BORN_DIR) for s in seeds for style in styles]
+    bad = [r for r in renders if not (r.check.exact and not r.off_page)]
+    if bad and not allow_inexact:
+        lines = [f"{r.name}: {r.check.summary()} off-page {r.off_page}" for r in bad]
+        raise InexactTruthError("derived truth is not exact:\n" + "\n".join(lines))
+    return renders
+
+
+def plan_seed_corpus(renders: Sequence[RenderedSeed], levels: Sequence[str], seed: int,
+                     damage: str | None = None):  # fmt: skip
+    """One test document per (render, level); damage seeds fixed by ``seed``."""
+    from fiscalocr.datasets.manifest import CorpusDocument, Manifest, sha256_file
+    from fiscalocr.datasets.scan import SCAN_LEVELS
+
+    unknown = [lv for lv in levels if lv not in SCAN_LEVELS]
+    if unknown or not levels:
+        raise ValueError(f"unknown scan levels {unknown}; choose from {SCAN_LEVELS}")
+    per_doc = {"damage_model": damage} if damage and _manifest_knows_damage() else {}
+    suffix = f"-{damage}" if damage else ""
+    docs = []
+    for i, render in enumerate(renders):
+        for level in levels:
+            name = f"{render.name}-{level}{suffix}"
+            docs.append(CorpusDocument(id=f"{render.name}@{level}{suffix}", split="test", kind=render.truth.document.kind,
+                                       level=level, seed=seed + i, source=f"{BORN_DIR}/{render.pdf.name}",
+                                       source_sha256=sha256_file(render.pdf), pdf=f"{level}/{name}.pdf",
+                                       truth=f"{level}/{name}.gt.json", **per_doc))  # fmt: skip
+    per_corpus = {"damage_models": [damage]} if per_doc else {}
+    return Manifest(name="seed-renders", origin="realpdf", generator_version=SEED_RENDER_VERSION,
+                    scan_version=scan_version_for(damage), seed=seed, n_docs=len(renders),
+                    levels=list(levels), split_fractions={"test": 1.0}, documents=docs, **per_corpus)  # fmt: skip
+
+
+def build_seed_corpus(
+    seeds_dir: str | Path = DEFAULT_SEEDS_DIR,
+    out_dir: str | Path = DEFAULT_OUT_DIR,
+    *,
+    styles: Sequence[str] = STYLE_NAMES,
+    levels: Sequence[str] = ("medium",),
+    seed: int = 0,
+    damage: str | None = None,
+    only: Sequence[str] = (),
+    workers: int = 1,
+    allow_inexact: bool = False,
+):
+    """Render, check, scan and write the corpus; return its manifest and the renders.
+
+    ``only`` keeps the seeds whose file name starts with one of its prefixes (``000``).
+    """
+    from fiscalocr.datasets.corpus import materialise
+
+    out = Path(out_dir)
+    seeds = [s for s in seed_files(seeds_dir) if not only or s.name.startswith(tuple(only))]
+    if not seeds:
+        raise FileNotFoundError(f"{seeds_dir}: no seed transcriptions match {list(only) or '*'}")
+    unknown = [s for s in styles if s not in STYLE_NAMES]
+    if unknown:
+        raise ValueError(f"unknown styles {unknown}; choose from {STYLE_NAMES}")
+    renders = render_all(seeds, styles, out, allow_inexact=allow_inexact)
+    plan = plan_seed_corpus(renders, levels, seed, damage)
+    _forget_other_renders(plan, out)
+    make = _ScanMaker(damage)
+    return materialise(plan, out, make, workers), renders
+
+
+def _forget_other_renders(plan, out: Path) -> None:
+    """Scans of an earlier print of a render are stale: the corpus cache keys on the plan,
+    which names the render but not its bytes, so drop a manifest whose renders differ."""
+    from fiscalocr.datasets.manifest import MANIFEST_FILE, Manifest
+
+    path = out / MANIFEST_FILE
+    if not path.is_file():
+        return
+    try:
+        old = {d.id: d.source_sha256 for d in Manifest.read(path).documents}
+    except ValueError:
+        return
+    if any(old.get(d.id, d.source_sha256) != d.source_sha256 for d in plan.documents):
+        path.unlink()
+
+
+class _ScanMaker:
+    """Scan one planned document from its born-digital render (picklable for workers)."""
+
+    def __init__(self, damage: str | None) -> None:
+        self.damage = damage
+
+    def __call__(self, doc, root: str, scan_version: str | None = None):
+        """``scan_version`` is passed by newer corpus code; the manifest's damage decides."""
+        from fiscalocr.datasets.corpus import write_document
+
+        born = Path(root) / doc.source
+        truth = Document.model_validate_json(born.with_suffix(".gt.json").read_text("utf-8"))
+        pdf, scanned = degrade_with(born.read_bytes(), truth, doc.level, doc.seed, self.damage)
+        scanned.source.file = Path(doc.pdf).name
+        return write_document(doc, Path(root), pdf, scanned, doc.source_sha256 or "")
+
+
+__all__ = [
+    "DEFAULT_OUT_DIR",
+    "DEFAULT_SEEDS_DIR",
+    "InexactTruthError",
+    "build_seed_corpus",
+    "plan_seed_corpus",
+    "render_all",
+    "render_name",
+    "seed_files",
+]
