@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .fonts import ascender_descender, font, text_width
+from .fonts import ascender_descender, document_fonts, text_width
 
 BBox = tuple[float, float, float, float]
 
@@ -102,12 +102,17 @@ class Canvas:
         import pymupdf
 
         doc = pymupdf.open()
+        chars: dict[str, set[str]] = {}
+        for ops in self.pages:
+            for t in ops.texts:
+                chars.setdefault(t.face, set()).update(t.text)
+        fonts = document_fonts(chars)
         for ops in self.pages:
             page = doc.new_page(width=ops.width, height=ops.height)
             _draw_fills(page, ops.fills)
             _draw_sectors(page, ops.sectors)
             _draw_rules(page, ops.rules)
-            _draw_texts(page, ops.texts)
+            _draw_texts(page, ops.texts, fonts)
         doc.subset_fonts()
         doc.set_metadata(
             {
@@ -197,7 +202,7 @@ def merge_segments(segments: list[BBox]) -> list[BBox]:
     return out + other
 
 
-def _draw_texts(page, texts: list[TextOp]) -> None:
+def _draw_texts(page, texts: list[TextOp], fonts: dict[str, object]) -> None:
     import pymupdf
 
     for bold in (False, True):
@@ -205,7 +210,7 @@ def _draw_texts(page, texts: list[TextOp]) -> None:
         used = False
         for t in texts:
             if t.bold == bold:
-                writer.append((t.x, t.baseline), t.text, font=font(t.face), fontsize=t.size)
+                writer.append((t.x, t.baseline), t.text, font=fonts[t.face], fontsize=t.size)
                 used = True
         if used:
             writer.write_text(page, render_mode=2 if bold else 0)

@@ -4,11 +4,12 @@ Faces are listed in a fixed order and chosen by the document's seed; a face whos
 absent on this machine falls back to PyMuPDF's built-in CJK font, so a seed gives the same
 bytes wherever the same fonts are installed. TrueType collections (.ttc) are read at
 face 0 (PyMuPDF's `Font` and `TextWriter` take the first face). Fonts are embedded and
-subset by MuPDF at save time. WenQuanYi Micro Hei is left out: its cmap maps seven
-common characters (年, 不, 了, ...) to the same glyphs as CJK compatibility ideographs, and
-MuPDF's ToUnicode then extracts 年 as U+F98E, so the PDF's text layer would disagree
-with the ground truth. Noto CJK (CFF outlines, which MuPDF does not subset, 20 MB
-each) is left out to keep documents small and generation fast.
+subset by MuPDF at save time. WenQuanYi Micro Hei is left out of `FACES`: its cmap maps
+seven common characters (年, 不, 了, ...) to the same glyphs as CJK compatibility
+ideographs, and MuPDF's ToUnicode then extracts 年 as U+F98E, so the PDF's text layer
+would disagree with the ground truth. Noto CJK (CFF outlines, which MuPDF does not subset,
+20 MB each) is left out of `FACES` too. synth-2.0 adds both (`FACES_V2`), embedded as
+per-document subsets cut with fontTools (`fonts_subset`), which cures both problems.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class FontFace:
     builtin: str | None = None
     path: str | None = None
     serif: bool = False
+    family: str = ""  # set: a face embedded as a fontTools subset; the face's full name
 
 
 FACES: tuple[FontFace, ...] = (
@@ -35,8 +37,23 @@ FACES: tuple[FontFace, ...] = (
     FontFace("ar-ukai", path="/usr/share/fonts/truetype/arphic/ukai.ttc", serif=True),
 )
 FALLBACK = FACES[0]
+NOTO = "/usr/share/fonts/opentype/noto"
 # synth-2.0 draws per-table faces from this list (1.9's draws use FACES, which must not change).
-FACES_V2: tuple[FontFace, ...] = FACES
+FACES_V2: tuple[FontFace, ...] = (
+    *FACES,
+    FontFace("noto-sans-sc", path=f"{NOTO}/NotoSansCJK-Regular.ttc", family="Noto Sans CJK SC"),
+    FontFace(
+        "noto-serif-sc",
+        path=f"{NOTO}/NotoSerifCJK-Regular.ttc",
+        serif=True,
+        family="Noto Serif CJK SC",
+    ),
+    FontFace(
+        "wqy-microhei",
+        path="/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        family="WenQuanYi Micro Hei",
+    ),
+)
 
 
 def available(face: FontFace) -> bool:
@@ -54,12 +71,38 @@ def font(key: str):
     """The PyMuPDF Font of a face (metrics and drawing use the same object)."""
     import pymupdf
 
-    face = next((f for f in FACES if f.key == key), FALLBACK)
-    if not available(face):
-        face = FALLBACK
+    face = face_of(key)
     if face.builtin:
         return pymupdf.Font(face.builtin)
+    if face.family:  # metrics from the repertoire subset (the same outlines and advances)
+        from .fonts_subset import base_font
+
+        return pymupdf.Font(fontbuffer=base_font(face.path, face.family))
     return pymupdf.Font(fontfile=face.path)
+
+
+def face_of(key: str) -> FontFace:
+    """The face of a key; the built-in font when its file is absent here."""
+    face = next((f for f in FACES_V2 if f.key == key), FALLBACK)
+    return face if available(face) else FALLBACK
+
+
+def document_fonts(chars_by_face: dict[str, set[str]]) -> dict[str, object]:
+    """Fonts to draw one document with: subset faces cut to the characters drawn in each."""
+    import pymupdf
+
+    from .fonts_subset import document_font
+
+    out: dict[str, object] = {}
+    for key, chars in sorted(chars_by_face.items()):
+        face = face_of(key)
+        if face.family:
+            out[key] = pymupdf.Font(
+                fontbuffer=document_font(face.path, face.family, frozenset(chars))
+            )
+        else:
+            out[key] = font(key)
+    return out
 
 
 @functools.lru_cache(maxsize=65536)

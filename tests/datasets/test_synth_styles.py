@@ -206,6 +206,7 @@ def thin_grey():
     import pymupdf
 
     forced = {"rule_width": 0.3, "outer_width": 0.3, "rule_gray": 200 / 255, "repeat_header": False}
+    forced["face"] = "wqy-microhei"
     doc = generate_document(26, "budget", style_overrides=StyleOverrides(every_table=forced))
     return doc, pymupdf.open("pdf", doc.pdf)
 
@@ -248,6 +249,7 @@ def booktabs_filled():
     import pymupdf
 
     forced = {"grid": "booktabs", "header_fill": PALE_BLUE, "zebra_fill": ZEBRA}
+    forced["face"] = "noto-serif-sc"
     doc = generate_document(23, "final_account", style_overrides=StyleOverrides(every_table=forced))
     return doc, pymupdf.open("pdf", doc.pdf)
 
@@ -349,6 +351,22 @@ def test_a_wide_table_has_narrow_columns_and_headers_over_three_lines(wide_cut):
         )
     assert max(lines_in.values()) >= 3, lines_in
     assert assert_cells_hold_their_text(pdf, table) > 100
+
+
+@pytest.mark.skipif(
+    not all(synth_fonts.available(f) for f in synth_fonts.FACES_V2),
+    reason="needs the Debian CJK fonts (make fonts)",
+)
+def test_extra_faces_are_embedded_small_and_read_back(thin_grey, booktabs_filled):
+    """Noto Serif CJK and WenQuanYi Micro Hei tables: the face is embedded as a small subset
+    (MuPDF alone would embed Noto whole, 20 MB) and every cell reads back its own text
+    (Micro Hei's 年 would come back as U+F98E without the subset)."""
+    for (doc, pdf), family in ((thin_grey, "WenQuanYi"), (booktabs_filled, "NotoSerifCJK")):
+        names = {f[3] for page in pdf for f in page.get_fonts()}
+        assert any(family in name.replace(" ", "") for name in names), names
+        assert len(doc.pdf) < 2_000_000
+        for table in doc.truth.tables:
+            assert_cells_hold_their_text(pdf, table)
 
 
 # --- the distribution ----------------------------------------------------------------------------
