@@ -9,18 +9,26 @@ content shift moves the truth boxes. ``Page.dpi`` records the scan resolution.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from fiscalocr.model import Document, Line, Page, Table
 
-from . import effects
-from .geometry import shift_bbox, skew_matrix_px
-from .levels import PROFILES, PageDamage, ScanLevel, draw_page_damage
+from . import archive, augraphy_model, effects
+from .geometry import shift_bbox
+from .levels import PROFILES, SCAN_VERSION_1, PageDamage, ScanLevel, draw_page_damage
+from .levels_v2 import ARCHIVE_PROFILES, SCAN_VERSION_2, draw_archive_damage
+from .scanner import encode_jpeg, scanned_size, scanner_geometry
 from .seal import seal_mask, stamp
+
+SCAN_VERSIONS = (SCAN_VERSION_1, SCAN_VERSION_2)
+SCAN_VERSION = SCAN_VERSION_2  # what new corpora are scanned with
+DAMAGE_MODELS = ("fiscalocr", "augraphy")  # ours; the independent one built from augraphy
+DEFAULT_DAMAGE_MODEL = "fiscalocr"
 
 GENERIC_SEAL_TEXT = "财务专用章"
 
@@ -31,26 +39,34 @@ def degrade_document(
     level: ScanLevel,
     seed: int,
     *,
+    scan_version: str = SCAN_VERSION,
+    damage_model: str = DEFAULT_DAMAGE_MODEL,
     overrides: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> tuple[bytes, Document]:
     """Scan ``pdf`` at ``level``; return the image-only PDF and the truth that matches it.
 
-    ``overrides`` maps a 0-based page index to ``PageDamage`` fields to force (tests use
-    it to demand a rotation or a skew); everything else is drawn from ``seed``.
+    ``scan_version`` picks the damage: ``scan-1.3`` (bench-v1's profiles, kept bit for
+    bit) or ``scan-2.0``; ``damage_model`` is ``fiscalocr`` (ours) or ``augraphy`` (the
+    independent model, scan-2.0 only). ``overrides`` maps a 0-based page index to
+    ``PageDamage`` fields to force (tests use it to demand a rotation or a skew);
+    everything else is drawn from ``seed``.
     """
     import pymupdf
 
-    profile = PROFILES[level]
-    rng = np.random.default_rng([seed, PROFILE_SALT[level]])
+    draw = damage_drawer(scan_version, damage_model, level)
+    rng = np.random.default_rng(damage_seed(scan_version, damage_model, level, seed))
     src = pymupdf.open(stream=pdf, filetype="pdf")
     out = pymupdf.open()
     damages = []
     for index, page in enumerate(src):
-        damage = draw_page_damage(profile, rng)
+        damage = draw(rng)
         if overrides and index in overrides:
             damage = replace(damage, **overrides[index])
-        truth_page = truth.pages[index] if index < len(truth.pages) else None
-        jpeg, size_pt = scan_page(page, damage, _seal_anchor(truth_page), _seal_text(truth))
+        if damage_model == "augraphy":
+            jpeg, size_pt = augraphy_model.scan_page(page, damage, level)
+        else:
+            truth_page = truth.pages[index] if index < len(truth.pages) else None
+            jpeg, size_pt = scan_page(page, damage, _seal_anchor(truth_page), _seal_text(truth))
         new = out.new_page(width=size_pt[0], height=size_pt[1])
         new.insert_image(new.rect, stream=jpeg)
         damages.append(damage)
@@ -59,6 +75,29 @@ def degrade_document(
 
 
 PROFILE_SALT = {"clean": 11, "light": 23, "medium": 37, "heavy": 53}
+MODEL_SALT = {"fiscalocr": 2, "augraphy": 3}  # scan-2.0 streams; scan-1.3 has none (as before)
+
+
+def damage_seed(scan_version: str, damage_model: str, level: str, seed: int) -> list[int]:
+    """The seed of a document's page-damage stream (scan-1.3's is unchanged)."""
+    if scan_version == SCAN_VERSION_1:
+        return [seed, PROFILE_SALT[level]]
+    return [seed, PROFILE_SALT[level], MODEL_SALT[damage_model]]
+
+
+def damage_drawer(
+    scan_version: str, damage_model: str, level: str
+) -> Callable[[np.random.Generator], PageDamage]:
+    """The function drawing one page's damage for this version, model and level."""
+    if damage_model not in DAMAGE_MODELS:
+        raise ValueError(f"unknown damage model {damage_model!r}; choose from {DAMAGE_MODELS}")
+    if scan_version == SCAN_VERSION_1 and damage_model == "fiscalocr":
+        return partial(draw_page_damage, PROFILES[level])
+    if scan_version == SCAN_VERSION_2 and damage_model == "fiscalocr":
+        return partial(draw_archive_damage, ARCHIVE_PROFILES[level])
+    if scan_version == SCAN_VERSION_2:
+        return partial(augraphy_model.draw_damage, augraphy_model.AUGRAPHY_PROFILES[level])
+    raise ValueError(f"no {damage_model} damage in {scan_version}; versions: {SCAN_VERSIONS}")
 
 
 def scan_page(
@@ -66,7 +105,6 @@ def scan_page(
 ) -> tuple[bytes, tuple[float, float]]:
     """Render, damage and JPEG-encode one page; return the JPEG and the scanned page's size
     in points (the paper's, turned with the sheet)."""
-    import cv2
     import pymupdf
 
     rng = np.random.default_rng(damage.effect_seed)
@@ -77,19 +115,15 @@ def scan_page(
     img = np.frombuffer(pix.samples, np.uint8).reshape(pix.h, pix.w, pix.n).copy()
     img = img[:, :, 0] if pix.n == 1 else img
     img = _paper_effects(img, damage, anchor_pt, seal_text, rng)
-    img = _scanner_geometry(img, damage)
+    img = scanner_geometry(img, damage)
     img = _scanner_effects(img, damage, rng)
-    if img.ndim == 3:
-        img = cv2.cvtColor(img, cv2.COLOR_RGB2BGR)
-    ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, damage.jpeg_quality])
-    if not ok:
-        raise RuntimeError("JPEG encoding failed")
-    width, height = page.rect.width, page.rect.height  # the paper, as the scanner states it
-    return buf.tobytes(), (height, width) if damage.rotation in (90, 270) else (width, height)
+    return encode_jpeg(img, damage.jpeg_quality), scanned_size(page, damage.rotation)
 
 
 def _paper_effects(img, damage: PageDamage, anchor_pt, seal_text: str, rng) -> np.ndarray:
     """What happens to the sheet itself before it meets the scanner."""
+    if damage.ink_fade > 0:
+        img = archive.fade_ink(img, damage.ink_fade, rng)
     if damage.faded_rules:
         img = effects.fade_rules(img, damage.dpi, rng)
     if damage.ink_bleed:
@@ -100,23 +134,10 @@ def _paper_effects(img, damage: PageDamage, anchor_pt, seal_text: str, rng) -> n
         mask = seal_mask(seal_text, damage.dpi, float(rng.uniform(-25, 25)))
         px = damage.dpi / 72.0
         img = stamp(img, mask, (int(anchor_pt[0] * px), int(anchor_pt[1] * px)), rng)
-    return img
-
-
-def _scanner_geometry(img: np.ndarray, damage: PageDamage) -> np.ndarray:
-    """Shift and skew on the platen, then the sheet's turn; white where paper is absent."""
-    import cv2
-
-    h, w = img.shape[:2]
-    matrix = skew_matrix_px(w, h, damage.skew_deg)
-    px = damage.dpi / 72.0
-    shift = np.array([damage.shift_pt[0] * px, damage.shift_pt[1] * px])
-    matrix[:, 2] += matrix[:, :2] @ shift  # shift first, then turn about the centre
-    if abs(damage.skew_deg) > 1e-6 or np.any(shift != 0):
-        white = (255, 255, 255) if img.ndim == 3 else 255
-        img = cv2.warpAffine(img, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=white)
-    if damage.rotation:
-        img = np.ascontiguousarray(np.rot90(img, k=damage.rotation // 90))
+    if damage.photocopy:
+        img = archive.photocopy(img, damage.dpi, rng)
+    if damage.copier_streak:
+        img = archive.copier_streaks(img, damage.dpi, rng)
     return img
 
 
@@ -189,4 +210,11 @@ def _move_table(table: Table, damages: dict[int, PageDamage], pages: dict[int, P
     table.regions = [r.model_copy(update={"bbox": move(r.page, r.bbox)}) for r in table.regions]
 
 
-__all__ = ["degrade_document", "degrade_truth", "scan_page"]
+__all__ = [
+    "DAMAGE_MODELS",
+    "SCAN_VERSION",
+    "SCAN_VERSIONS",
+    "degrade_document",
+    "degrade_truth",
+    "scan_page",
+]

@@ -15,7 +15,7 @@ import numpy as np
 
 ScanLevel = Literal["clean", "light", "medium", "heavy"]
 SCAN_LEVELS: tuple[str, ...] = get_args(ScanLevel)
-SCAN_VERSION = "scan-1.3"  # bump when any damage changes: cached corpora then regenerate
+SCAN_VERSION_1 = "scan-1.3"  # frozen: bench-v1 is built with these profiles, bit for bit
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class ScanProfile:
     streaks_prob: float  # augraphy LowInkPeriodicLines (dirty scanner head)
 
 
-PROFILES: dict[str, ScanProfile] = {
+PROFILES: dict[str, ScanProfile] = {  # scan-1.3: never change (bench-v1 must rebuild)
     "clean": ScanProfile(300, 0.0, 0.0, (), 0.0, (0.0, 0.0), (0.0, 0.0), (90, 92), 0.0,
                          0.0, (0.0, 0.0), 0.0, 0.0, 0.0, 0.0, 0.0),
     "light": ScanProfile(240, 0.8, 0.04, (180,), 2.0, (0.0, 0.5), (0.5, 1.5), (70, 80), 0.06,
@@ -61,6 +61,9 @@ class PageDamage:
     clockwise by that much (the OCR stage's convention: it reports the same number). ``rotation`` is the clockwise turn a reader must apply to the
     scan to read it upright (PDF ``/Rotate`` sense); the scanner turned the paper by that
     much counter-clockwise. ``shift_pt`` moves the printed content on the upright page.
+
+    ``ink_fade``, ``photocopy`` and ``copier_streak`` exist from scan-2.0 on; scan-1.3
+    never sets them, so its pages come out as before.
     """
 
     dpi: int
@@ -78,6 +81,9 @@ class PageDamage:
     texture: bool = False
     streaks: bool = False
     effect_seed: int = 0
+    ink_fade: float = 0.0  # share of the ink's darkness lost where the page is most faded
+    photocopy: bool = False  # the sheet is a photocopy: thresholded toner, specks, thin strokes
+    copier_streak: bool = False  # a dark band along the feed direction (dirty copier glass)
 
 
 def draw_page_damage(profile: ScanProfile, rng: np.random.Generator) -> PageDamage:

@@ -51,7 +51,11 @@ def test_same_seed_same_bytes_and_image_only(table_page):
     assert page.get_text().strip() == ""  # no text layer: a scan
     assert len(page.get_images()) == 1
     assert (round(page.rect.width), round(page.rect.height)) == (595, 842)  # the paper's size
-    assert first_truth.pages[0].dpi == 150.0 and first_truth.pages[0].text_source == "ocr"
+    dpi = first_truth.pages[0].dpi
+    assert (
+        dpi in (100.0, 120.0, 150.0) and first_truth.pages[0].text_source == "ocr"
+    )  # scan-2.0 heavy
+    assert abs(min(_scan_image(first).shape) - 595 * dpi / 72) <= 1  # the truth states the dpi
 
 
 def _scan_image(pdf: bytes) -> np.ndarray:
@@ -71,7 +75,16 @@ def test_truth_boxes_map_onto_their_ink_in_the_raw_scan(table_page, rotation):
     pdf, truth = table_page
     damage = {"skew_deg": 2.5, "rotation": rotation, "shift_pt": (6.0, -4.0), "noise_sigma": 0.0,
               "seal": False, "bleed_alpha": 0.0, "faded_rules": False, "texture": False, "streaks": False}  # fmt: skip
-    scan, scan_truth = degrade_document(pdf, truth, "medium", seed=1, overrides={0: damage})
+    scan, scan_truth = degrade_document(
+        pdf, truth, "medium", seed=1, scan_version="scan-1.3", overrides={0: damage}
+    )
+    assert_truth_on_ink(scan, scan_truth)
+
+
+def assert_truth_on_ink(scan: bytes, scan_truth, min_hits: float = 0.95) -> None:
+    """Every truth character box of page 1, mapped into the raw scan, holds ink (at least
+    ``min_hits`` of them); the same box moved down by 14 pt (between text lines) holds
+    less for nearly all."""
     page = scan_truth.pages[0]
     image = _scan_image(scan)
     hits, misses, n_chars = 0, 0, 0
@@ -96,7 +109,7 @@ def test_truth_boxes_map_onto_their_ink_in_the_raw_scan(table_page, rotation):
             hits += on > 0.04
             misses += on <= off
     assert n_chars > 60
-    assert hits >= 0.95 * n_chars
+    assert hits >= min_hits * n_chars
     assert misses <= 0.1 * n_chars
 
 
