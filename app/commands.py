@@ -45,6 +45,12 @@ def _add_synth(sub: argparse._SubParsersAction) -> None:
         help="regenerate the corpus a committed manifest describes (datasets/manifests/bench-v1.json)",
     )
     p.add_argument("--workers", type=int, default=1, help="processes generating documents")
+    p.add_argument(
+        "--damage",
+        choices=["fiscalocr", "augraphy", "both"],
+        default="fiscalocr",
+        help="scan-damage model: ours, the independent augraphy one, or both (default: ours)",
+    )
     p.set_defaults(run=_run_synth)
 
 
@@ -58,7 +64,13 @@ def _run_synth(args: argparse.Namespace) -> int:
 
         levels = args.levels or ["clean", "light", "medium", "heavy"]
         manifest = synth_command(
-            args.out, args.n_docs, args.seed, levels, args.from_pdf, workers=args.workers
+            args.out,
+            args.n_docs,
+            args.seed,
+            levels,
+            args.from_pdf,
+            workers=args.workers,
+            damage=args.damage,
         )
     count = len(getattr(manifest, "documents", []) or [])
     print(f"wrote {count} documents to {args.out}")

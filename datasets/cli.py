@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from .corpus import build_synthetic_corpus
@@ -17,12 +18,30 @@ def synth_command(
     from_pdf: Path | None = None,
     *,
     workers: int = 1,
+    damage: str = "fiscalocr",
 ) -> Manifest:
     """Write a synthetic corpus (or, with ``from_pdf``, scans of real PDFs) to ``out_dir``.
 
     ``from_pdf`` is a folder of born-digital PDFs or one PDF; ``n_docs`` is then ignored.
-    Returns the manifest, also written as ``out_dir/manifest.json``.
+    ``damage`` is ``fiscalocr`` (ours), ``augraphy`` (independent) or ``both`` (every
+    document scanned by each). Returns the manifest, also written as
+    ``out_dir/manifest.json``.
     """
+    models = damage_models_for(damage)
     if from_pdf is not None:
-        return build_realpdf_levels(from_pdf, out_dir, levels, seed, workers=workers)
-    return build_synthetic_corpus(out_dir, n_docs, seed, levels, workers=workers)
+        return build_realpdf_levels(
+            from_pdf, out_dir, levels, seed, workers=workers, damage_models=models
+        )
+    return build_synthetic_corpus(
+        out_dir, n_docs, seed, levels, workers=workers, damage_models=models
+    )
+
+
+DAMAGE_CHOICES = ("fiscalocr", "augraphy", "both")
+
+
+def damage_models_for(damage: str) -> Sequence[str]:
+    """The damage models a ``--damage`` choice names."""
+    if damage not in DAMAGE_CHOICES:
+        raise ValueError(f"unknown damage {damage!r}; choose from {DAMAGE_CHOICES}")
+    return ("fiscalocr", "augraphy") if damage == "both" else (damage,)

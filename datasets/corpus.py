@@ -10,11 +10,13 @@ files are intact, nothing is regenerated.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .manifest import (
+    DEFAULT_DAMAGE_MODEL,
     MANIFEST_FILE,
     SPLITS,
     CorpusDocument,
@@ -37,28 +39,72 @@ def plan_synthetic_corpus(
     levels: Sequence[str],
     split_fractions: dict[str, float] | None = None,
     name: str = "synthetic",
+    *,
+    damage_models: DamageModels = (DEFAULT_DAMAGE_MODEL,),
+    scan_version: str | None = None,
 ) -> Manifest:
-    """The manifest of a synthetic corpus before anything is generated (pure, instant)."""
+    """The manifest of a synthetic corpus before anything is generated (pure, instant).
+
+    ``damage_models`` is a list for every split, or a mapping split -> list (bench-v2
+    scans its held-out documents with both models, its training documents with ours).
+    A document scanned by several models appears once per model, same seed, same split;
+    ids and paths of the non-default models end in ``-<model>``. ``scan_version``
+    defaults to this checkout's (scan-2.0); bench-v1 pins scan-1.3.
+    """
     from .scan import SCAN_LEVELS, SCAN_VERSION
     from .synth import GENERATOR_VERSION
 
     unknown = [lv for lv in levels if lv not in SCAN_LEVELS]
     if unknown or not levels:
         raise ValueError(f"unknown scan levels {unknown}; choose from {SCAN_LEVELS}")
+    version = scan_version or SCAN_VERSION
+    models_of = models_by_split(damage_models, version)
     weights = dict(split_fractions or DEFAULT_SPLIT_FRACTIONS)
-    fractions = {k: v / sum(weights.values()) for k, v in weights.items()}
+    total = sum(weights.values())
+    # fractions that already sum to 1 (a manifest's, being replanned) are kept to the bit
+    fractions = weights if math.isclose(total, 1.0) else {k: v / total for k, v in weights.items()}
     docs: list[CorpusDocument] = []
     index = 0
     for split, count in zip(SPLITS, split_sizes(n_docs, fractions), strict=True):
         for j in range(count):
             kind, level = KINDS[j % 2], levels[(j // 2) % len(levels)]
             doc_seed = seed * SEED_STRIDE + index
-            doc_id = f"synth-{doc_seed}-{kind}-{level}"
-            docs.append(CorpusDocument(id=doc_id, split=split, kind=kind, level=level, seed=doc_seed,  # type: ignore[arg-type]
-                                       source="synth", pdf=f"{split}/{doc_id}.pdf", truth=f"{split}/{doc_id}.gt.json"))  # fmt: skip
+            for model in models_of[split]:
+                doc_id = f"synth-{doc_seed}-{kind}-{level}{model_suffix(model)}"
+                docs.append(CorpusDocument(id=doc_id, split=split, kind=kind, level=level, seed=doc_seed,  # type: ignore[arg-type]
+                                           source="synth", pdf=f"{split}/{doc_id}.pdf", truth=f"{split}/{doc_id}.gt.json",
+                                           damage_model=model))  # fmt: skip
             index += 1
-    return Manifest(name=name, origin="synthetic", generator_version=GENERATOR_VERSION, scan_version=SCAN_VERSION,
-                    seed=seed, n_docs=n_docs, levels=list(levels), split_fractions=fractions, documents=docs)  # fmt: skip
+    used = [m for m in dict.fromkeys(d.damage_model for d in docs)] or [DEFAULT_DAMAGE_MODEL]
+    return Manifest(name=name, origin="synthetic", generator_version=GENERATOR_VERSION, scan_version=version,
+                    seed=seed, n_docs=n_docs, levels=list(levels), split_fractions=fractions,
+                    damage_models=used, documents=docs)  # fmt: skip
+
+
+DamageModels = Sequence[str] | Mapping[str, Sequence[str]]
+
+
+def models_by_split(damage_models: DamageModels, scan_version: str) -> dict[str, tuple[str, ...]]:
+    """Damage models per split, checked against what ``scan_version`` offers."""
+    from .scan import DAMAGE_MODELS, SCAN_VERSION_1, SCAN_VERSIONS
+
+    if scan_version not in SCAN_VERSIONS:
+        raise ValueError(f"unknown scan version {scan_version!r}; choose from {SCAN_VERSIONS}")
+    if isinstance(damage_models, Mapping):
+        chosen = {s: tuple(damage_models.get(s, ())) for s in SPLITS}
+    else:
+        chosen = {s: tuple(damage_models) for s in SPLITS}
+    offered = (DEFAULT_DAMAGE_MODEL,) if scan_version == SCAN_VERSION_1 else DAMAGE_MODELS
+    for split, models in chosen.items():
+        bad = [m for m in models if m not in offered]
+        if bad or len(set(models)) != len(models):
+            raise ValueError(f"{split}: damage models {models}; {scan_version} offers {offered}")
+    return chosen
+
+
+def model_suffix(damage_model: str) -> str:
+    """What a document's id and folder get for its damage model (none for ours)."""
+    return "" if damage_model == DEFAULT_DAMAGE_MODEL else f"-{damage_model}"
 
 
 def split_sizes(n_docs: int, fractions: dict[str, float]) -> list[int]:
@@ -79,27 +125,29 @@ def build_synthetic_corpus(
     split_fractions: dict[str, float] | None = None,
     *,
     workers: int = 1,
+    damage_models: DamageModels = (DEFAULT_DAMAGE_MODEL,),
 ) -> Manifest:
     """Generate, scan and write a synthetic corpus; return (and write) its manifest."""
     root = Path(out_dir)
     plan = plan_synthetic_corpus(
-        n_docs, seed, levels, split_fractions, name=root.name or "synthetic"
+        n_docs, seed, levels, split_fractions, root.name or "synthetic", damage_models=damage_models
     )
     return materialise(plan, root, _make_synthetic, workers)
 
 
 def materialise(plan: Manifest, root: Path, make, workers: int) -> Manifest:
-    """Build every planned document with ``make(doc, root)`` unless the cache holds them."""
+    """Build every planned document with ``make(doc, root, scan_version)`` unless the cache
+    holds them (the plan's scan version decides the damage: see ``scan.degrade_document``)."""
     cached = _cached(plan, root)
     if cached is not None:
         return cached
     root.mkdir(parents=True, exist_ok=True)
-    jobs = [(doc, str(root)) for doc in plan.documents]
+    jobs = [(doc, str(root), plan.scan_version) for doc in plan.documents]
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             built = list(pool.map(make, *zip(*jobs, strict=True)))
     else:
-        built = [make(doc, r) for doc, r in jobs]
+        built = [make(*job) for job in jobs]
     manifest = plan.model_copy(update={"documents": built})
     manifest.write(root / MANIFEST_FILE)
     return manifest
@@ -116,13 +164,14 @@ def _cached(plan: Manifest, root: Path) -> Manifest | None:
     return existing if existing.same_plan(plan) and files_intact(existing, root) else None
 
 
-def _make_synthetic(doc: CorpusDocument, root: str) -> CorpusDocument:
+def _make_synthetic(doc: CorpusDocument, root: str, scan_version: str) -> CorpusDocument:
     """Generate one synthetic document, scan it and write both files (a worker's job)."""
     from .scan import degrade_document
     from .synth import generate_document
 
     synth = generate_document(doc.seed, doc.kind)  # type: ignore[arg-type]
-    pdf, truth = degrade_document(synth.pdf, synth.truth, doc.level, doc.seed)  # type: ignore[arg-type]
+    pdf, truth = degrade_document(synth.pdf, synth.truth, doc.level, doc.seed,  # type: ignore[arg-type]
+                                  scan_version=scan_version, damage_model=doc.damage_model)  # fmt: skip
     truth.source.file = Path(doc.pdf).name
     return write_document(doc, Path(root), pdf, truth, hashlib.sha256(synth.pdf).hexdigest())
 
@@ -142,17 +191,45 @@ def write_document(
 
 BENCH_MANIFEST = Path(__file__).parent / "manifests" / "bench-v1.json"
 BENCH_PLAN = {"n_docs": 248, "seed": 2026, "split_fractions": {"train": 200, "dev": 16, "test": 32}}
+BENCH_V2_PLAN = {
+    "n_docs": 248,
+    "seed": 2027,
+    "split_fractions": {"train": 200, "dev": 16, "test": 32},
+}
+BENCH_LEVELS = ("clean", "light", "medium", "heavy")
+BENCH_V2_DAMAGE = {"train": ("fiscalocr",), "dev": ("fiscalocr", "augraphy"),
+                   "test": ("fiscalocr", "augraphy")}  # fmt: skip
 
 
 def plan_bench_v1() -> Manifest:
-    """The benchmark: 200 training, 16 dev and 32 test documents, all four levels."""
-    levels = ("clean", "light", "medium", "heavy")
+    """The benchmark: 200 training, 16 dev and 32 test documents, all four levels, scanned
+    with scan-1.3 (its profiles are kept so the corpus rebuilds bit for bit)."""
+    from .scan import SCAN_VERSION_1
+
     return plan_synthetic_corpus(
         BENCH_PLAN["n_docs"],
         BENCH_PLAN["seed"],
-        levels,
+        BENCH_LEVELS,
         BENCH_PLAN["split_fractions"],
         name="bench-v1",
+        scan_version=SCAN_VERSION_1,
+    )
+
+
+def plan_bench_v2() -> Manifest:
+    """bench-v2: new seed (2027), same splits, scan-2.0 levels, this checkout's generator;
+    dev and test documents are scanned by both damage models (each figure can be given
+    under ours and under augraphy's), training documents by ours only."""
+    from .scan import SCAN_VERSION_2
+
+    return plan_synthetic_corpus(
+        BENCH_V2_PLAN["n_docs"],
+        BENCH_V2_PLAN["seed"],
+        BENCH_LEVELS,
+        BENCH_V2_PLAN["split_fractions"],
+        name="bench-v2",
+        damage_models=BENCH_V2_DAMAGE,
+        scan_version=SCAN_VERSION_2,
     )
 
 
@@ -161,22 +238,35 @@ def build_from_manifest(
 ) -> Manifest:
     """Regenerate the corpus a committed (plan) manifest describes, bit for bit.
 
-    Refuses when this checkout's generator or scan version differs from the manifest's:
-    the files would not be the ones the manifest names.
+    The plan is rebuilt from the manifest's seed, splits, levels, scan version and the
+    damage models its documents name per split (bench-v1: scan-1.3, ours; bench-v2:
+    scan-2.0, both). Refuses when this checkout's generator differs from the manifest's or
+    it has no such scan version: the files would not be the ones the manifest names.
     """
     wanted = Manifest.read(Path(manifest_path))
-    plan = plan_synthetic_corpus(
-        wanted.n_docs, wanted.seed, wanted.levels, wanted.split_fractions, name=wanted.name
-    )
-    if not plan.same_plan(wanted):
+    plan = replan(wanted)
+    if plan is None or not plan.same_plan(wanted):
+        have = f"{plan.generator_version}/{plan.scan_version}" if plan else "no such scan version"
         raise StaleManifestError(
             f"made by {wanted.generator_version}/{wanted.scan_version}, this checkout "
-            f"has {plan.generator_version}/{plan.scan_version}; it cannot be regenerated bit for bit",
+            f"has {have}; it cannot be regenerated bit for bit",
             path=str(manifest_path),
         )
     built = materialise(plan, Path(out_dir), _make_synthetic, workers)
     _check_hashes(wanted, built)
     return built
+
+
+def replan(wanted: Manifest) -> Manifest | None:
+    """This checkout's plan for a synthetic manifest: its seed, splits, levels, scan version
+    and the damage models its documents name per split; None if the version is unknown."""
+    per_split = {s: [d.damage_model for d in wanted.documents if d.split == s] for s in SPLITS}
+    models = {s: tuple(dict.fromkeys(m)) for s, m in per_split.items()}
+    try:
+        return plan_synthetic_corpus(wanted.n_docs, wanted.seed, wanted.levels, wanted.split_fractions,
+                                     name=wanted.name, damage_models=models, scan_version=wanted.scan_version)  # fmt: skip
+    except ValueError:
+        return None
 
 
 def _check_hashes(wanted: Manifest, built: Manifest) -> None:

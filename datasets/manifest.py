@@ -1,7 +1,7 @@
 """The manifest of a corpus: what was generated, from which seeds and versions, where.
 
 A manifest is enough to regenerate a corpus bit for bit (same generator and scan
-versions, same seeds) and to check that a cached corpus is the one asked for (sha256
+versions, damage models and seeds) and to check that a cached corpus is the one asked for (sha256
 of every file). Committed manifests under ``datasets/manifests/`` are *plans*: their
 documents carry no hashes until built.
 """
@@ -21,6 +21,7 @@ Split = Literal["train", "dev", "test"]
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
 MANIFEST_FILE = "manifest.json"
 MANIFEST_VERSION = "1"
+DEFAULT_DAMAGE_MODEL = "fiscalocr"  # what every manifest before scan-2.0 was scanned with
 
 
 class StaleManifestError(InputFileError):
@@ -48,6 +49,10 @@ class CorpusDocument(_Model):
     pdf_sha256: str | None = None
     truth_sha256: str | None = None
     pages: int | None = None
+    damage_model: str = Field(
+        default=DEFAULT_DAMAGE_MODEL,
+        description="scan-damage model: 'fiscalocr' (ours) or 'augraphy' (independent)",
+    )
 
 
 class Manifest(_Model):
@@ -60,6 +65,10 @@ class Manifest(_Model):
     n_docs: int
     levels: list[str]
     split_fractions: dict[str, float]
+    damage_models: list[str] = Field(
+        default_factory=lambda: [DEFAULT_DAMAGE_MODEL],
+        description="the damage models of the corpus's documents, in plan order",
+    )
     documents: list[CorpusDocument] = Field(default_factory=list)
 
     def same_plan(self, other: Manifest) -> bool:
@@ -72,6 +81,7 @@ class Manifest(_Model):
             "n_docs",
             "levels",
             "split_fractions",
+            "damage_models",
         )
         mine = [_plan_key(d) for d in self.documents]
         theirs = [_plan_key(d) for d in other.documents]
@@ -91,7 +101,7 @@ class Manifest(_Model):
 
 def _plan_key(doc: CorpusDocument) -> tuple:
     """What decides a document's bytes (its kind may be learnt only when built)."""
-    return (doc.id, doc.split, doc.level, doc.seed, doc.source, doc.pdf)
+    return (doc.id, doc.split, doc.level, doc.seed, doc.source, doc.pdf, doc.damage_model)
 
 
 def sha256_file(path: Path) -> str:
@@ -119,6 +129,7 @@ class CorpusItem(NamedTuple):
     split: str
     level: str
     kind: str
+    damage_model: str = DEFAULT_DAMAGE_MODEL
 
 
 def load_corpus(manifest_path: str | Path, split: str | None = None) -> Iterator[CorpusItem]:
@@ -129,4 +140,6 @@ def load_corpus(manifest_path: str | Path, split: str | None = None) -> Iterator
         if split is not None and doc.split != split:
             continue
         truth = Document.model_validate_json((path.parent / doc.truth).read_text(encoding="utf-8"))
-        yield CorpusItem(path.parent / doc.pdf, truth, doc.split, doc.level, doc.kind)
+        yield CorpusItem(
+            path.parent / doc.pdf, truth, doc.split, doc.level, doc.kind, doc.damage_model
+        )
