@@ -18,6 +18,7 @@ from .labels import section_for_page, table_type_for_title
 from .tables import PageRead, PageTable, fill_values, read_page
 
 CONTINUATION_TOP_PT = 120.0  # a continued table starts this close to the page top
+FORM_TYPES = ("performance_target", "performance_evaluation")  # forms of the appendix
 COLUMN_LINE_TOL = 2.0  # pt: a continuation's column line this close to the table's is on it
 
 
@@ -48,14 +49,26 @@ def derive_ground_truth(pdf_path: str | Path) -> Document:
 def _pages(doc, reads: list[PageRead]) -> list[Page]:
     pages, previous = [], None
     for index, (page, read) in enumerate(zip(doc, reads, strict=True)):
-        statutory = any(t.has_title for t in read.tables) or (
-            bool(read.tables) and previous == "tables"
-        )
-        section = section_for_page(read.head_lines, statutory, index, previous)
+        if _forms_page(read, previous):
+            section = "appendix"
+        else:
+            statutory = any(t.has_title for t in read.tables) or (
+                bool(read.tables) and previous == "tables"
+            )
+            section = section_for_page(read.head_lines, statutory, index, previous)
         previous = section
         pages.append(Page(page=index + 1, width=round(page.rect.width, 2), height=round(page.rect.height, 2),
                           text_source="pdf_text", section=section, lines=read.lines))  # fmt: skip
     return pages
+
+
+def _forms_page(read: PageRead, previous: str | None) -> bool:
+    """A page of performance forms (contract §3: appendix), not of statutory tables: its
+    titled tables are all 绩效目标/绩效自评 forms, or it continues a form page."""
+    titled = [table_type_for_title(t.table.title) for t in read.tables if t.has_title]
+    if titled:
+        return all(label in FORM_TYPES for label in titled)
+    return bool(read.tables) and previous == "appendix"
 
 
 def _join_tables(reads: list[PageRead]) -> list[Table]:
