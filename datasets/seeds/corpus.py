@@ -11,6 +11,7 @@ layer). A corpus whose plan and files are unchanged is not rebuilt.
 from __future__ import annotations
 
 import inspect
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from .styles import STYLE_NAMES
 DEFAULT_SEEDS_DIR = Path("../shared/seeds")
 DEFAULT_OUT_DIR = Path("data/seed-renders")
 BORN_DIR = "born"
+RENDERS_RECORD = "renders.json"  # the born renders (PDF, truth hashes) the scans came from
 
 
 class InexactTruthError(RuntimeError):
@@ -128,25 +130,32 @@ def build_seed_corpus(
         raise ValueError(f"unknown styles {unknown}; choose from {STYLE_NAMES}")
     renders = render_all(seeds, styles, out, allow_inexact=allow_inexact)
     plan = plan_seed_corpus(renders, levels, seed, damage)
-    _forget_other_renders(plan, out)
+    _forget_other_renders(renders, out)
     make = _ScanMaker(damage)
     return materialise(plan, out, make, workers), renders
 
 
-def _forget_other_renders(plan, out: Path) -> None:
-    """Scans of an earlier print of a render are stale: the corpus cache keys on the plan,
-    which names the render but not its bytes, so drop a manifest whose renders differ."""
-    from fiscalocr.datasets.manifest import MANIFEST_FILE, Manifest
+def _forget_other_renders(renders: Sequence[RenderedSeed], out: Path) -> None:
+    """Scans made from another print of a render, or from other truth of it (the truth
+    builder changed), are stale: the corpus cache keys on the plan, which names renders,
+    not their bytes. ``born/renders.json`` records what the scans were made from; when it
+    differs, the manifest is dropped and everything is scanned again."""
+    from fiscalocr.datasets.manifest import MANIFEST_FILE
 
-    path = out / MANIFEST_FILE
-    if not path.is_file():
-        return
-    try:
-        old = {d.id: d.source_sha256 for d in Manifest.read(path).documents}
-    except ValueError:
-        return
-    if any(old.get(d.id, d.source_sha256) != d.source_sha256 for d in plan.documents):
-        path.unlink()
+    record = out / BORN_DIR / RENDERS_RECORD
+    now = _render_hashes(renders)
+    recorded = json.loads(record.read_text("utf-8")) if record.is_file() else None
+    if recorded != now and (out / MANIFEST_FILE).is_file():
+        (out / MANIFEST_FILE).unlink()
+    record.write_text(json.dumps(now, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _render_hashes(renders: Sequence[RenderedSeed]) -> dict[str, list[str]]:
+    from fiscalocr.datasets.manifest import sha256_file
+
+    return {
+        r.name: [sha256_file(r.pdf), sha256_file(r.pdf.with_suffix(".gt.json"))] for r in renders
+    }
 
 
 class _ScanMaker:

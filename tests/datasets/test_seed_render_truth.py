@@ -113,6 +113,9 @@ def test_final_account_norepeat_render_truth_is_exact(final_norepeat):
     appropriation = truth.tables[3]  # continues on a page that does not repeat its header
     assert len(appropriation.pages) == 2 and appropriation.n_rows == 35
     assert truth.tables[5].n_cols == 16 and truth.pages[truth.tables[5].pages[0] - 1].width > 800
+    sections = {p.page: p.section for p in truth.pages}
+    assert {sections[p] for t in truth.tables[:10] for p in t.pages} == {"tables"}
+    assert {sections[p] for t in truth.tables[10:] for p in t.pages} == {"appendix"}  # forms
     assert pages_with_glyphs_off_page(pdf) == []
 
 
