@@ -29,6 +29,9 @@ from .levels import PageDamage
 from .scanner import encode_jpeg, scanned_size, scanner_geometry
 
 FAST_PHOTOCOPY_NOISE = (1, 2, 5)  # BadPhotoCopy noise types that stay under ~1 s a page
+# local (Sauvola) thresholding: a global (Otsu) one turned noisy grey table headers into
+# solid black blocks at 100 dpi (looked at: out/scan2/look/augraphy-heavy-p1.png)
+SAUVOLA = {"window_size": 25, "k": 0.1}
 PHOTOCOPY_SIDES = ("left", "right", "top", "bottom", "top_left", "bottom_right")
 
 
@@ -53,7 +56,7 @@ class AugraphyProfile:
     softness_p: float  # Faxify without thresholding: resolution lost and restored
     softness_scale: tuple[float, float]
     photocopy_p: float  # BadPhotoCopy
-    threshold_p: float  # Faxify with monochrome thresholding
+    threshold_p: float  # Faxify with (Sauvola) thresholding, before the copier's noise
     drum_p: float  # DirtyDrum
     lighting_p: float  # Brightness or Gamma
     sensor_noise_p: float  # SubtleNoise
@@ -159,10 +162,10 @@ def _post_phase(p: AugraphyProfile) -> list:
 
     return [
         ag.Faxify(scale_range=p.softness_scale, monochrome=0, halftone=0, p=p.softness_p),
+        ag.Faxify(scale_range=(1.0, 1.1), monochrome=1, monochrome_method="threshold_sauvola",
+                  monochrome_arguments=SAUVOLA, halftone=0, p=p.threshold_p),
         ag.OneOf([_bad_photocopy(noise, side) for noise in FAST_PHOTOCOPY_NOISE for side in PHOTOCOPY_SIDES],
                  p=p.photocopy_p),
-        ag.Faxify(scale_range=(1.0, 1.1), monochrome=1, monochrome_method="threshold_otsu",
-                  halftone=0, p=p.threshold_p),
         ag.DirtyDrum(line_width_range=(1, 4), line_concentration=0.05, direction=1, noise_intensity=0.5,
                      noise_value=(64, 160), ksize=(3, 3), sigmaX=0, p=p.drum_p),
         ag.Stains(stains_blend_alpha=0.3, p=p.stains_p),
