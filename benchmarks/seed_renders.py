@@ -10,7 +10,7 @@ real-PDF truth builder and checked cell by cell against the parsed seed, then sc
 Every document is in the ``test`` split, under git-ignored ``data/``: never train on it.
 
     .venv/bin/python benchmarks/seed_renders.py --out data/seed-renders --level medium
-    .venv/bin/python benchmarks/seed_renders.py --level light,medium,heavy --damage augraphy
+    .venv/bin/python benchmarks/seed_renders.py --level light,medium,heavy --damage fiscalocr,augraphy
     nice -n 10 .venv/bin/fiscalocr eval data/seed-renders --split test --json out/seeds/metrics.json
 
 Chromium comes from Debian: ``make chromium`` (root: apt-get install -y chromium chromium-driver).
@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--only", default="", help="seed file prefixes to keep, e.g. 000")
     ap.add_argument(
-        "--damage", default=None, help="damage model of degrade_document (e.g. augraphy)"
+        "--damage",
+        default="",
+        help="damage model(s) of degrade_document, comma-separated: fiscalocr (ours, default), augraphy",
     )
     ap.add_argument("--seed", type=int, default=0, help="scan-damage seed")
     ap.add_argument("--workers", type=int, default=1)
@@ -62,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         manifest, renders = build_seed_corpus(
             args.seeds, args.out, styles=_csv(args.styles), levels=_csv(args.level), seed=args.seed,
-            damage=args.damage, only=_csv(args.only), workers=args.workers,
+            damage=_csv(args.damage), only=_csv(args.only), workers=args.workers,
             allow_inexact=args.allow_inexact,
         )  # fmt: skip
     except (FileNotFoundError, ValueError, InexactTruthError) as exc:

@@ -10,7 +10,6 @@ layer). A corpus whose plan and files are unchanged is not rebuilt.
 
 from __future__ import annotations
 
-import inspect
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,32 +37,15 @@ def seed_files(seeds_dir: str | Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.txt") if p.name[:3].isdigit())
 
 
-def _manifest_knows_damage() -> bool:
-    """Does this checkout's manifest record a damage model per document?"""
-    from fiscalocr.datasets.manifest import CorpusDocument
+def damage_models_for(damage: Sequence[str]) -> list[str]:
+    """The damage models to scan with (ours when none is named), checked."""
+    from fiscalocr.datasets.scan import DAMAGE_MODELS, DEFAULT_DAMAGE_MODEL
 
-    return "damage_model" in CorpusDocument.model_fields
-
-
-def scan_version_for(damage: str | None) -> str:
-    """The manifest's scan version: the scan module's, with the damage model appended when
-    the manifest has no field of its own for it."""
-    from fiscalocr.datasets.scan import SCAN_VERSION
-
-    if damage is None or _manifest_knows_damage():
-        return SCAN_VERSION
-    return f"{SCAN_VERSION}+{damage}"
-
-
-def degrade_with(pdf: bytes, truth: Document, level: str, seed: int, damage: str | None):
-    """``degrade_document`` with a damage model, when this checkout's scan module has one."""
-    from fiscalocr.datasets.scan import degrade_document
-
-    if damage is None:
-        return degrade_document(pdf, truth, level, seed)  # type: ignore[arg-type]
-    if "damage_model" not in inspect.signature(degrade_document).parameters:
-        raise ValueError(f"--damage {damage}: this checkout's degrade_document has no damage_model")
-    return degrade_document(pdf, truth, level, seed, damage_model=damage)  # type: ignore[arg-type,call-arg]
+    models = list(dict.fromkeys(damage)) or [DEFAULT_DAMAGE_MODEL]
+    unknown = [m for m in models if m not in DAMAGE_MODELS]
+    if unknown:
+        raise ValueError(f"unknown damage models {unknown}; choose from {DAMAGE_MODELS}")
+    return models
 
 
 def render_all(
@@ -79,28 +61,31 @@ def render_all(
 
 
 def plan_seed_corpus(renders: Sequence[RenderedSeed], levels: Sequence[str], seed: int,
-                     damage: str | None = None):  # fmt: skip
-    """One test document per (render, level); damage seeds fixed by ``seed``."""
+                     damage: Sequence[str] = ()):  # fmt: skip
+    """One test document per (render, level, damage model); damage seeds fixed by ``seed``
+    (the same for every model, so the models damage the same render with the same seed)."""
     from fiscalocr.datasets.manifest import CorpusDocument, Manifest, sha256_file
-    from fiscalocr.datasets.scan import SCAN_LEVELS
+    from fiscalocr.datasets.scan import SCAN_LEVELS, SCAN_VERSION
 
     unknown = [lv for lv in levels if lv not in SCAN_LEVELS]
     if unknown or not levels:
         raise ValueError(f"unknown scan levels {unknown}; choose from {SCAN_LEVELS}")
-    per_doc = {"damage_model": damage} if damage and _manifest_knows_damage() else {}
-    suffix = f"-{damage}" if damage else ""
+    from fiscalocr.datasets.corpus import model_suffix
+
+    models = damage_models_for(damage)
     docs = []
     for i, render in enumerate(renders):
         for level in levels:
-            name = f"{render.name}-{level}{suffix}"
-            docs.append(CorpusDocument(id=f"{render.name}@{level}{suffix}", split="test", kind=render.truth.document.kind,
-                                       level=level, seed=seed + i, source=f"{BORN_DIR}/{render.pdf.name}",
-                                       source_sha256=sha256_file(render.pdf), pdf=f"{level}/{name}.pdf",
-                                       truth=f"{level}/{name}.gt.json", **per_doc))  # fmt: skip
-    per_corpus = {"damage_models": [damage]} if per_doc else {}
+            for model in models:
+                name = f"{render.name}-{level}{model_suffix(model)}"
+                docs.append(CorpusDocument(id=f"{render.name}@{level}{model_suffix(model)}", split="test",
+                                           kind=render.truth.document.kind, level=level, seed=seed + i,
+                                           source=f"{BORN_DIR}/{render.pdf.name}", source_sha256=sha256_file(render.pdf),
+                                           pdf=f"{level}/{name}.pdf", truth=f"{level}/{name}.gt.json",
+                                           damage_model=model))  # fmt: skip
     return Manifest(name="seed-renders", origin="realpdf", generator_version=SEED_RENDER_VERSION,
-                    scan_version=scan_version_for(damage), seed=seed, n_docs=len(renders),
-                    levels=list(levels), split_fractions={"test": 1.0}, documents=docs, **per_corpus)  # fmt: skip
+                    scan_version=SCAN_VERSION, seed=seed, n_docs=len(renders), levels=list(levels),
+                    split_fractions={"test": 1.0}, damage_models=models, documents=docs)  # fmt: skip
 
 
 def build_seed_corpus(
@@ -110,7 +95,7 @@ def build_seed_corpus(
     styles: Sequence[str] = STYLE_NAMES,
     levels: Sequence[str] = ("medium",),
     seed: int = 0,
-    damage: str | None = None,
+    damage: Sequence[str] = (),
     only: Sequence[str] = (),
     workers: int = 1,
     allow_inexact: bool = False,
@@ -131,8 +116,7 @@ def build_seed_corpus(
     renders = render_all(seeds, styles, out, allow_inexact=allow_inexact)
     plan = plan_seed_corpus(renders, levels, seed, damage)
     _forget_other_renders(renders, out)
-    make = _ScanMaker(damage)
-    return materialise(plan, out, make, workers), renders
+    return materialise(plan, out, _scan_render, workers), renders
 
 
 def _forget_other_renders(renders: Sequence[RenderedSeed], out: Path) -> None:
@@ -158,21 +142,17 @@ def _render_hashes(renders: Sequence[RenderedSeed]) -> dict[str, list[str]]:
     }
 
 
-class _ScanMaker:
-    """Scan one planned document from its born-digital render (picklable for workers)."""
+def _scan_render(doc, root: str, scan_version: str | None = None):
+    """Scan one planned document from its born-digital render (a worker's job)."""
+    from fiscalocr.datasets.corpus import write_document
+    from fiscalocr.datasets.scan import SCAN_VERSION, degrade_document
 
-    def __init__(self, damage: str | None) -> None:
-        self.damage = damage
-
-    def __call__(self, doc, root: str, scan_version: str | None = None):
-        """``scan_version`` is passed by newer corpus code; the manifest's damage decides."""
-        from fiscalocr.datasets.corpus import write_document
-
-        born = Path(root) / doc.source
-        truth = Document.model_validate_json(born.with_suffix(".gt.json").read_text("utf-8"))
-        pdf, scanned = degrade_with(born.read_bytes(), truth, doc.level, doc.seed, self.damage)
-        scanned.source.file = Path(doc.pdf).name
-        return write_document(doc, Path(root), pdf, scanned, doc.source_sha256 or "")
+    born = Path(root) / doc.source
+    truth = Document.model_validate_json(born.with_suffix(".gt.json").read_text("utf-8"))
+    pdf, scanned = degrade_document(born.read_bytes(), truth, doc.level, doc.seed,
+                                    scan_version=scan_version or SCAN_VERSION, damage_model=doc.damage_model)  # fmt: skip
+    scanned.source.file = Path(doc.pdf).name
+    return write_document(doc, Path(root), pdf, scanned, doc.source_sha256 or "")
 
 
 __all__ = [
