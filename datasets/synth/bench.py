@@ -1,6 +1,7 @@
 """Benchmark: how long a corpus takes to generate (prints figures; not a test).
 
 python -m fiscalocr.datasets.synth.bench --n-docs 200 --seed 1 -o /tmp/synth-bench
+python -m fiscalocr.datasets.synth.bench --n-docs 20 --version synth-1.9
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ def main() -> None:
     parser.add_argument("--n-docs", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--out", type=Path, default=Path("/tmp/synth-bench"))
+    parser.add_argument("--version", default=None, help="generator version (default: current)")
     args = parser.parse_args()
     start = time.perf_counter()
     cpu_start = time.process_time()
     import pymupdf  # noqa: F401  (import cost reported apart: paid once per process)
 
-    from . import generate_corpus
+    from . import GENERATOR_VERSION, generate_corpus
 
     imported = time.perf_counter()
-    paths = generate_corpus(args.n_docs, args.seed, args.out)
+    paths = generate_corpus(args.n_docs, args.seed, args.out, args.version or GENERATOR_VERSION)
     done = time.perf_counter()
     cpu = time.process_time() - cpu_start
     pages = sum(_pages(p) for p in paths)

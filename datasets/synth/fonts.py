@@ -8,8 +8,9 @@ subset by MuPDF at save time. WenQuanYi Micro Hei is left out of `FACES`: its cm
 seven common characters (年, 不, 了, ...) to the same glyphs as CJK compatibility
 ideographs, and MuPDF's ToUnicode then extracts 年 as U+F98E, so the PDF's text layer
 would disagree with the ground truth. Noto CJK (CFF outlines, which MuPDF does not subset,
-20 MB each) is left out of `FACES` too. synth-2.0 adds both (`FACES_V2`), embedded as
-per-document subsets cut with fontTools (`fonts_subset`), which cures both problems.
+20 MB each) is left out of `FACES` too. synth-2.0 adds both (`FACES_V2`), cut down with
+fontTools to the generator's repertoire as TrueType fonts (`fonts_subset`), which cures
+both problems.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def font(key: str):
     face = face_of(key)
     if face.builtin:
         return pymupdf.Font(face.builtin)
-    if face.family:  # metrics from the repertoire subset (the same outlines and advances)
+    if face.family:  # the face cut down to the repertoire (same advances and metrics)
         from .fonts_subset import base_font
 
         return pymupdf.Font(fontbuffer=base_font(face.path, face.family))
@@ -88,21 +89,8 @@ def face_of(key: str) -> FontFace:
 
 
 def document_fonts(chars_by_face: dict[str, set[str]]) -> dict[str, object]:
-    """Fonts to draw one document with: subset faces cut to the characters drawn in each."""
-    import pymupdf
-
-    from .fonts_subset import document_font
-
-    out: dict[str, object] = {}
-    for key, chars in sorted(chars_by_face.items()):
-        face = face_of(key)
-        if face.family:
-            out[key] = pymupdf.Font(
-                fontbuffer=document_font(face.path, face.family, frozenset(chars))
-            )
-        else:
-            out[key] = font(key)
-    return out
+    """The fonts to draw one document with, by face key (MuPDF subsets them at save)."""
+    return {key: font(key) for key in sorted(chars_by_face)}
 
 
 @functools.lru_cache(maxsize=65536)

@@ -417,3 +417,33 @@ def test_default_documents_mix_styles_and_stay_readable():
             for _, segs in region_segments(pdf, table):
                 seen.update({(round(s[4], 2), s[5][0] > 0.6) for s in segs})
     assert len(seen) >= 3, seen
+
+
+@pytest.mark.skipif(
+    not all(synth_fonts.available(f) for f in synth_fonts.FACES_V2),
+    reason="needs the Debian CJK fonts (make fonts)",
+)
+def test_cut_faces_render_the_glyphs_of_the_original_face():
+    """A cut face draws the same glyphs as its font file (a CFF face's CIDs once came out
+    as other glyphs while the text layer still read right)."""
+    import numpy as np
+    import pymupdf
+
+    text = "一般公共预算财政拨款收入总计"
+
+    def ink(font) -> np.ndarray:
+        doc = pymupdf.open()
+        page = doc.new_page(width=300, height=40)
+        writer = pymupdf.TextWriter(page.rect)
+        writer.append((10, 28), text, font=font, fontsize=18)
+        writer.write_text(page)
+        doc.subset_fonts()
+        back = pymupdf.open("pdf", doc.tobytes())[0]
+        pix = back.get_pixmap(dpi=100, colorspace=pymupdf.csGRAY)
+        return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.h, pix.w) < 128
+
+    for face in (f for f in synth_fonts.FACES_V2 if f.family):
+        cut = ink(synth_fonts.font(face.key))
+        whole = ink(pymupdf.Font(fontfile=face.path))  # face 0 (Noto: JP, same hanzi shapes)
+        overlap = (cut & whole).sum() / max(1, (cut | whole).sum())
+        assert cut.sum() > 500 and overlap > 0.7, (face.key, overlap)
