@@ -146,3 +146,16 @@ def test_grey_hairlines_are_rules_and_a_table_number_is_not_a_title(tmp_path):
     assert (table.n_rows, table.n_cols) == (3, 2)
     values = {(c.row, c.col): c.value for c in table.cells}
     assert values[(1, 1)] == 4566031.64 and values[(2, 1)] == 4240750.58
+
+
+def test_check_catches_a_wrong_amount_and_a_lost_table(budget_office):
+    seed, truth, _ = budget_office
+    broken = truth.model_copy(deep=True)
+    cell = next(c for c in broken.tables[2].cells if (c.row, c.col) == (6, 4))
+    cell.text, cell.value = "190.60", 190.6
+    broken.tables.pop(0)
+    check = check_truth(seed, broken)
+    assert not check.exact
+    assert not check.tables[0].found and check.tables[0].title == "2024年预算收支总表"
+    assert check.tables[2].amounts_right == check.tables[2].amounts - 1
+    assert any(w.startswith("r6c4:") for w in check.tables[2].cells_wrong)
