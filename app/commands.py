@@ -112,6 +112,20 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--split", default="test")
     p.add_argument("--limit", type=int, default=None)
+    p.add_argument(
+        "--level",
+        action="append",
+        dest="levels",
+        default=[],
+        help="only documents scanned at this damage level (repeatable)",
+    )
+    p.add_argument(
+        "--damage",
+        action="append",
+        dest="damage_models",
+        default=[],
+        help="only documents scanned by this damage model: fiscalocr or augraphy (repeatable)",
+    )
     p.add_argument("--no-baselines", action="store_true", help="skip bare PaddleOCR and ablation")
     p.set_defaults(run=_run_eval)
 
@@ -128,6 +142,8 @@ def _run_eval(args: argparse.Namespace) -> int:
         limit=args.limit,
         baselines=not args.no_baselines,
         save_predictions=args.save_predictions,
+        levels=args.levels,
+        damage_models=args.damage_models,
     )
     print(json.dumps(metrics.headline(), ensure_ascii=False, indent=1))
     return int(ExitCode.OK)

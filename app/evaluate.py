@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import resource
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,26 +35,47 @@ class LabelledDocument:
 
 
 def iter_labelled(
-    dataset: Path, split: str | None, limit: int | None
+    dataset: Path,
+    split: str | None,
+    limit: int | None,
+    levels: Sequence[str] = (),
+    damage_models: Sequence[str] = (),
 ) -> Iterator[LabelledDocument]:
-    """Labelled documents of a corpus manifest, or of a folder of ``X.pdf`` + ``X.gt.json``."""
-    for count, item in enumerate(_discover(dataset, split)):
+    """Labelled documents of a corpus manifest, or of a folder of ``X.pdf`` + ``X.gt.json``.
+
+    ``levels`` and ``damage_models`` keep only the manifest documents scanned that way
+    (empty: all). A document scanned by another damage model than ours reports its level
+    as ``level-model`` (``medium-augraphy``), so every breakdown by level shows both.
+    """
+    for count, item in enumerate(_discover(dataset, split, levels, damage_models)):
         if limit is not None and count >= limit:
             return
         yield item
 
 
-def _discover(dataset: Path, split: str | None) -> Iterator[LabelledDocument]:
+def _discover(
+    dataset: Path, split: str | None, levels: Sequence[str], damage_models: Sequence[str]
+) -> Iterator[LabelledDocument]:
     manifest = dataset if dataset.is_file() else dataset / "manifest.json"
     if manifest.is_file():
-        from fiscalocr.datasets.manifest import load_corpus
+        from fiscalocr.datasets.manifest import DEFAULT_DAMAGE_MODEL, load_corpus
 
-        for entry in load_corpus(manifest):
-            if split and entry.split != split:
-                continue
-            yield LabelledDocument(
-                entry.pdf_path.stem, entry.pdf_path, entry.truth, entry.level, entry.kind
-            )
+        entries = [
+            e
+            for e in load_corpus(manifest)
+            if (not split or e.split == split)
+            and (not levels or e.level in levels)
+            and (not damage_models or e.damage_model in damage_models)
+        ]
+        stems = Counter(e.pdf_path.stem for e in entries)
+        for entry in entries:
+            group = entry.level
+            if entry.damage_model != DEFAULT_DAMAGE_MODEL:
+                group = f"{entry.level}-{entry.damage_model}"
+            name = entry.pdf_path.stem
+            if stems[name] > 1:  # scans of one real PDF at several levels share a stem
+                name = f"{name}@{group}"
+            yield LabelledDocument(name, entry.pdf_path, entry.truth, group, entry.kind)
         return
     for truth_path in sorted(dataset.rglob("*.gt.json")):
         pdf = truth_path.with_name(truth_path.name.removesuffix(".gt.json") + ".pdf")
@@ -129,6 +151,8 @@ def evaluate_dataset(
     baselines: bool = True,
     options: ConvertOptions | None = None,
     save_predictions: Path | None = None,
+    levels: Sequence[str] = (),
+    damage_models: Sequence[str] = (),
 ):
     """Score the pipeline on labelled documents (or score saved ``predictions``).
 
@@ -141,7 +165,7 @@ def evaluate_dataset(
     options = options or ConvertOptions(force_ocr=True)
     items = []
     pdfs: dict[str, Path] = {}
-    for labelled in iter_labelled(dataset, split, limit):
+    for labelled in iter_labelled(dataset, split, limit, levels, damage_models):
         pdfs[labelled.name] = labelled.pdf
         if predictions is not None:
             path = predictions / f"{labelled.name}.json"
