@@ -26,6 +26,7 @@ outright (thresholding, copier noise) rather than confusing their separators.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -157,9 +158,27 @@ def _paper_phase(p: AugraphyProfile) -> list:
         ag.AugmentationSequence([ag.BrightnessTexturize(texturize_range=(0.9, 0.99), deviation=0.03),
                                  ag.NoiseTexturize(sigma_range=(3, 8), turbulence_range=(2, 5))],
                                 p=p.paper_texture_p),
-        ag.BleedThrough(intensity_range=p.bleed_intensity, color_range=(32, 224), ksize=(17, 17),
-                        sigmaX=1, alpha=0.15, offsets=(10, 20), p=p.bleed_through_p),
+        page_bleed_through()(intensity_range=p.bleed_intensity, color_range=(32, 224), ksize=(17, 17),
+                             sigmaX=1, alpha=0.15, offsets=(10, 20), p=p.bleed_through_p),
     ]  # fmt: skip
+
+
+@cache
+def page_bleed_through() -> type:
+    """augraphy's BleedThrough with the page itself (mirrored) as the reverse side.
+
+    Its own reverse side is a random image from an ``augraphy_cache/`` folder in the working
+    directory (written by ``AugraphyPipeline`` runs): the bytes would depend on where the
+    process runs and on other documents.
+    """
+    import augraphy as ag
+    import cv2
+
+    class PageBleedThrough(ag.BleedThrough):
+        def create_bleedthrough_foreground(self, image: np.ndarray) -> np.ndarray:
+            return cv2.flip(image, 1)
+
+    return PageBleedThrough
 
 
 def _post_phase(p: AugraphyProfile) -> list:

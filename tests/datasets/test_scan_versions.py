@@ -122,3 +122,30 @@ def test_heavy_is_a_poor_archive_copy():
     assert {p.dpi for p in augraphy} <= {100, 150}
     assert all(abs(p.skew_deg) <= 3 for p in augraphy)
     assert any(p.rotation for p in augraphy)
+
+
+def test_augraphy_bleed_through_does_not_depend_on_the_working_directory(tmp_path, monkeypatch):
+    """augraphy's own BleedThrough takes its reverse side from ./augraphy_cache/: ours uses
+    the page, so a cache folder of other images changes nothing."""
+    import cv2
+
+    from fiscalocr.datasets.scan.augraphy_model import page_bleed_through
+    from fiscalocr.datasets.scan.effects import seeded_global_random
+
+    page = np.full((300, 200), 255, np.uint8)
+    page[40:60, 20:180] = 0
+
+    def bleed() -> np.ndarray:
+        with seeded_global_random(7):
+            return page_bleed_through()(intensity_range=(0.3, 0.4), offsets=(10, 20))(
+                page, force=True
+            )
+
+    monkeypatch.chdir(tmp_path)
+    alone = bleed()
+    (tmp_path / "augraphy_cache").mkdir()
+    stranger = np.zeros((300, 200, 3), np.uint8)
+    stranger[200:260, :] = 255
+    cv2.imwrite(str(tmp_path / "augraphy_cache" / "image_0.png"), stranger)
+    assert np.array_equal(bleed(), alone)
+    assert np.asarray(alone).mean() < page.mean()  # it did bleed
