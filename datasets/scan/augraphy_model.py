@@ -18,8 +18,8 @@ ShadowCast, ReflectedLight: 7-75 s a page at 150 dpi; LightingGradient 2-4 s) ar
 out, and so are BadPhotoCopy's noise types 3, 4 and 6-8 (up to 8-13 s a page).
 
 Bare PP-OCRv4 on 8 synthetic table pages (139 amounts; ``benchmarks/damage_sweep.py
---pages 8 --only level``), exact / separator misread / missing: light 97.8 / 0 / 2.2,
-medium 93.5 / 0 / 6.5, heavy 66.9 / 0.7 / 32.4. Unlike ours, this model loses amounts
+--pages 8 --only level``), exact / separator misread / missing: light 98.6 / 0 / 1.4,
+medium 93.5 / 0 / 6.5, heavy 67.6 / 0.7 / 31.6. Unlike ours, this model loses amounts
 outright (thresholding, copier noise) rather than confusing their separators.
 """
 
