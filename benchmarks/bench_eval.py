@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from fiscalocr.app.evaluate import evaluate_dataset
-from fiscalocr.datasets.corpus import _make_synthetic, materialise, plan_bench_v1
+from fiscalocr.datasets.corpus import materialise, plan_bench_v1, synthetic_maker
 
 
 def select(split: str, levels: list[str] | None, max_docs: int | None):
@@ -49,7 +49,7 @@ def main() -> None:
     tag = "-".join([args.split, *(args.levels or ["all"]), str(args.max_docs or "all")])
     root = Path("data/bench-v1") / tag
     start = time.perf_counter()
-    manifest = materialise(plan, root, _make_synthetic, workers=1)
+    manifest = materialise(plan, root, synthetic_maker(plan), workers=1)
     print(
         f"corpus: {len(manifest.documents)} documents, {sum(d.pages or 0 for d in manifest.documents)} pages "
         f"({manifest.generator_version}/{manifest.scan_version}), built in {time.perf_counter() - start:.0f}s"

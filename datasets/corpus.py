@@ -13,6 +13,7 @@ import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from .manifest import (
@@ -42,6 +43,7 @@ def plan_synthetic_corpus(
     *,
     damage_models: DamageModels = (DEFAULT_DAMAGE_MODEL,),
     scan_version: str | None = None,
+    generator_version: str | None = None,
 ) -> Manifest:
     """The manifest of a synthetic corpus before anything is generated (pure, instant).
 
@@ -49,10 +51,15 @@ def plan_synthetic_corpus(
     scans its held-out documents with both models, its training documents with ours).
     A document scanned by several models appears once per model, same seed, same split;
     ids and paths of the non-default models end in ``-<model>``. ``scan_version``
-    defaults to this checkout's (scan-2.0); bench-v1 pins scan-1.3.
+    defaults to this checkout's (scan-2.0); bench-v1 pins scan-1.3. ``generator_version``
+    defaults to this checkout's generator (synth-2.0); bench-v1 pins synth-1.9.
     """
     from .scan import SCAN_LEVELS, SCAN_VERSION
-    from .synth import GENERATOR_VERSION
+    from .synth import GENERATOR_VERSION, VERSIONS
+
+    generator = generator_version or GENERATOR_VERSION
+    if generator not in VERSIONS:
+        raise ValueError(f"unknown generator version {generator!r}; choose from {VERSIONS}")
 
     unknown = [lv for lv in levels if lv not in SCAN_LEVELS]
     if unknown or not levels:
@@ -76,7 +83,7 @@ def plan_synthetic_corpus(
                                            damage_model=model))  # fmt: skip
             index += 1
     used = [m for m in dict.fromkeys(d.damage_model for d in docs)] or [DEFAULT_DAMAGE_MODEL]
-    return Manifest(name=name, origin="synthetic", generator_version=GENERATOR_VERSION, scan_version=version,
+    return Manifest(name=name, origin="synthetic", generator_version=generator, scan_version=version,
                     seed=seed, n_docs=n_docs, levels=list(levels), split_fractions=fractions,
                     damage_models=used, documents=docs)  # fmt: skip
 
@@ -132,7 +139,12 @@ def build_synthetic_corpus(
     plan = plan_synthetic_corpus(
         n_docs, seed, levels, split_fractions, root.name or "synthetic", damage_models=damage_models
     )
-    return materialise(plan, root, _make_synthetic, workers)
+    return materialise(plan, root, synthetic_maker(plan), workers)
+
+
+def synthetic_maker(plan: Manifest):
+    """The worker's job for a synthetic plan: generate with the plan's generator version."""
+    return partial(_make_synthetic, generator_version=plan.generator_version)
 
 
 def materialise(plan: Manifest, root: Path, make, workers: int) -> Manifest:
@@ -164,12 +176,14 @@ def _cached(plan: Manifest, root: Path) -> Manifest | None:
     return existing if existing.same_plan(plan) and files_intact(existing, root) else None
 
 
-def _make_synthetic(doc: CorpusDocument, root: str, scan_version: str) -> CorpusDocument:
+def _make_synthetic(
+    doc: CorpusDocument, root: str, scan_version: str, generator_version: str | None = None
+) -> CorpusDocument:
     """Generate one synthetic document, scan it and write both files (a worker's job)."""
     from .scan import degrade_document
-    from .synth import generate_document
+    from .synth import GENERATOR_VERSION, generate_document
 
-    synth = generate_document(doc.seed, doc.kind)  # type: ignore[arg-type]
+    synth = generate_document(doc.seed, doc.kind, version=generator_version or GENERATOR_VERSION)  # type: ignore[arg-type]
     pdf, truth = degrade_document(synth.pdf, synth.truth, doc.level, doc.seed,  # type: ignore[arg-type]
                                   scan_version=scan_version, damage_model=doc.damage_model)  # fmt: skip
     truth.source.file = Path(doc.pdf).name
@@ -197,6 +211,7 @@ BENCH_V2_PLAN = {
     "split_fractions": {"train": 200, "dev": 16, "test": 32},
 }
 BENCH_LEVELS = ("clean", "light", "medium", "heavy")
+BENCH_V1_GENERATOR = "synth-1.9"  # bench-v1 was drawn by it; synth-2.0 keeps it bit for bit
 BENCH_V2_DAMAGE = {"train": ("fiscalocr",), "dev": ("fiscalocr", "augraphy"),
                    "test": ("fiscalocr", "augraphy")}  # fmt: skip
 
@@ -213,6 +228,7 @@ def plan_bench_v1() -> Manifest:
         BENCH_PLAN["split_fractions"],
         name="bench-v1",
         scan_version=SCAN_VERSION_1,
+        generator_version=BENCH_V1_GENERATOR,
     )
 
 
@@ -252,7 +268,7 @@ def build_from_manifest(
             f"has {have}; it cannot be regenerated bit for bit",
             path=str(manifest_path),
         )
-    built = materialise(plan, Path(out_dir), _make_synthetic, workers)
+    built = materialise(plan, Path(out_dir), synthetic_maker(plan), workers)
     _check_hashes(wanted, built)
     return built
 
@@ -264,7 +280,8 @@ def replan(wanted: Manifest) -> Manifest | None:
     models = {s: tuple(dict.fromkeys(m)) for s, m in per_split.items()}
     try:
         return plan_synthetic_corpus(wanted.n_docs, wanted.seed, wanted.levels, wanted.split_fractions,
-                                     name=wanted.name, damage_models=models, scan_version=wanted.scan_version)  # fmt: skip
+                                     name=wanted.name, damage_models=models, scan_version=wanted.scan_version,
+                                     generator_version=wanted.generator_version)  # fmt: skip
     except ValueError:
         return None
 
