@@ -58,6 +58,18 @@ def test_committed_bench_manifest_is_the_bench_plan():
     ]
 
 
+def test_committed_bench_v2_manifest_is_the_bench_v2_plan():
+    from fiscalocr.datasets.corpus import BENCH_V2_MANIFEST, plan_bench_v2
+
+    committed, fresh = Manifest.read(BENCH_V2_MANIFEST), plan_bench_v2()
+    assert committed.same_plan(fresh)
+    assert (committed.generator_version, committed.scan_version) == ("synth-2.0", "scan-2.0")
+    test = [d for d in committed.documents if d.split == "test"]
+    assert {d.damage_model for d in test} == {"fiscalocr", "augraphy"} and len(test) == 64
+    # bench-v1 is another benchmark: new seed, same split sizes
+    assert not {d.seed for d in committed.documents} & {d.seed for d in plan_bench_v1().documents}
+
+
 def _render_page(path: Path) -> None:
     spec = importlib.util.spec_from_file_location(
         "pages", Path(__file__).with_name("test_scan_damage.py")
