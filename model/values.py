@@ -28,6 +28,10 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％：；", "
 _SEPARATORS = ".,:;·'`"
 """What a damaged thousands comma or decimal point is read as (a colon for a point, a
 point for a comma, a raised dot or an apostrophe for either)."""
+_NEVER_PRINTED = ":;"
+"""Marks no printed amount holds: where no grouping of the digits explains one as a
+damaged separator, it is a speck between two digits, and dropping it changes no digit."""
+_DROP_NEVER_PRINTED = str.maketrans("", "", _NEVER_PRINTED)
 _STRAY_END = _SEPARATORS + "。，、"
 """Punctuation a reading picks up at its ends from specks and rules (``307.82:``)."""
 _GROUPED = re.compile(r"^([-−+]?)(\d+(?:[" + re.escape(_SEPARATORS) + r"]\d+)*)(%?)$")
@@ -86,7 +90,11 @@ def read_amount(text: str | None, decimals: int | None = None) -> list[AmountRea
     s = normalise_amount_text(text)
     strict = parse_amount(s)
     readings = [AmountReading(s, strict)] if strict is not None else []
-    grammar = _grammar_reading(s, _trim_stray_ends(s), decimals)
+    trimmed = _trim_stray_ends(s)
+    grammar = _grammar_reading(s, trimmed, decimals)
+    if grammar is None and any(mark in trimmed for mark in _NEVER_PRINTED):
+        # a colon or semicolon no reading of the groups explains is a speck: '74:3.39'
+        grammar = _grammar_reading(s, trimmed.translate(_DROP_NEVER_PRINTED), decimals)
     if grammar is None or (strict is not None and grammar.value == strict):
         return readings
     strict_misfits = decimals is not None and _fraction_digits(s) != decimals

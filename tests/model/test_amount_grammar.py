@@ -22,6 +22,7 @@ from fiscalocr.model import looks_like_amount, parse_amount, read_amount
         ("130.81 5.28", "130,815.28", 130815.28),
         ("-1.234,50", "-1,234.50", -1234.50),
         ("２，５４８：３０", "2,548.30", 2548.30),
+        ("74:3.39", "743.39", 743.39),  # a speck read as a colon between two digits
     ],
 )
 def test_damaged_separators_become_the_printed_amount(read, printed, value):
