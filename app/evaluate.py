@@ -19,7 +19,7 @@ from pathlib import Path
 from fiscalocr.model import Document, FiscalOcrError
 
 from .options import ConvertOptions
-from .pipeline import convert_document
+from .pipeline import convert_document, report_unread_amounts
 from .stages import load_stages, ocr_options
 
 log = logging.getLogger(__name__)
@@ -100,6 +100,7 @@ def run_labelled(item: LabelledDocument, options: ConvertOptions, baselines: boo
     recon_start = time.perf_counter()
     if stages.reconcile is not None:
         stages.reconcile(predicted, item.pdf)
+        report_unread_amounts(predicted)
     recon_seconds = time.perf_counter() - recon_start
     total = time.perf_counter() - start
     stage_seconds = {t.stage: t.seconds for t in ablation.timings}

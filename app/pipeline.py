@@ -19,6 +19,7 @@ from pathlib import Path
 
 from fiscalocr import __version__
 from fiscalocr.model import (
+    AMOUNTS_WITHOUT_VALUE,
     Document,
     ErrorRecord,
     FiscalOcrError,
@@ -167,7 +168,19 @@ def _finish_document(
         _run_document_stage(doc, "classify", timer, lambda: stages.classify(doc))
     if stages.reconcile is not None:
         _run_document_stage(doc, "reconcile", timer, lambda: stages.reconcile(doc, path))
+    if stages.join_tables is not None:
+        report_unread_amounts(doc)
     doc.status = document_status(doc)
+
+
+def report_unread_amounts(doc: Document) -> None:
+    """(Re)write the warnings for table cells that hold an amount but got no value, as the
+    document stands now (after reconciliation, which may have read some of them)."""
+    from fiscalocr.layout import unread_cell_warnings
+
+    for page in doc.pages:
+        page.errors = [e for e in page.errors if e.code != AMOUNTS_WITHOUT_VALUE]
+    unread_cell_warnings(doc)
 
 
 def _failures(errors: list[ErrorRecord]) -> list[ErrorRecord]:

@@ -23,7 +23,9 @@ class NumericAccuracy(_Model):
         0, description="labelled amounts no predicted cell holds a value for (recall lost)"
     )
     not_in_cell_warned: int = Field(
-        0, description="of those, the ones a page's amounts-outside-tables warning covers"
+        0,
+        description="of those, the ones a page's warning covers (amounts outside every table, "
+        "cells holding an amount but no value)",
     )
     wrong_unflagged: int = Field(
         0, description="amounts reported with a wrong value and no unresolved rule naming them"

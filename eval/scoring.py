@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fiscalocr.model import AMOUNTS_OUTSIDE_TABLES, BBox, Cell, Document, Table, parse_amount
+from fiscalocr.model import (
+    AMOUNTS_OUTSIDE_TABLES,
+    AMOUNTS_WITHOUT_VALUE,
+    BBox,
+    Cell,
+    Document,
+    Table,
+    parse_amount,
+)
 
 from .grid import canonical_grid
 from .matching import TableMatch, match_tables, twins
@@ -185,11 +193,11 @@ def score_cells(match: TableMatch, predicted: Document) -> list[CellOutcome]:
 
 
 def warned_boxes(predicted: Document) -> dict[int, list[BBox]]:
-    """The boxes of each page's amounts-outside-tables warnings."""
+    """The boxes of each page's warnings about amounts that reached no value."""
     out: dict[int, list[BBox]] = {}
     for page in predicted.pages:
         for error in page.errors:
-            if error.code == AMOUNTS_OUTSIDE_TABLES and error.bboxes:
+            if error.code in (AMOUNTS_OUTSIDE_TABLES, AMOUNTS_WITHOUT_VALUE) and error.bboxes:
                 out.setdefault(page.page, []).extend(error.bboxes)
     return out
 

@@ -12,6 +12,7 @@ from .geometry import Rule
 from .grid import Grid, GridCell
 from .join import join_tables
 from .options import LayoutOptions
+from .unplaced import unread_cell_warnings
 
 __all__ = [
     "Grid",
@@ -23,4 +24,5 @@ __all__ = [
     "draw_debug",
     "find_layout",
     "join_tables",
+    "unread_cell_warnings",
 ]

@@ -1,4 +1,4 @@
-"""Amounts printed outside every table: what the stage could not put into a cell.
+"""Amounts that reached no value: printed outside every table, or inside a cell that got none.
 
 A table the stage does not find loses every amount on it, and nothing downstream can
 tell: reconciliation only sees cells. So the page says so itself. A *piece* of text (a
@@ -11,13 +11,25 @@ Only pieces that look like table amounts count: a decimal fraction or thousands 
 are left out, since page numbers, years, row numbers (行次) and head counts print that
 way outside tables. Percentages are left out too (narrative rates). An amount inside a
 sentence is one piece with its words, so narrative text never counts.
+
+Inside a table, an amount glued to a label (``年度资金总额297,000.00``, a rule the stage
+missed) or to a second amount (``24,458.43支出合计24,458.43``) leaves its cell without a
+value; reconciliation may still read it as a suspect. What is left after reconciliation
+is reported too (:func:`unread_cell_warnings`), per page, with the cells' boxes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from fiscalocr.model import AMOUNTS_OUTSIDE_TABLES, ErrorRecord, read_amount
+from fiscalocr.model import (
+    AMOUNTS_OUTSIDE_TABLES,
+    AMOUNTS_WITHOUT_VALUE,
+    Document,
+    ErrorRecord,
+    read_amount,
+)
 
 from .geometry import BBox, centre
 from .pieces import Piece
@@ -60,3 +72,37 @@ def unplaced_warning(page_no: int, pieces: list[Piece]) -> ErrorRecord | None:
         count=len(pieces),
         bboxes=boxes,  # type: ignore[arg-type]
     )
+
+
+_AMOUNT_TOKEN = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})(?![\d.,%])"
+)
+"""An amount as tables print it, inside other text (not a date 2024.01.11, not a rate)."""
+
+
+def unread_cell_warnings(doc: Document) -> None:
+    """Add a warning to each page with body cells that hold an amount but no value."""
+    found: dict[int, list] = {}
+    for table in doc.tables:
+        for cell in table.cells:
+            if cell.is_header or cell.value is not None or not _AMOUNT_TOKEN.search(cell.text):
+                continue
+            found.setdefault(cell.page, []).append((table.id, cell))
+    pages = {p.page: p for p in doc.pages}
+    for page_no, cells in sorted(found.items()):
+        page = pages.get(page_no)
+        if page is None:
+            continue
+        shown = ", ".join(f"{c.text}" for _, c in cells[:4]) + (" …" if len(cells) > 4 else "")
+        page.errors.append(
+            ErrorRecord(
+                code=AMOUNTS_WITHOUT_VALUE,
+                message=f"{len(cells)} table cell(s) hold an amount but got no value "
+                f"({shown}): a label or another amount is glued on, so no check sees it",
+                stage="layout",
+                page=page_no,
+                severity="warning",
+                count=len(cells),
+                bboxes=[tuple(round(v, 1) for v in c.bbox) for _, c in cells],  # type: ignore[misc]
+            )
+        )

@@ -5,6 +5,7 @@ Imports nothing of ours; every other package imports from here.
 
 from .document import (
     AMOUNTS_OUTSIDE_TABLES,
+    AMOUNTS_WITHOUT_VALUE,
     SCHEMA_VERSION,
     BBox,
     Block,
@@ -44,6 +45,7 @@ from .work import PageWork, TextRecognizer
 
 __all__ = [
     "AMOUNTS_OUTSIDE_TABLES",
+    "AMOUNTS_WITHOUT_VALUE",
     "SCHEMA_VERSION",
     "BBox",
     "Block",

@@ -63,6 +63,9 @@ ErrorSeverity = Literal["error", "warning"]
 AMOUNTS_OUTSIDE_TABLES = "amounts_outside_tables"
 """Warning code: amounts printed on a page outside every table found (they reach no
 cell and no check); the record's ``count`` and ``bboxes`` say how many and where."""
+AMOUNTS_WITHOUT_VALUE = "amounts_without_value"
+"""Warning code: table cells holding an amount glued to other text (a label, a second
+amount), so the cell got no value and no check sees it; ``bboxes`` are the cells'."""
 
 
 class ErrorRecord(_Model):

@@ -21,6 +21,7 @@ from fiscalocr.app.export.outputs import expected_outputs, json_path
 from fiscalocr.app.options import ConvertOptions
 from fiscalocr.model import (
     AMOUNTS_OUTSIDE_TABLES,
+    AMOUNTS_WITHOUT_VALUE,
     Document,
     ExitCode,
     FileMissingError,
@@ -33,6 +34,7 @@ from .record import DocRecord, ReconciliationCounts
 from .resume import file_sha256, trusted_output
 
 PageCallback = Callable[[int, int], None]
+UNPLACED_CODES = (AMOUNTS_OUTSIDE_TABLES, AMOUNTS_WITHOUT_VALUE)
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,11 @@ def _fill_from_document(record: DocRecord, doc: Document) -> None:
     record.amounts_outside_tables = sum(
         e.count or 0 for e in warnings if e.code == AMOUNTS_OUTSIDE_TABLES
     )
+    record.cells_without_value = sum(
+        e.count or 0 for e in warnings if e.code == AMOUNTS_WITHOUT_VALUE
+    )
     record.pages_with_unplaced = sorted(
-        {e.page for e in warnings if e.code == AMOUNTS_OUTSIDE_TABLES and e.page}
+        {e.page for e in warnings if e.code in UNPLACED_CODES and e.page}
     )
     problems = [e for p in doc.pages for e in p.errors if e.severity == "error"] + [
         e for e in doc.errors if e.severity == "error"

@@ -39,8 +39,12 @@ class DocRecord(BaseModel):
     amounts_outside_tables: int = Field(
         default=0, description="amounts printed outside every table found: they reached no cell"
     )
+    cells_without_value: int = Field(
+        default=0,
+        description="table cells holding an amount glued to other text: no value, no check",
+    )
     pages_with_unplaced: list[int] = Field(
-        default_factory=list, description="the pages those amounts are on"
+        default_factory=list, description="the pages those amounts and cells are on"
     )
     seconds: float = 0.0
     cpu_seconds: float = Field(

@@ -99,13 +99,15 @@ def document_line(record: DocRecord) -> str:
         line += f", {record.pages_failed} page(s) with errors ({record.error_code})"
     elif record.status == "partial":
         line += f", a stage failed ({record.error_code})"
-    if record.amounts_outside_tables:
+    if record.amounts_outside_tables or record.cells_without_value:
         pages = ", ".join(str(p) for p in record.pages_with_unplaced[:8])
         more = " …" if len(record.pages_with_unplaced) > 8 else ""
-        line += (
-            f", {record.amounts_outside_tables} amount(s) outside every table"
-            f" (page {pages}{more}): not in any cell"
-        )
+        lost = []
+        if record.amounts_outside_tables:
+            lost.append(f"{record.amounts_outside_tables} amount(s) outside every table")
+        if record.cells_without_value:
+            lost.append(f"{record.cells_without_value} cell(s) with an amount but no value")
+        line += f", {' and '.join(lost)} (page {pages}{more}): unchecked"
     rec = record.reconciliation
     if rec is not None:
         line += (
