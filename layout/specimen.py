@@ -49,6 +49,14 @@ class TableSpec:
     rules: RuleStyle = "full"
     font_size: float = 9.0
     header_font_size: float | None = None
+    rule_color: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    """RGB 0-1; an office suite's default border is light grey (#c0c0c0 = 0.75)."""
+    rule_width: float = 0.6
+    """Points; an office suite's hairline is 0.5 pt."""
+    open_sides: str = ""
+    """Outer borders not printed: ``"r"`` (the right side ran off the sheet), ``"lr"``."""
+    overrun_pt: float = 0.0
+    """Horizontal rules run this far past an open side (to the cut edge of the page)."""
     extra: dict = field(default_factory=dict)
 
     @property
@@ -120,22 +128,35 @@ def _draw_rules(page, spec: TableSpec, xs: list[float], ys: list[float]) -> None
     owner = spec.owner()
     n_rows, n_cols = spec.n_rows, spec.n_cols
     outer = spec.rules != "no_outer"
-    width = spec.extra.get("line_width", 0.6)
-    color = spec.extra.get("line_color", (0, 0, 0))
+    width, color = spec.rule_width, spec.rule_color
     for r in range(n_rows + 1):
         if spec.rules == "booktabs" and r not in (0, spec.header_rows, n_rows):
             continue
         for c in range(n_cols):
             edge = r in (0, n_rows)
             if (edge and outer) or (not edge and owner[r - 1][c] != owner[r][c]):
-                page.draw_line((xs[c], ys[r]), (xs[c + 1], ys[r]), color=color, width=width)
+                x0, x1 = _overrun(spec, xs, c)
+                page.draw_line((x0, ys[r]), (x1, ys[r]), color=color, width=width)
     if spec.rules in ("horizontal", "booktabs"):
         return
     for c in range(n_cols + 1):
         for r in range(n_rows):
             edge = c in (0, n_cols)
-            if (edge and outer) or (not edge and owner[r][c - 1] != owner[r][c]):
+            side = "l" if c == 0 else "r"
+            if (edge and outer and side not in spec.open_sides) or (
+                not edge and owner[r][c - 1] != owner[r][c]
+            ):
                 page.draw_line((xs[c], ys[r]), (xs[c], ys[r + 1]), color=color, width=width)
+
+
+def _overrun(spec: TableSpec, xs: list[float], col: int) -> tuple[float, float]:
+    """A horizontal piece over column ``col``, run on past an open outer side."""
+    x0, x1 = xs[col], xs[col + 1]
+    if col == 0 and "l" in spec.open_sides:
+        x0 -= spec.overrun_pt
+    if col == spec.n_cols - 1 and "r" in spec.open_sides:
+        x1 += spec.overrun_pt
+    return x0, x1
 
 
 def draw_table(page, spec: TableSpec, x: float, y: float) -> tuple[float, float, float, float]:

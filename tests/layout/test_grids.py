@@ -241,7 +241,7 @@ def test_broken_faint_and_doubled_rules_still_give_the_grid(maker):
     spec = spec_from_rows(
         FUNCTION_CODES, [30, 30, 30, 150, 75, 75, 75], row_height=20, header_rows=2
     )
-    spec.extra["line_color"] = (0.72, 0.72, 0.72)
+    spec.rule_color = (0.72, 0.72, 0.72)
     page = maker.page([(spec, 50, 100)])
     # a second, slightly offset copy of every rule (doubled lines) ...
     spec2 = spec_from_rows(
