@@ -24,6 +24,7 @@ from .empty import read_empty_cells
 from .geometry import Rule
 from .grid import Grid, build_grid
 from .ink import seal_lines
+from .inkboxes import tighten_to_ink
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .pieces import Piece, line_pieces
 from .placement import CellText, place_text
@@ -48,6 +49,9 @@ class PageLayout:
     tables: list[Table] = field(default_factory=list)
     table_lines: set[int] = field(default_factory=set)
     title_lines: dict[int, str] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)
+    """The page's lines as placed: an OCR line's character boxes opened at its column
+    gaps (see ``inkboxes``)."""
     unplaced: list[Piece] = field(default_factory=list)
     """Amount pieces outside every table found: recall lost, reported on the page."""
 
@@ -64,6 +68,9 @@ def find_layout(
     """
     layout = PageLayout()
     lines = work.page.lines
+    if work.image is not None and work.page.text_source == "ocr":
+        lines = tighten_to_ink(lines, work.image, work.px_per_pt, options)
+    layout.lines = list(lines)
     seal = seal_lines(lines, work.image, work.px_per_pt, options)
     pieces = line_pieces(
         [x for i, x in enumerate(lines) if i not in seal], options.min_column_gap_pt
@@ -143,8 +150,14 @@ def analyse_page(
     options: LayoutOptions = DEFAULT_OPTIONS,
     recognizer: TextRecognizer | None = None,
 ) -> None:
-    """Fill ``work.page.blocks`` and ``work.tables`` (per-page fragments ``p{page}t{k}``)."""
+    """Fill ``work.page.blocks`` and ``work.tables`` (per-page fragments ``p{page}t{k}``).
+
+    An OCR line's character boxes are replaced by the ones its text was placed by
+    (opened at column gaps): reconciliation and the table join, which read a cell's
+    characters back by their boxes, then see what the cells were built from.
+    """
     layout = find_layout(work, options, recognizer)
+    work.page.lines = layout.lines
     work.tables = layout.tables
     work.page.blocks = page_blocks(
         work.page, layout.tables, layout.table_lines, layout.title_lines, options

@@ -16,6 +16,8 @@ class Rule:
 
     ``virtual`` rules are not printed: the stage inferred them from text alignment (a
     column gap, a row of amounts) so that weakly ruled tables use the same grid builder.
+    ``faint`` rules are printed but too light for the ink threshold (grey hairlines): a
+    region of only such rules must hold table text to be a table.
     """
 
     orientation: Literal["h", "v"]
@@ -24,6 +26,7 @@ class Rule:
     end: float
     thickness: float = 1.0
     virtual: bool = False
+    faint: bool = False
 
     @property
     def length(self) -> float:

@@ -3,21 +3,32 @@
 A fragment continues the previous page's last table when no new title opens it, the
 column structure matches, and it is the first thing of its kind on its page. A header
 that the next page repeats is dropped, never counted as data rows.
+
+A continuation that repeats no header is recognised by its columns alone: a table always
+prints its header where it starts, so a header-less fragment under a line that names no
+table (a running page header, ``（续表）``) still continues. When such a page leaves a
+column empty and its columns came from text alignment (no column rules), its grid merged
+that column into a neighbour; it is cut again at the previous page's columns.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from statistics import median
 
 from fiscalocr.model import Page, Table, TableRegion
 
+from .continuation import regrid_at_columns
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .tables import assign_values
 
 _OPENS_NEW_TABLE = ("title", "heading")
 _HEADER_TEXT_SIMILARITY = 0.8
+_CONTINUED = re.compile(r"续表|[（(]续[）)]")
+"""A line saying the table goes on (续表, （续）) opens no new table."""
+_NAMES_A_TABLE = re.compile(r"表")
 
 
 def column_edges(table: Table) -> list[float]:
@@ -62,29 +73,41 @@ def repeated_header_rows(prev: Table, frag: Table) -> int:
 
 
 def _blocks_above(page: Page | None, table: Table) -> list[str]:
+    """Texts of the title and heading blocks above the table on its page."""
     if page is None:
         return []
     top = table.regions[0].bbox[1]
     return [
-        b.type
+        b.text
         for b in page.blocks
         if b.table_id != table.id and b.bbox[3] <= top and b.type in _OPENS_NEW_TABLE
     ]
 
 
+def _opens_new_table(text: str, header_less: bool) -> bool:
+    """Whether a title or heading above a fragment starts a table of its own."""
+    if _CONTINUED.search(text):
+        return False
+    return not header_less or bool(_NAMES_A_TABLE.search(text))
+
+
 def _continues(
     prev: Table, frag: Table, pages: dict[int, Page], first_on_page: bool, options: LayoutOptions
-) -> bool:
-    if not first_on_page or frag.title is not None:
-        return False
-    if frag.pages[0] != prev.pages[-1] + 1:
-        return False
-    if _blocks_above(pages.get(frag.pages[0]), frag):
-        return False
-    return (
-        columns_match(prev, frag, options.column_match_tol)
-        and repeated_header_rows(prev, frag) is not None
-    )
+) -> Table | None:
+    """``frag`` as it joins ``prev`` (re-gridded at ``prev``'s columns if need be), or None
+    when it starts a table of its own."""
+    if not first_on_page or frag.pages[0] != prev.pages[-1] + 1:
+        return None
+    header_less = frag.header_rows == 0
+    page = pages.get(frag.pages[0])
+    above = ([frag.title] if frag.title is not None else []) + _blocks_above(page, frag)
+    if any(_opens_new_table(text, header_less) for text in above):
+        return None
+    if columns_match(prev, frag, options.column_match_tol):
+        return frag
+    if header_less and page is not None:
+        return regrid_at_columns(prev, frag, page, options)
+    return None
 
 
 def _append(prev: Table, frag: Table, drop: int) -> None:
@@ -122,8 +145,9 @@ def join_tables(
     for k, frag in enumerate(ordered):
         first_on_page = k == 0 or ordered[k - 1].pages[0] != frag.pages[0]
         prev = tables[-1] if tables else None
-        if prev is not None and _continues(prev, frag, by_page, first_on_page, options):
-            _append(prev, frag, repeated_header_rows(prev, frag))
+        joining = None if prev is None else _continues(prev, frag, by_page, first_on_page, options)
+        if prev is not None and joining is not None:
+            _append(prev, joining, repeated_header_rows(prev, joining))
         else:
             tables.append(frag.model_copy(deep=True))
         renamed[(frag.pages[0], frag.id)] = len(tables) - 1

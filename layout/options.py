@@ -55,6 +55,38 @@ class LayoutOptions:
     min_fragment_cover: float = 0.25
     """A printed piece covering this share of an edge, away from its ends, is what is
     left of a faded rule: the edge still separates."""
+    # --- faint rules (grey hairlines), see ``faint`` ----------------------------------
+    find_faint_rules: bool = True
+    """Look for rules too light for the ink threshold (off: ink rules only, to compare)."""
+    paper_window_pt: float = 12.0
+    """The paper's local brightness is the brightest of a neighbourhood this wide: wider
+    than any stroke, narrower than the lighting varies."""
+    faint_reach_pt: float = 1.5
+    """Across a faint rule, the paper this far off on both sides (at least 3 px) is
+    compared with its centre: beyond a scanned hairline's smear (3-4 px wide at 110-150
+    dpi), closer than the text of the next row."""
+    faint_window_pt: float = 12.0
+    """The ridge is averaged along the rule over this length: the noise of a poor scan
+    averages out, a rule's end moves by a point or so."""
+    faint_end_window_pt: float = 3.0
+    """A faint rule's ends are placed with a window this short (the long one smears them
+    on by up to half its length, a phantom narrow column at the table's edge)."""
+    faint_min_valid_share: float = 0.3
+    """Share of that window that must be clear of text and dark ink for a measurement:
+    a rule is followed across a text box that overlaps it, not made up inside a line."""
+    faint_glyph_inset: float = 0.15
+    """Text boxes (a font's line height, a detector's padded box) reach above and below
+    the ink by about this share of their height; only the rest is kept out of the faint
+    measure, so a rule a row's box nearly touches is still measured."""
+    faint_min_contrast: float = 4.0
+    """A faint rule is at least this much darker (0-255, paper = 255) than the paper on
+    both sides: a 0.5 pt #c0c0c0 hairline at 110 dpi, faded, is 8-11; the reverse side's
+    print showing through, blurred, 2-3."""
+    faint_noise_factor: float = 4.0
+    """…and stands this many times the page's own noise of that measure above it."""
+    faint_low_share: float = 0.5
+    """Along a faint rule, the response may dip to this share of the threshold (between
+    JPEG blocks) as long as the whole run's mean clears it."""
     page_edge_margin_pt: float = 8.0
     """Lines this close to the page's edge are the scanned sheet's border, not rules."""
     min_table_width_pt: float = 60.0
@@ -63,6 +95,9 @@ class LayoutOptions:
     # --- weakly ruled tables ------------------------------------------------------------
     min_column_gap_pt: float = 4.0
     """An empty vertical strip at least this wide separates two text columns."""
+    amount_align_pt: float = 2.0
+    """Right-aligned amounts of one column end within this of each other (a rule-less
+    list of labels and amounts is a table only when they do)."""
     max_hrule_table_gap_pt: float = 60.0
     """Horizontal rules further apart than this are not one unruled-side table."""
 
@@ -71,6 +106,9 @@ class LayoutOptions:
     """A character belongs to the cell holding its centre, allowing this slack."""
     rule_clearance_pt: float = 1.5
     """A cell crop re-read by the recogniser stays this far inside the cell's rules."""
+    same_line_share: float = 0.5
+    """Two boxes are one text line when they overlap by this share of a box's height
+    (the boxes of a wrapped cell's successive lines overlap by a point or so)."""
     same_text_row_ratio: float = 0.5
     """Two lines whose vertical centres differ less than this × line height share a row."""
 

@@ -127,7 +127,7 @@ def place_text(
             parts = {k: (t, parts[k][1]) for k, t in zip(keys, texts, strict=True)}
         for cell, (text, box) in parts.items():
             pending.append(_Fragment(cell, text, box, index, line.bbox, line.conf))
-    for frag in _without_double_reads(pending):
+    for frag in _without_double_reads(pending, options.same_line_share):
         slot = placed.setdefault(frag.cell, CellText())
         slot.fragments.append((frag.text, frag.box))
         slot.conf = min(slot.conf, frag.conf)
@@ -149,7 +149,7 @@ DOUBLE_READ_OVERLAP = 0.5
 cell must cover for the fragment to be a second reading of the same ink."""
 
 
-def _without_double_reads(fragments: list[_Fragment]) -> list[_Fragment]:
+def _without_double_reads(fragments: list[_Fragment], same_line_share: float) -> list[_Fragment]:
     """Drop the short readings of ink that a longer line in the same cell already read.
 
     The detector sometimes opens a cell's text box a few points early, over the last
@@ -158,7 +158,8 @@ def _without_double_reads(fragments: list[_Fragment]) -> list[_Fragment]:
     by its position, lands in the amount's cell and reads ``91,016,775.35 5``. A
     fragment lying over a longer line's box in its cell, on the same text row, is that
     line's ink read twice. A line glued across a border with nothing else in the next
-    cell keeps both parts.
+    cell keeps both parts. The next line of a wrapped header cell (``收入`` under
+    ``营预算拨款``) is no second reading: such boxes overlap by a point at most.
     """
     by_cell: dict[int, list[_Fragment]] = {}
     for frag in fragments:
@@ -171,7 +172,8 @@ def _without_double_reads(fragments: list[_Fragment]) -> list[_Fragment]:
                 continue
             across = min(frag.box[2], other.line_box[2]) - max(frag.box[0], other.line_box[0])
             rows = min(frag.box[3], other.line_box[3]) - max(frag.box[1], other.line_box[1])
-            if rows > 0 and across >= DOUBLE_READ_OVERLAP * width:
+            height = max(frag.box[3] - frag.box[1], 1e-6)
+            if rows > same_line_share * height and across >= DOUBLE_READ_OVERLAP * width:
                 return True
         return False
 

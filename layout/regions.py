@@ -117,20 +117,49 @@ def group_regions(
     groups: dict[int, list[Rule]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(uf.find(i), []).append(rule)
-    tables = [g for g in groups.values() if _is_table(g, options)]
+    tables = [
+        g
+        for g in groups.values()
+        if _is_table(g, options) and (_framed(g, options) or _holds_table_text(g, lines))
+    ]
     return sorted(tables, key=lambda g: (region_bbox(g)[1], region_bbox(g)[0]))
 
 
 def _is_table(group: list[Rule], options: LayoutOptions) -> bool:
+    """Two long horizontals; or one crossed by a column rule (a frame with no outer
+    border round two rows: a continuation's last lines). Such a cross must also hold
+    table text (see ``group_regions``)."""
     box = region_bbox(group)
-    long_h = sum(
-        1 for r in group if r.orientation == "h" and r.length >= options.min_table_width_pt
+    if box[2] - box[0] < options.min_table_width_pt or box[3] - box[1] <= options.snap_pt:
+        return False
+    long_h = [r for r in group if r.orientation == "h" and r.length >= options.min_table_width_pt]
+    if len(long_h) >= 2:
+        return True
+    band = options.min_band_pt
+    return len(long_h) == 1 and (
+        sum(
+            1
+            for v in group
+            if v.orientation == "v"
+            and v.start < long_h[0].pos - band < long_h[0].pos + band < v.end
+        )
+        >= 1
     )
-    return (
-        long_h >= 2
-        and box[2] - box[0] >= options.min_table_width_pt
-        and box[3] - box[1] > options.snap_pt
+
+
+def _framed(group: Sequence[Rule], options: LayoutOptions) -> bool:
+    """Printed (not only faint) rules, two of them long horizontals."""
+    return not all(r.faint for r in group) and (
+        sum(1 for r in group if r.orientation == "h" and r.length >= options.min_table_width_pt)
+        >= 2
     )
+
+
+def _holds_table_text(group: Sequence[Rule], lines: Sequence[Line]) -> bool:
+    """Rules too faint for the ink threshold make a table only round table text (the
+    reverse side's grid showing through, or a shaded form, has none of its own)."""
+    x0, y0, x1, y1 = region_bbox(group)
+    return _table_text_between(lines, Rule("h", y0, x0, x1), Rule("h", y1, x0, x1))
 
 
 def region_bbox(group: Sequence[Rule]) -> tuple[float, float, float, float]:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .geometry import BBox, Rule
+from .faint import faint_rules
+from .geometry import BBox, Rule, covered_length
 from .options import DEFAULT_OPTIONS, LayoutOptions
 
 
@@ -147,6 +148,7 @@ def _combine(pieces: list[Rule], orientation: str) -> Rule:
         min(p.start for p in pieces),
         max(p.end for p in pieces),
         max(p.thickness for p in pieces),
+        faint=all(p.faint for p in pieces),
     )
 
 
@@ -227,6 +229,11 @@ def detect_rules(
     short_h = _segments(_open(ink, v_len, 1), True, px_per_pt, thick)
     pieces = recover_short_pieces(long_h, short_h, options)
     pieces += _segments(_open(ink, 1, v_len), False, px_per_pt, thick)
+    if options.find_faint_rules:
+        brightness = image.max(axis=2) if image.ndim == 3 else image
+        pieces += beside_no_ink_rule(
+            faint_rules(brightness, px_per_pt, options, char_boxes), pieces, options
+        )
     pieces = drop_character_strokes(pieces, char_boxes, options)
     merged = merge_collinear(
         pieces,
@@ -239,6 +246,26 @@ def detect_rules(
         merged, image.shape[1] / px_per_pt, image.shape[0] / px_per_pt, options
     )
     return _keep_plausible(drop_character_strokes(merged, char_boxes, options), options)
+
+
+def beside_no_ink_rule(faint: list[Rule], ink: list[Rule], options: LayoutOptions) -> list[Rule]:
+    """Faint pieces that do not run alongside an inked rule a few points off: JPEG leaves
+    a faint parallel band beside a black rule, and no two rules of a table are closer
+    than its thinnest row (a piece within ``snap_pt`` is the same rule, and is kept)."""
+    kept = []
+    for piece in faint:
+        alongside = [
+            (rule.start, rule.end)
+            for rule in ink
+            if rule.orientation == piece.orientation
+            and options.snap_pt < abs(rule.pos - piece.pos) < options.min_band_pt
+        ]
+        if covered_length(alongside, piece.start, piece.end) <= _BESIDE_SHARE * piece.length:
+            kept.append(piece)
+    return kept
+
+
+_BESIDE_SHARE = 0.5
 
 
 def drop_page_edges(

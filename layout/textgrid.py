@@ -107,23 +107,37 @@ def column_positions(
     """Inner column lines: middles of the strips no body piece crosses.
 
     A strip wide enough to hold header text that lies wholly inside it is an empty
-    column (no amounts on this page), not just a gap: it gets its own lines.
+    column (no amounts on this page), not just a gap: it gets its own lines; but only
+    when the header names more columns (pieces side by side in one header row) than the
+    body shows. Otherwise header text in a strip heads the body text on one side of it
+    (a header centred over short left-aligned labels or right-aligned amounts lies
+    beside them) and the strip gets one line, in its widest free stretch.
     """
     spans = sorted((max(left, p.bbox[0]), min(right, p.bbox[2])) for p in body)
-    cuts, cursor = [], None
+    gaps, cursor = [], None
     for a, b in spans:
         if cursor is not None and a - cursor >= min_gap:
-            cuts.extend(_cuts_in_gap(cursor, a, header, min_gap))
+            gaps.append((cursor, a))
         cursor = b if cursor is None else max(cursor, b)
-    return cuts
+    inside = [p for p in header if p.bbox[2] > left and p.bbox[0] < right]
+    named = max((len(row) for row in text_rows(inside, _HEADER_ROW_RATIO)), default=0)
+    empties = named > len(gaps) + 1
+    return [x for g0, g1 in gaps for x in _cuts_in_gap(g0, g1, inside, min_gap, empties)]
 
 
-def _cuts_in_gap(g0: float, g1: float, header: Sequence[Piece], min_gap: float) -> list[float]:
+_HEADER_ROW_RATIO = 0.5
+"""Header pieces whose centres differ less than this × their height share a row."""
+
+
+def _cuts_in_gap(
+    g0: float, g1: float, header: Sequence[Piece], min_gap: float, empties: bool
+) -> list[float]:
     """Column lines inside one empty body strip, placed where header text leaves room.
 
-    Header pieces reaching into the strip are clipped to it; every free stretch between
-    them (and the strip's ends) gets one line in its middle, so a header piece wholly
-    inside the strip makes an extra, empty column. No free stretch: the middle.
+    Header pieces reaching into the strip are clipped to it. With ``empties``, every
+    free stretch between them (and the strip's ends) gets one line in its middle, so a
+    header piece wholly inside the strip makes an extra, empty column; without, only
+    the widest stretch does. No free stretch: the middle.
     """
     occupied = sorted(
         (max(g0, p.bbox[0]), min(g1, p.bbox[2]))
@@ -140,8 +154,10 @@ def _cuts_in_gap(g0: float, g1: float, header: Sequence[Piece], min_gap: float) 
         clusters[-1][1] = g1
     else:
         clusters.append([g1, g1])
-    cuts = [(left[1] + right[0]) / 2 for left, right in zip(clusters, clusters[1:], strict=False)]
-    return cuts or [(g0 + g1) / 2]
+    free = [(left[1], right[0]) for left, right in zip(clusters, clusters[1:], strict=False)]
+    if not empties and free:
+        free = [max(free, key=lambda f: f[1] - f[0])]
+    return [(a + b) / 2 for a, b in free] or [(g0 + g1) / 2]
 
 
 def column_rules(

@@ -1,14 +1,18 @@
 """Tables printed without any rules: found from rows of aligned amounts.
 
 A run of text rows that each hold at least two separate amounts is a table body (a
-paragraph that quotes figures is one piece per line, so it never qualifies); rows of
-several non-numeric pieces just above it are its header. The region gets virtual top and
-bottom rules, and the usual text-alignment machinery (:mod:`.textgrid`) cuts it into
-rows and columns.
+paragraph that quotes figures is one piece per line, so it never qualifies); so is a run
+of rows that each hold a label and one amount, the amounts in one column (right edges
+aligned) and printed as money (a decimal point, a thousands separator or four digits:
+not a table of contents' page numbers). Rows of several non-numeric pieces just above it
+are its header, a header cell's wrapped second line included. The region gets virtual
+top and bottom rules, and the usual text-alignment machinery (:mod:`.textgrid`) cuts it
+into rows and columns.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .geometry import BBox, Rule, union_bbox
@@ -21,19 +25,42 @@ _MIN_AMOUNTS_PER_ROW = 2
 _MAX_HEADER_ROWS = 3
 _MAX_ROW_GAP_RATIO = 2.5
 _EDGE_PAD_PT = 2.0
+_MONEY = re.compile(r"[.,]\d|\d{4}")
 
 
 def _amounts(row: Sequence[Piece]) -> int:
-    return sum(1 for p in row if is_numeric_text(p.text))
+    return sum(1 for p in row if _is_amount(p.text))
+
+
+_LEADING_DIGITS = re.compile(r"^[-−]?\d.*\d")
+"""Two digits or more, the first leading: a lone digit or a ``.2`` cut off an amount is
+a fragment of text (full-width digits in a sentence leave a gap round each digit)."""
+
+
+def _is_amount(text: str) -> bool:
+    return is_numeric_text(text) and bool(_LEADING_DIGITS.match(text))
+
+
+def _labelled_money(row: Sequence[Piece]) -> Piece | None:
+    """The row's amount when it is a label and money beside it (two or more pieces)."""
+    money = [p for p in row if _is_amount(p.text) and _MONEY.search(p.text)]
+    return money[-1] if len(row) >= 2 and money else None
+
+
+def _one_amount_column(rows: Sequence[list[Piece]], align_pt: float) -> bool:
+    """At least ``_MIN_BODY_ROWS`` rows of label and money whose amounts end at one x."""
+    ends = sorted(m.bbox[2] for m in map(_labelled_money, rows) if m is not None)
+    return any(sum(1 for e in ends if abs(e - end) <= align_pt) >= _MIN_BODY_ROWS for end in ends)
 
 
 def _row_box(row: Sequence[Piece]) -> BBox:
     return union_bbox(p.bbox for p in row)
 
 
-def _runs(rows: list[list[Piece]]) -> list[tuple[int, int]]:
+def _runs(rows: list[list[Piece]], align_pt: float) -> list[tuple[int, int]]:
     """Index ranges of consecutive rows holding amounts (a label-only row may sit
-    between two of them) with at least three rows of two or more amounts."""
+    between two of them) with at least three rows of two or more amounts, or three of a
+    label and money in one column."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i in range(len(rows) + 1):
@@ -47,22 +74,41 @@ def _runs(rows: list[list[Piece]]) -> list[tuple[int, int]]:
             if (
                 sum(1 for r in rows[start:i] if _amounts(r) >= _MIN_AMOUNTS_PER_ROW)
                 >= _MIN_BODY_ROWS
-            ):
+            ) or _one_amount_column(rows[start:i], align_pt):
                 runs.append((start, i))
             start = None
     return runs
 
 
 def _with_header(rows: list[list[Piece]], first: int, pitch: float) -> int:
-    """Grow a body upwards over header rows (several pieces, no amounts, close above)."""
+    """Grow a body upwards over header rows (several pieces, no amounts, close above);
+    a row of a header cell's wrapped last line alone goes with the row above it."""
     top = first
     while top > 0 and first - top < _MAX_HEADER_ROWS:
         above = rows[top - 1]
         gap = _row_box(rows[top])[1] - _row_box(above)[3]
-        if len(above) < 2 or _amounts(above) or gap > _MAX_ROW_GAP_RATIO * pitch:
+        if _amounts(above) or gap > _MAX_ROW_GAP_RATIO * pitch:
             break
+        if len(above) < 2:
+            if top < 2 or not _wraps_under(rows[top - 2], above):
+                break
+            top -= 1
+            continue
         top -= 1
     return top
+
+
+def _wraps_under(upper: Sequence[Piece], lower: Sequence[Piece]) -> bool:
+    """Every piece of ``lower`` sits right under a piece of ``upper`` (a wrapped line)."""
+    return len(upper) >= 2 and all(
+        any(
+            u.bbox[0] <= p.bbox[2]
+            and p.bbox[0] <= u.bbox[2]
+            and p.bbox[1] - u.bbox[3] <= (u.bbox[3] - u.bbox[1])
+            for u in upper
+        )
+        for p in lower
+    )
 
 
 def unruled_regions(
@@ -72,7 +118,7 @@ def unruled_regions(
     free = [p for p in pieces if not any(_inside(p.bbox, box) for box in taken)]
     rows = text_rows(free, options.same_text_row_ratio)
     regions = []
-    for start, stop in _runs(rows):
+    for start, stop in _runs(rows, options.amount_align_pt):
         heights = [_row_box(r)[3] - _row_box(r)[1] for r in rows[start:stop]]
         pitch = sum(heights) / len(heights)
         first = _with_header(rows, start, pitch)
