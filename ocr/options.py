@@ -28,6 +28,11 @@ class OcrOptions:
         shrunk to 960 px (166 vs 168 of 168 amounts exact); detection stays the cheap part.
     min_line_conf: recognised lines below this confidence are dropped (seal noise).
     max_skew_deg: largest skew the deskew step looks for and corrects.
+    faded_ink_grey: a text crop whose ink (2nd percentile of its darkest channel) is lighter
+        than this grey is contrast-stretched to black on white before recognition (faded
+        archive copies; see ``contrast``). 140: crops of clean 200 dpi print sit at ~115,
+        a photocopy's toner at ~30-100, a faded page's at 140-195 (measured on scan-2.0
+        pages of ``benchmarks/ocr_heavy.py``, which also measured the gain). 0 = off.
     """
 
     dpi: int = 200
@@ -45,6 +50,7 @@ class OcrOptions:
     max_skew_deg: float = 5.0
     scan_dpi_range: tuple[int, int] = (100, 600)
     min_text_chars: int = 10
+    faded_ink_grey: int = 140
 
     def engine_key(self) -> tuple:
         """The options that change the loaded models (the engine cache key)."""

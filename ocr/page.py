@@ -12,6 +12,7 @@ import numpy as np
 
 from fiscalocr.model import DependencyError, Line, Page, PageError, PageWork
 
+from .contrast import stretched_if_faded
 from .ctc import Placement
 from .engine import load_engine
 from .geometry import deskew_image, deskew_matrix, quad_rect, turn_image
@@ -112,7 +113,9 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
         skew_deg=skew,
         text_source="ocr",
         dpi=dpi,
-        lines=recognise_lines(engine, reading, quads, px_per_pt, options.min_line_conf),
+        lines=recognise_lines(
+            engine, reading, quads, px_per_pt, options.min_line_conf, options.faded_ink_grey
+        ),
     )
     return PageWork(page=record, image=image, px_per_pt=px_per_pt)
 
@@ -138,9 +141,15 @@ def _deskewed(image: np.ndarray, skew: float) -> np.ndarray:
 
 
 def recognise_lines(
-    engine, image: np.ndarray, quads: np.ndarray, px_per_pt: float, min_conf: float
+    engine,
+    image: np.ndarray,
+    quads: np.ndarray,
+    px_per_pt: float,
+    min_conf: float,
+    faded_ink_grey: int = 0,
 ) -> list[Line]:
-    """Recognise each box of the upright image; bbox in points, reading order."""
+    """Recognise each box of the upright image; bbox in points, reading order. Crops of
+    faded ink (lighter than ``faded_ink_grey``) are contrast-stretched first."""
     height, width = image.shape[:2]
     crops, places = [], []
     for quad in quads:
@@ -150,7 +159,7 @@ def recognise_lines(
         x0, y0, x1, y1 = rect
         pad = round(CROP_PAD * (y1 - y0))
         x0, x1 = max(0, x0 - pad), min(width, x1 + pad)
-        crop = image[y0:y1, x0:x1]
+        crop = stretched_if_faded(image[y0:y1, x0:x1], faded_ink_grey)
         vertical = crop.shape[0] >= VERTICAL_CROP * crop.shape[1]
         crops.append(np.ascontiguousarray(np.rot90(crop)) if vertical else crop)
         places.append(

@@ -62,3 +62,35 @@ def test_scanner_edges_do_not_set_the_skew_of_a_ruleless_page(engine, skewed_100
     it must not pull the fine skew off the text's (the old box median read 2.83, the rule refinement then took 0.6 off on the shadow)."""
     assert skewed_100dpi.page.rotation == 0
     assert skewed_100dpi.page.skew_deg == pytest.approx(2.5, abs=0.15)
+
+
+def faded_copy(image: np.ndarray, ink_grey: int, noise_sigma: float, seed: int) -> np.ndarray:
+    """Ink faded to ``ink_grey`` on a 236-grey paper, sensor noise, JPEG quality 35."""
+    import cv2
+
+    grey = image.min(axis=2).astype(np.float32) / 255.0
+    faded = ink_grey + (236 - ink_grey) * grey
+    faded += np.random.default_rng(seed).normal(0.0, noise_sigma, faded.shape)
+    scan = cv2.cvtColor(np.clip(faded, 0, 255).astype(np.uint8), cv2.COLOR_GRAY2BGR)
+    ok, data = cv2.imencode(".jpg", scan, [cv2.IMWRITE_JPEG_QUALITY, 35])
+    assert ok
+    return cv2.imdecode(data, cv2.IMREAD_COLOR)
+
+
+def test_faded_ink_is_stretched_and_clean_print_left_alone():
+    """A crop of ink faded to grey 185 on 236 paper is stretched (its ink/paper range widened
+    by the bounded gain, paper white); a crop of clean print (ink near 0) is returned unchanged."""
+    from fiscalocr.ocr.contrast import MAX_GAIN, ink_and_paper, stretched_if_faded
+
+    strokes = np.full((32, 120, 3), 255, np.uint8)
+    strokes[10:22, 10:110:6] = 0
+    faded = faded_copy(strokes, 185, 2.0, seed=1)
+    ink, paper = ink_and_paper(faded)
+    assert ink > 140
+    out = stretched_if_faded(faded, 140)
+    new_ink, new_paper = ink_and_paper(out)
+    assert new_ink < ink - 15
+    assert new_paper - new_ink == pytest.approx((paper - ink) * MAX_GAIN, abs=6)
+    assert new_paper > 245
+    assert stretched_if_faded(strokes, 140) is strokes
+    assert stretched_if_faded(faded, 0) is faded
