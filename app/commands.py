@@ -127,6 +127,12 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
         help="only documents scanned by this damage model: fiscalocr or augraphy (repeatable)",
     )
     p.add_argument("--no-baselines", action="store_true", help="skip bare PaddleOCR and ablation")
+    p.add_argument(
+        "--ocr-cache",
+        type=Path,
+        help="keep each page's OCR output here and reuse it (keyed by file, page, OCR options"
+        " and code): re-measure layout and reconciliation without OCR; timings then lie",
+    )
     p.set_defaults(run=_run_eval)
 
 
@@ -144,6 +150,7 @@ def _run_eval(args: argparse.Namespace) -> int:
         save_predictions=args.save_predictions,
         levels=args.levels,
         damage_models=args.damage_models,
+        ocr_cache=args.ocr_cache,
     )
     print(json.dumps(metrics.headline(), ensure_ascii=False, indent=1))
     return int(ExitCode.OK)

@@ -89,11 +89,17 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def run_labelled(item: LabelledDocument, options: ConvertOptions, baselines: bool):
-    """The pipeline's output, its ablation, bare-OCR lines and timings for one document."""
+def run_labelled(
+    item: LabelledDocument,
+    options: ConvertOptions,
+    baselines: bool,
+    ocr_cache: Path | None = None,
+):
+    """The pipeline's output, its ablation, bare-OCR lines and timings for one document
+    (OCR times are those of the cache when ``ocr_cache`` holds the pages)."""
     from fiscalocr.eval import EvalItem
 
-    stages = load_stages(options)
+    stages = load_stages(options, ocr_cache)
     start = time.perf_counter()
     ablation = convert_document(item.pdf, options, stages=replace(stages, reconcile=None))
     predicted = ablation.model_copy(deep=True)
@@ -154,12 +160,15 @@ def evaluate_dataset(
     save_predictions: Path | None = None,
     levels: Sequence[str] = (),
     damage_models: Sequence[str] = (),
+    ocr_cache: Path | None = None,
 ):
     """Score the pipeline on labelled documents (or score saved ``predictions``).
 
     ``save_predictions`` keeps each document the pipeline produced as ``NAME.json``, the
     layout ``predictions`` reads, so a later change (a retrained classifier) can be
-    scored again without reading the scans again.
+    scored again without reading the scans again. ``ocr_cache`` keeps each page's OCR
+    output, so a layout or reconciliation change is measured without OCR (its timings
+    are then not OCR's).
     """
     from fiscalocr.eval import EvalItem, evaluate, write_html_report
 
@@ -176,7 +185,7 @@ def evaluate_dataset(
             )
         else:
             log.info("evaluating %s", labelled.name)
-            items.append(run_labelled(labelled, options, baselines))
+            items.append(run_labelled(labelled, options, baselines, ocr_cache))
             if save_predictions is not None:
                 save_predictions.mkdir(parents=True, exist_ok=True)
                 (save_predictions / f"{labelled.name}.json").write_text(

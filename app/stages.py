@@ -38,13 +38,20 @@ def ocr_options(options: ConvertOptions):
     )
 
 
-def load_stages(options: ConvertOptions) -> Stages:
+def load_stages(options: ConvertOptions, ocr_cache: Path | None = None) -> Stages:
+    """The stages ``options`` ask for; ``ocr_cache`` keeps and reuses each page's OCR
+    output there (evaluation only, see ``page_cache``)."""
     from fiscalocr import ocr
 
     ocr_opts = ocr_options(options)
 
     def read_page(source: Any, index: int) -> PageWork:
         return ocr.read_page(source, index, ocr_opts)
+
+    if ocr_cache is not None:
+        from .page_cache import cached_reader
+
+        read_page = cached_reader(read_page, ocr_cache, ocr_opts)
 
     return Stages(
         open_source=ocr.open_source,

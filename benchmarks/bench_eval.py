@@ -67,6 +67,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("out/bench"))
     parser.add_argument("--no-baselines", action="store_true")
     parser.add_argument("--workers", type=int, default=1, help="processes building the corpus")
+    parser.add_argument(
+        "--ocr-cache", type=Path, help="reuse each page's OCR output (see app/page_cache.py)"
+    )
     args = parser.parse_args()
 
     plan = select(args.bench, args.split, args.levels, args.damage, args.max_docs)
@@ -91,6 +94,7 @@ def main() -> None:
         split=args.split,
         baselines=not args.no_baselines,
         save_predictions=args.out / "pred",
+        ocr_cache=args.ocr_cache,
     )
     for key, value in metrics.headline().items():
         print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
