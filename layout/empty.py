@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from fiscalocr.model import TextRecognizer
+from fiscalocr.model.raster import brightest_channel
 
 from .geometry import BBox
 from .grid import Grid
@@ -34,7 +35,7 @@ MIN_READ_CONF = 0.6
 
 def mark_box(crop: np.ndarray, px_per_pt: float) -> tuple[int, int, int, int] | None:
     """Pixel box of the dark mark in a cell's interior, or None when it holds none."""
-    brightness = crop.max(axis=2) if crop.ndim == 3 else crop
+    brightness = brightest_channel(crop)
     paper = float(np.percentile(brightness, 90))
     dark = brightness < DARK_SHARE_OF_PAPER * paper
     if dark.sum() < MIN_INK_PIXELS_PT2 * px_per_pt * px_per_pt:

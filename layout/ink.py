@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from fiscalocr.model import Line
+from fiscalocr.model.raster import brightest_channel
 
 from .options import LayoutOptions
 from .rules import chroma, paper_brightness
@@ -24,14 +25,14 @@ def seal_lines(
     """Indices of ``lines`` printed in coloured ink only (nothing to do on a grey scan)."""
     if image is None or image.ndim != 3:
         return set()
-    paper = paper_brightness(image.max(axis=2))
+    paper = paper_brightness(brightest_channel(image))
     found = set()
     for index, line in enumerate(lines):
         x0, y0, x1, y1 = (max(0, int(v * px_per_pt)) for v in line.bbox)
         box = image[y0:y1, x0:x1]
         if box.size == 0:
             continue
-        bright = box.max(axis=2)
+        bright = brightest_channel(box)
         coloured = chroma(box, bright) > options.max_rule_chroma
         black = ~coloured & (bright < options.black_ink_ratio * paper)
         # a table rule crossing the box is black but not the line's own ink

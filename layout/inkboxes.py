@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from fiscalocr.model import Line
+from fiscalocr.model.raster import brightest_channel
 
 from .options import LayoutOptions
 from .rules import paper_brightness
@@ -41,7 +42,7 @@ def tighten_to_ink(
 ) -> list[Line]:
     """Copies of ``lines`` with their column gaps opened in the character boxes (lines
     without per-character boxes come back as they are)."""
-    brightness = image.max(axis=2) if image.ndim == 3 else image
+    brightness = brightest_channel(image)
     level = options.black_ink_ratio * paper_brightness(brightness)
     height, width = brightness.shape
     out = []

@@ -8,11 +8,13 @@ line box with CJK characters twice as wide as ASCII ones (how the fonts print th
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from fiscalocr.model import Line, looks_like_amount
 
-from .geometry import BBox, union_bbox
+from .geometry import BBox, centre, union_bbox
 
 
 @dataclass(frozen=True)
@@ -134,3 +136,18 @@ def text_rows_of_fragments(
         else:
             rows.append([frag])
     return [f for row in rows for f in sorted(row, key=lambda f: f[1][0])]
+
+
+def text_rows(pieces: Sequence[Piece], ratio: float) -> list[list[Piece]]:
+    """Pieces clustered into rows by vertical centre, top to bottom."""
+    if not pieces:
+        return []
+    height = median(p.bbox[3] - p.bbox[1] for p in pieces)
+    rows: list[list[Piece]] = []
+    for piece in sorted(pieces, key=lambda p: centre(p.bbox)[1]):
+        cy = centre(piece.bbox)[1]
+        if rows and cy - centre(rows[-1][0].bbox)[1] <= ratio * height:
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    return rows

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from fiscalocr.model.raster import brightest_channel, darkest_channel
+
 from .faint import faint_rules
 from .geometry import BBox, Rule, covered_length
 from .options import DEFAULT_OPTIONS, LayoutOptions
@@ -29,7 +31,7 @@ def binarise(image: np.ndarray, px_per_pt: float, options: LayoutOptions) -> np.
     import cv2
 
     block = max(3, int(options.threshold_block_pt * px_per_pt) | 1)
-    brightness = image.max(axis=2) if image.ndim == 3 else image
+    brightness = brightest_channel(image)
     ink = cv2.adaptiveThreshold(
         brightness,
         255,
@@ -59,8 +61,8 @@ def paper_brightness(brightness: np.ndarray) -> float:
 def chroma(image: np.ndarray, brightness: np.ndarray | None = None) -> np.ndarray:
     """Per pixel, the spread between its largest and smallest colour channel (0 = grey);
     pass ``brightness`` (the largest channel) when it is already computed."""
-    top = image.max(axis=2) if brightness is None else brightness
-    return top.astype(np.int16) - image.min(axis=2)
+    top = brightest_channel(image) if brightness is None else brightness
+    return top.astype(np.int16) - darkest_channel(image)
 
 
 def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: float) -> list[Rule]:
@@ -230,7 +232,7 @@ def detect_rules(
     pieces = recover_short_pieces(long_h, short_h, options)
     pieces += _segments(_open(ink, 1, v_len), False, px_per_pt, thick)
     if options.find_faint_rules:
-        brightness = image.max(axis=2) if image.ndim == 3 else image
+        brightness = brightest_channel(image)
         pieces += beside_no_ink_rule(
             faint_rules(brightness, px_per_pt, options, char_boxes), pieces, options
         )

@@ -38,8 +38,8 @@ def header_row_count(cells: Sequence[Cell], n_rows: int) -> int:
     """
     first_body = None
     for r in range(n_rows):
-        row = sorted((c for c in cells if c.row == r), key=lambda c: c.col)
-        if row and _COLUMN_NUMBER_ROW.match(row[0].text):
+        row = sorted((c for c in cells if c.row == r and c.text.strip()), key=lambda c: c.col)
+        if row and _COLUMN_NUMBER_ROW.match(row[0].text.strip()):
             continue
         if any(_is_amount(c.text) for c in row):
             first_body = r

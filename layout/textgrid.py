@@ -17,27 +17,13 @@ from statistics import median
 
 from .geometry import Rule, centre, interval_overlap
 from .grid import edge_covered, grid_lines
+from .header_columns import is_column_numbering, with_empty_columns
 from .options import LayoutOptions
-from .pieces import Piece, is_numeric_text
+from .pieces import Piece, is_numeric_text, text_rows
 
 _TIGHT_GAP_RATIO = 0.45
 _EDGE_SEARCH_PT = 160.0
 _EDGE_PAD_PT = 2.0
-
-
-def text_rows(pieces: Sequence[Piece], ratio: float) -> list[list[Piece]]:
-    """Pieces clustered into rows by vertical centre, top to bottom."""
-    if not pieces:
-        return []
-    height = median(p.bbox[3] - p.bbox[1] for p in pieces)
-    rows: list[list[Piece]] = []
-    for piece in sorted(pieces, key=lambda p: centre(p.bbox)[1]):
-        cy = centre(piece.bbox)[1]
-        if rows and cy - centre(rows[-1][0].bbox)[1] <= ratio * height:
-            rows[-1].append(piece)
-        else:
-            rows.append([piece])
-    return rows
 
 
 def _is_wrapped_tail(upper: list[Piece], lower: list[Piece]) -> bool:
@@ -62,14 +48,16 @@ def _inside(piece: Piece, x0: float, y0: float, x1: float, y1: float) -> bool:
 def row_rules(
     xs: list[float], ys: list[float], pieces: Sequence[Piece], options: LayoutOptions
 ) -> list[Rule]:
-    """Virtual horizontals between the text rows of bands that hold several data rows."""
+    """Virtual horizontals between the text rows of bands that hold several data rows,
+    and above a row numbering the columns (``栏次 1 2 3``) that shares a band."""
     out: list[Rule] = []
     for top, bottom in zip(ys, ys[1:], strict=False):
         band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
         rows = text_rows(band, options.same_text_row_ratio)
-        if not _stacked_amounts(rows):
-            continue
+        stacked = _stacked_amounts(rows)
         for upper, lower in zip(rows, rows[1:], strict=False):
+            if not stacked and not is_column_numbering(lower):
+                continue  # a header row over the 栏次 row: cut even with no amounts
             if _is_wrapped_tail(upper, lower):
                 continue
             y = (max(p.bbox[3] for p in upper) + min(p.bbox[1] for p in lower)) / 2
@@ -94,9 +82,11 @@ def _stacked_amounts(rows: list[list[Piece]]) -> bool:
 
 
 def _first_body_y(ys: list[float], xs: list[float], pieces: Sequence[Piece]) -> float:
-    """Top of the first band that holds an amount: everything above is header."""
+    """Top of the first band that holds an amount: everything above is header. A band
+    numbering the columns (``栏次 1 2 3``) is header, though its numbers are numeric."""
     for top, bottom in zip(ys, ys[1:], strict=False):
-        if any(_inside(p, xs[0], top, xs[-1], bottom) and is_numeric_text(p.text) for p in pieces):
+        band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
+        if any(is_numeric_text(p.text) for p in band) and not is_column_numbering(band):
             return top
     return ys[0]
 
@@ -106,12 +96,10 @@ def column_positions(
 ) -> list[float]:
     """Inner column lines: middles of the strips no body piece crosses.
 
-    A strip wide enough to hold header text that lies wholly inside it is an empty
-    column (no amounts on this page), not just a gap: it gets its own lines; but only
-    when the header names more columns (pieces side by side in one header row) than the
-    body shows. Otherwise header text in a strip heads the body text on one side of it
-    (a header centred over short left-aligned labels or right-aligned amounts lies
-    beside them) and the strip gets one line, in its widest free stretch.
+    Each strip gets one line, in its widest stretch free of header text (a header centred
+    over short left-aligned labels or right-aligned amounts lies beside them, in the
+    strip). A column the body leaves empty is found from the header that names it
+    (:mod:`.header_columns`).
     """
     spans = sorted((max(left, p.bbox[0]), min(right, p.bbox[2])) for p in body)
     gaps, cursor = [], None
@@ -120,24 +108,16 @@ def column_positions(
             gaps.append((cursor, a))
         cursor = b if cursor is None else max(cursor, b)
     inside = [p for p in header if p.bbox[2] > left and p.bbox[0] < right]
-    named = max((len(row) for row in text_rows(inside, _HEADER_ROW_RATIO)), default=0)
-    empties = named > len(gaps) + 1
-    return [x for g0, g1 in gaps for x in _cuts_in_gap(g0, g1, inside, min_gap, empties)]
+    cuts = [_cut_in_gap(g0, g1, inside, min_gap) for g0, g1 in gaps]
+    return with_empty_columns(cuts, gaps, body, inside)
 
 
-_HEADER_ROW_RATIO = 0.5
-"""Header pieces whose centres differ less than this × their height share a row."""
+def _cut_in_gap(g0: float, g1: float, header: Sequence[Piece], min_gap: float) -> float:
+    """The column line inside one empty body strip, where header text leaves most room.
 
-
-def _cuts_in_gap(
-    g0: float, g1: float, header: Sequence[Piece], min_gap: float, empties: bool
-) -> list[float]:
-    """Column lines inside one empty body strip, placed where header text leaves room.
-
-    Header pieces reaching into the strip are clipped to it. With ``empties``, every
-    free stretch between them (and the strip's ends) gets one line in its middle, so a
-    header piece wholly inside the strip makes an extra, empty column; without, only
-    the widest stretch does. No free stretch: the middle.
+    Header pieces reaching into the strip are clipped to it; the widest free stretch
+    between them (and the strip's ends) gets the line in its middle. No free stretch:
+    the strip's middle.
     """
     occupied = sorted(
         (max(g0, p.bbox[0]), min(g1, p.bbox[2]))
@@ -155,9 +135,10 @@ def _cuts_in_gap(
     else:
         clusters.append([g1, g1])
     free = [(left[1], right[0]) for left, right in zip(clusters, clusters[1:], strict=False)]
-    if not empties and free:
-        free = [max(free, key=lambda f: f[1] - f[0])]
-    return [(a + b) / 2 for a, b in free] or [(g0 + g1) / 2]
+    if not free:
+        return (g0 + g1) / 2
+    a, b = max(free, key=lambda f: f[1] - f[0])
+    return (a + b) / 2
 
 
 def column_rules(

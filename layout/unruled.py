@@ -17,8 +17,7 @@ from collections.abc import Sequence
 
 from .geometry import BBox, Rule, union_bbox
 from .options import LayoutOptions
-from .pieces import Piece, is_numeric_text
-from .textgrid import text_rows
+from .pieces import Piece, is_numeric_text, text_rows
 
 _MIN_BODY_ROWS = 3
 _MIN_AMOUNTS_PER_ROW = 2
