@@ -18,6 +18,7 @@ from statistics import median
 from .geometry import Rule, centre, interval_overlap
 from .grid import edge_covered, grid_lines
 from .header_columns import is_column_numbering, with_empty_columns
+from .header_spans import header_groups, merged_between, total_row_groups
 from .options import LayoutOptions
 from .pieces import Piece, is_numeric_text, text_rows
 
@@ -142,24 +143,35 @@ def _cut_in_gap(g0: float, g1: float, header: Sequence[Piece], min_gap: float) -
 
 
 def column_rules(
-    xs: list[float], ys: list[float], pieces: Sequence[Piece], options: LayoutOptions
+    xs: list[float],
+    ys: list[float],
+    pieces: Sequence[Piece],
+    options: LayoutOptions,
+    rules: Sequence[Rule] = (),
 ) -> list[Rule]:
-    """Virtual verticals per band at the text columns, broken where header text crosses."""
+    """Virtual verticals per band at the text columns, broken where text crosses them or
+    where a header cell or a total label spans (:mod:`.header_spans`)."""
     left, right = xs[0], xs[-1]
     body_top = _first_body_y(ys, xs, pieces)
     body = [p for p in pieces if _inside(p, left, body_top, right, ys[-1])]
     header = [p for p in pieces if _inside(p, left, ys[0], right, body_top)]
+    positions = column_positions(left, right, body, options.min_column_gap_pt, header)
+    columns = [left, *positions, right]
     out: list[Rule] = []
     half = options.min_column_gap_pt / 2
-    for x in column_positions(left, right, body, options.min_column_gap_pt, header):
-        for top, bottom in zip(ys, ys[1:], strict=False):
-            crossing = any(
-                _inside(p, left, top, right, bottom)
-                and p.bbox[0] < x - half
-                and p.bbox[2] > x + half
-                for p in pieces
-            )
-            if not crossing:
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        band = [p for p in pieces if _inside(p, left, top, right, bottom)]
+        if bottom <= body_top + options.snap_pt:
+            cells = list(zip(columns, columns[1:], strict=False))
+            above = [edge_covered(rules, "h", top, a, b, options) for a, b in cells]
+            below = [edge_covered(rules, "h", bottom, a, b, options) for a, b in cells]
+            groups = header_groups(columns, band, above, below, options.min_column_gap_pt)
+        else:
+            groups = total_row_groups(columns, band)
+        spanned = merged_between(groups)
+        for x, merged in zip(positions, spanned, strict=True):
+            crossing = any(p.bbox[0] < x - half and p.bbox[2] > x + half for p in band)
+            if not crossing and not merged:
                 out.append(Rule("v", x, top, bottom, virtual=True))
     return out
 
@@ -265,5 +277,5 @@ def complete_rules(
         if r.orientation == "v" and xs[0] + options.snap_pt < r.pos < xs[-1] - options.snap_pt
     ]
     if not inner_v:
-        rules = rules + column_rules(xs, ys, pieces, options)
+        rules = rules + column_rules(xs, ys, pieces, options, rules)
     return rules + split_rules(rules, pieces, options)

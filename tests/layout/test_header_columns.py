@@ -72,3 +72,24 @@ def test_column_numbering_rows():
     assert not is_column_numbering([piece("12", 50, 0, 60, 10), piece("3", 90, 0, 95, 10)])
     assert not is_column_numbering([piece("1", 50, 0, 55, 10), piece("8.50", 90, 0, 110, 10)])
     assert not is_column_numbering([piece("项目", 0, 0, 20, 10), piece("行次", 50, 0, 70, 10)])
+
+
+def test_header_cells_span_the_empty_cells_beside_them():
+    """``项目`` centred over code and name columns takes the empty code cell; ``本年支出``
+    takes the empty cells of 小计 and 项目支出; the 栏次 row's numbers span nothing; a
+    label set at its cell's left edge spans nothing; a cell open below (a row span) stays."""
+    from fiscalocr.layout.header_spans import header_groups, total_row_groups
+
+    columns = [63.7, 170.6, 455.6, 602.7, 696.7, 778.3]
+    ruled = [True] * 5
+    row0 = [HEADER[0], HEADER[1]]
+    assert header_groups(columns, row0, ruled, ruled, 4.0) == [1, 1, 3, 3, 3]
+    open_below = [True, True, False, True, True]
+    assert header_groups(columns, row0, ruled, open_below, 4.0) == [1, 1, 2, 3, 3]
+    numbers = HEADER[7:]
+    assert header_groups(columns, numbers, ruled, ruled, 4.0) == [1, 1, 2, 3, 4]
+    label = [piece("一、政府采购情况", 66, 129, 146, 139)]
+    assert header_groups(columns, label, ruled, ruled, 4.0) == [0, 1, 2, 3, 4]
+    total = [piece("合计", 300, 129, 320, 139), piece("134.06", 568, 129, 598, 139)]
+    assert total_row_groups(columns, total) == [1, 1, 2, 3, 4]
+    assert total_row_groups(columns, BODY[:3]) == [0, 1, 2, 3, 4]
