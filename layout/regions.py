@@ -202,13 +202,14 @@ def drop_stray_verticals(group: list[Rule], options: LayoutOptions = DEFAULT_OPT
     short field separator). A piece that does none of these would cut a few rows into
     an extra column.
     """
-    _, top, _, bottom = region_bbox(group)
     tol = options.join_pt
     long_hs = [
         r
         for r in group
         if r.orientation == "h" and r.length >= _LONG_HRULE * options.min_horizontal_rule_pt
     ]
+    group = _without_streaks(_without_faint_specks(group, long_hs, options.snap_pt), long_hs)
+    _, top, _, bottom = region_bbox(group)
     vs = [r for r in group if r.orientation == "v"]
 
     def lands(y: float, x: float, y_tol: float, x_tol: float) -> bool:
@@ -232,13 +233,63 @@ def drop_stray_verticals(group: list[Rule], options: LayoutOptions = DEFAULT_OPT
             or rule.end >= bottom - tol
             or any(o is not rule and abs(o.pos - rule.pos) <= options.snap_pt for o in vs)
             or ends_on_rules(rule)
-            or sum(rule.start < h.pos < rule.end and h.start <= rule.pos <= h.end for h in long_hs)
-            >= _MANY_ROWS
+            or _crossings(rule, long_hs) >= _MANY_ROWS
         ):
             kept.append(rule)
     return kept
 
 
+def _crossings(v: Rule, long_hs: list[Rule]) -> int:
+    return sum(v.start < h.pos < v.end and h.start <= v.pos <= h.end for h in long_hs)
+
+
+def _without_faint_specks(group: list[Rule], long_hs: list[Rule], same_x: float) -> list[Rule]:
+    """A table whose column rules are printed in ink (two or more crossing many rows)
+    has no faint column rule a row or two long: such a piece is the reverse side showing
+    through, or JPEG noise beside text, and would cut one row into an extra column. A
+    short faint piece that another vertical continues at its x (a header rule over a
+    column rule, part of it too light to binarise) is kept."""
+    inked = [
+        v
+        for v in group
+        if v.orientation == "v" and not v.faint and _crossings(v, long_hs) >= _MANY_ROWS
+    ]
+    if len(inked) < 2:
+        return group
+    vs = [r for r in group if r.orientation == "v"]
+    return [
+        r
+        for r in group
+        if r.orientation == "h"
+        or not r.faint
+        or _crossings(r, long_hs) >= _MANY_ROWS
+        or any(o is not r and abs(o.pos - r.pos) <= same_x for o in vs)
+    ]
+
+
+def _without_streaks(group: list[Rule], long_hs: list[Rule]) -> list[Rule]:
+    """A vertical that runs past the table's outermost horizontal rules by more than
+    ``_STREAK_OVERHANG_PT``, where no other vertical does, is a copier's streak down the
+    sheet, not a column rule (a table without a top rule has all its verticals overhang
+    alike, and keeps them)."""
+    if len(long_hs) < 2:
+        return group
+    h_top = min(h.pos for h in long_hs)
+    h_bottom = max(h.pos for h in long_hs)
+    vs = [r for r in group if r.orientation == "v"]
+
+    def overhangs(v: Rule) -> bool:
+        return v.start < h_top - _STREAK_OVERHANG_PT or v.end > h_bottom + _STREAK_OVERHANG_PT
+
+    streaks = [v for v in vs if overhangs(v)]
+    if len(streaks) != 1 or len(vs) < 3:
+        return group
+    return [r for r in group if r is not streaks[0]]
+
+
+_STREAK_OVERHANG_PT = 30.0
+"""Longer than a missing top rule's header row leaves a column rule standing above the
+first horizontal (20-25 pt); the streak on a real medium scan ran 76 pt past it."""
 _LANDING_PT = 1.0
 """A printed vertical ends inside the horizontal rule it meets (within its thickness);
 a seal's rim only passes near one (2.5 and 3.1 pt off on a medium scan)."""

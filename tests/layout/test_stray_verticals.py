@@ -1,0 +1,39 @@
+"""Vertical pieces that are not column rules, dropped before the grid is built.
+
+The rules are those of a real continuation page scanned by the augraphy model at
+``medium`` (a Putuo budget's basic-expenditure table, page 19): 19 horizontal rules, five
+inked column rules, a copier streak down the sheet's left margin that runs 76 pt past the
+table, and two faint pieces a row long (the reverse side's print showing through).
+"""
+
+from __future__ import annotations
+
+from fiscalocr.layout.geometry import Rule
+from fiscalocr.layout.regions import drop_stray_verticals
+
+ROWS = [90.2 + 20.6 * k for k in range(19)]
+HORIZONTALS = [Rule("h", y, 50.4, 782.4) for y in ROWS]
+COLUMNS = [Rule("v", x, 90.2, 461.0) for x in (113.0, 175.2, 473.0, 575.8, 678.5)]
+FRAME = [Rule("v", 779.0, 77.3, 461.0, 1.9)]
+STREAK = Rule("v", 65.6, 14.4, 532.8, 2.28)
+SPECKS = [
+    Rule("v", 211.2, 440.4, 461.0, 1.5, faint=True),
+    Rule("v", 662.9, 131.4, 152.0, faint=True),
+]
+
+
+def test_a_streak_past_the_table_and_faint_specks_are_dropped():
+    kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + [STREAK] + SPECKS)
+    verticals = sorted(r.pos for r in kept if r.orientation == "v")
+    assert verticals == [113.0, 175.2, 473.0, 575.8, 678.5, 779.0]
+
+
+def test_a_faint_piece_continuing_a_column_rule_and_all_overhanging_verticals_stay():
+    """A header rule too light to binarise over an inked column rule is kept; so are the
+    verticals of a table with no top rule, which all stand above its first horizontal."""
+    header_piece = Rule("v", 113.0, 70.0, 90.2, faint=True)
+    kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + [header_piece])
+    assert header_piece in kept
+    open_top = [Rule("v", r.pos, 40.0, r.end) for r in COLUMNS + FRAME]
+    kept = drop_stray_verticals(HORIZONTALS + open_top)
+    assert len([r for r in kept if r.orientation == "v"]) == 6
