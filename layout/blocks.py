@@ -30,6 +30,8 @@ CAPTION = re.compile(
 )
 """A numbered caption (公开表五, 公开07表, 表一, 预算公开表3, 附表2-1): it numbers the table
 and names nothing, so it is never the title, though it often prints nearer the table."""
+_YEAR_ONLY = re.compile(r"^[（(]?[12]\d{3}年度?[）)]?$")
+"""A line that only gives the year (``2022年度``) dates the table; it names nothing."""
 _MARGIN_SHARE = 0.08
 _HEADING_MAX_CHARS = 40
 _TITLE_HEIGHT_RATIO = 1.25
@@ -66,7 +68,8 @@ def is_caption(text: str) -> bool:
 
 def find_title(candidates: Sequence[Line], typical_height: float) -> Line | None:
     """The table's title among the lines above it: says 表 or prints large, is no part
-    heading (第二部分 …) and no bare numbered caption; the nearest such line wins.
+    heading (第二部分 …), no bare numbered caption and no bare year; the nearest line
+    that says 表 wins, else the nearest large one.
 
     A caption with the title on the same line (``表五 2024年一般公共预算支出预算表``) is a
     title; :func:`title_text` drops its number.
@@ -77,11 +80,15 @@ def find_title(candidates: Sequence[Line], typical_height: float) -> Line | None
         if not _NOT_TITLE.search(line.text.replace(" ", ""))
         and not _HEADING.match(line.text.strip())
         and not is_caption(line.text)
+        and not _YEAR_ONLY.match(line.text.replace(" ", ""))
         and len(line.text.strip()) >= 4
         and (
             "表" in line.text or line.bbox[3] - line.bbox[1] >= _TITLE_HEIGHT_RATIO * typical_height
         )
     ]
+    naming = [line for line in titles if "表" in line.text]
+    if naming:  # a line naming a table outranks a merely large one (a 2022年度 line)
+        titles = naming
     if not titles:
         return None
     return max(titles, key=lambda line: line.bbox[3])
