@@ -203,6 +203,7 @@ def drop_stray_verticals(group: list[Rule], options: LayoutOptions = DEFAULT_OPT
     an extra column.
     """
     tol = options.join_pt
+    group = _without_show_through(group, options.snap_pt)
     long_hs = [
         r
         for r in group
@@ -237,6 +238,46 @@ def drop_stray_verticals(group: list[Rule], options: LayoutOptions = DEFAULT_OPT
         ):
             kept.append(rule)
     return kept
+
+
+def _without_show_through(group: list[Rule], same: float) -> list[Rule]:
+    """Faint rules of a table printed in ink that no inked rule continues: the reverse
+    side's table showing through (a double-sided page's grid at other x and y), read by
+    the faint-rule finder as grey hairlines.
+
+    Per orientation, a table is printed in ink when its inked rules at least half the
+    table long stand at ``_INKED_TABLE`` positions or more, and at no fewer positions
+    than its faint rules: a grey hairline table scanned badly binarises only a few of its
+    rules (2 of 10 on a heavy scan) and keeps its faint ones.
+    """
+    box = region_bbox(group)
+    kept = list(group)
+    for orientation, extent in (("v", box[3] - box[1]), ("h", box[2] - box[0])):
+        mine = [r for r in group if r.orientation == orientation]
+        inked = _positions([r for r in mine if not r.faint and r.length >= extent / 2], same)
+        faint = _positions([r for r in mine if r.faint], same)
+        if not faint or len(inked) < max(_INKED_TABLE, len(faint)):
+            continue
+        kept = [
+            r
+            for r in kept
+            if r.orientation != orientation
+            or not r.faint
+            or any(abs(r.pos - x) <= same for x in inked)
+        ]
+    return kept
+
+
+def _positions(rules: list[Rule], same: float) -> list[float]:
+    """Distinct positions of rules, those within ``same`` of each other counted once."""
+    out: list[float] = []
+    for pos in sorted(r.pos for r in rules):
+        if not out or pos - out[-1] > same:
+            out.append(pos)
+    return out
+
+
+_INKED_TABLE = 3
 
 
 def _crossings(v: Rule, long_hs: list[Rule]) -> int:

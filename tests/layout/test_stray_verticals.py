@@ -37,3 +37,26 @@ def test_a_faint_piece_continuing_a_column_rule_and_all_overhanging_verticals_st
     open_top = [Rule("v", r.pos, 40.0, r.end) for r in COLUMNS + FRAME]
     kept = drop_stray_verticals(HORIZONTALS + open_top)
     assert len([r for r in kept if r.orientation == "v"]) == 6
+
+
+def test_the_reverse_sides_grid_showing_through_is_dropped():
+    """A sideways page of a real budget scanned by our model at ``medium``: nine inked
+    column rules, and the mirrored table of the reverse side read as faint rules at three
+    other x (one almost the table's height). A grey hairline table's faint rules, with
+    only two rules binarised, all stay."""
+    rows = [Rule("h", 106.1 + 22.0 * k, 51.8, 784.8) for k in range(18)]
+    inked = [Rule("v", x, 106.1, 490.6) for x in (52.8, 115.0, 177.1, 475.0, 577.7, 680.4, 783.1)]
+    through = [
+        Rule("v", 251.3, 108.5, 312.0, faint=True),
+        Rule("v", 251.3, 400.8, 447.8, faint=True),
+        Rule("v", 354.0, 108.0, 215.0, faint=True),
+        Rule("v", 714.0, 108.0, 461.8, faint=True),
+    ]
+    kept = drop_stray_verticals(rows + inked + through)
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [r.pos for r in inked]
+
+    grey = [Rule("v", x, 130.3, 392.1, faint=True) for x in (50.1, 133.9, 389.1, 474.2, 558.7)]
+    binarised = [Rule("v", 77.6, 151.9, 312.9), Rule("v", 304.0, 130.3, 388.8)]
+    grey_rows = [Rule("h", 130.3 + 20.0 * k, 50.1, 558.7, faint=True) for k in range(14)]
+    kept = drop_stray_verticals(grey_rows + grey + binarised)
+    assert len([r for r in kept if r.orientation == "v"]) == 7
