@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from fiscalocr.model.raster import darkest_channel
+
 INK_PERCENTILE = 2.0
 """The crop's ink grey: this percentile of its darkest channel (thin strokes, few pixels)."""
 PAPER_PERCENTILE = 98.0
@@ -26,7 +28,7 @@ MIN_RANGE = 24
 
 def ink_and_paper(crop: np.ndarray) -> tuple[float, float]:
     """The ink and paper greys of a BGR or grey crop (darkest channel, as seals are)."""
-    grey = crop.min(axis=2) if crop.ndim == 3 else crop
+    grey = darkest_channel(crop)
     low, high = np.percentile(grey, (INK_PERCENTILE, PAPER_PERCENTILE))
     return float(low), float(high)
 
@@ -39,7 +41,7 @@ def stretched_if_faded(crop: np.ndarray, faded_ink_grey: int) -> np.ndarray:
     ink, paper = ink_and_paper(crop)
     if ink < faded_ink_grey or paper - ink < MIN_RANGE:
         return crop
-    grey = crop.min(axis=2) if crop.ndim == 3 else crop
+    grey = darkest_channel(crop)
     gain = min(255.0 / (paper - ink), MAX_GAIN)
     out = np.clip(255.0 - (paper - grey.astype(np.float32)) * gain, 0, 255).astype(np.uint8)
     return np.ascontiguousarray(np.repeat(out[:, :, np.newaxis], 3, axis=2))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from fiscalocr.model.raster import brightest_channel, darkest_channel
+
 MIN_CHROMA = 60
 """Channels differing by more than this (0-255) make a pixel coloured ink."""
 MIN_SEAL_PT = 40.0
@@ -32,7 +34,7 @@ def seal_boxes(image: np.ndarray, px_per_pt: float) -> list[tuple[int, int, int,
     if image.ndim != 3:
         return []
     small = cv2.resize(image, None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_AREA)
-    chroma = small.max(axis=2).astype(np.int16) - small.min(axis=2)
+    chroma = brightest_channel(small).astype(np.int16) - darkest_channel(small)
     mask = (chroma > MIN_CHROMA).astype(np.uint8)
     mask = cv2.dilate(mask, np.ones((3, 3), np.uint8))  # patchy ink still one blob
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
@@ -64,11 +66,11 @@ def without_seals(image: np.ndarray, px_per_pt: float) -> np.ndarray:
     if not boxes:
         return image
     out = image.copy()
-    paper = float(np.median(image.max(axis=2)[::8, ::8]))
+    paper = float(np.median(brightest_channel(image[::8, ::8])))
     for x0, y0, x1, y1 in boxes:
         part = out[y0:y1, x0:x1]
-        bright = part.max(axis=2)
-        chroma = bright.astype(np.int16) - part.min(axis=2)
+        bright = brightest_channel(part)
+        chroma = bright.astype(np.int16) - darkest_channel(part)
         seal_ink = (chroma > MIN_CHROMA) & (bright > DARK_SHARE * paper)
         grey = np.where(seal_ink, 255, bright).astype(np.uint8)
         out[y0:y1, x0:x1] = grey[:, :, None]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from fiscalocr.model.raster import brightest_channel
+
 PROFILE_SCALE = 0.5
 """The profile is measured on a half-size raster: a 0.02° step is still under a pixel."""
 SEARCH_DEG = 0.6
@@ -40,7 +42,7 @@ def residual_skew(image: np.ndarray, px_per_pt: float) -> float | None:
     horizontal strokes; None when the page has too few of them to say."""
     import cv2
 
-    gray = image.max(axis=2) if image.ndim == 3 else image
+    gray = brightest_channel(image)
     small = cv2.resize(gray, None, fx=PROFILE_SCALE, fy=PROFILE_SCALE, interpolation=cv2.INTER_AREA)
     ink = cv2.adaptiveThreshold(
         small,
