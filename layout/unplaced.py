@@ -56,21 +56,33 @@ def unplaced_amounts(pieces: Iterable[Piece], table_boxes: list[BBox]) -> list[P
     return out
 
 
+def _page_warning(
+    code: str, page_no: int, texts: list[str], boxes: list, what: str, shown_max: int = 5
+) -> ErrorRecord:
+    """A page warning naming how many amounts, the first few of them, and their boxes."""
+    shown = ", ".join(texts[:shown_max]) + (" …" if len(texts) > shown_max else "")
+    return ErrorRecord(
+        code=code,
+        message=f"{len(texts)} {what.format(shown=shown)}",
+        stage="layout",
+        page=page_no,
+        severity="warning",
+        count=len(texts),
+        bboxes=[tuple(round(v, 1) for v in box) for box in boxes],  # type: ignore[misc]
+    )
+
+
 def unplaced_warning(page_no: int, pieces: list[Piece]) -> ErrorRecord | None:
     """The page's warning, or None when every amount reached a table."""
     if not pieces:
         return None
-    boxes = [tuple(round(v, 1) for v in p.bbox) for p in pieces]
-    shown = ", ".join(p.text for p in pieces[:5]) + (" …" if len(pieces) > 5 else "")
-    return ErrorRecord(
-        code=AMOUNTS_OUTSIDE_TABLES,
-        message=f"{len(pieces)} amount(s) printed outside every table found on the page "
-        f"({shown}): they reached no cell and no check",
-        stage="layout",
-        page=page_no,
-        severity="warning",
-        count=len(pieces),
-        bboxes=boxes,  # type: ignore[arg-type]
+    return _page_warning(
+        AMOUNTS_OUTSIDE_TABLES,
+        page_no,
+        [p.text for p in pieces],
+        [p.bbox for p in pieces],
+        "amount(s) printed outside every table found on the page ({shown}): they reached no"
+        " cell and no check",
     )
 
 
@@ -87,22 +99,20 @@ def unread_cell_warnings(doc: Document) -> None:
         for cell in table.cells:
             if cell.is_header or cell.value is not None or not _AMOUNT_TOKEN.search(cell.text):
                 continue
-            found.setdefault(cell.page, []).append((table.id, cell))
+            found.setdefault(cell.page, []).append(cell)
     pages = {p.page: p for p in doc.pages}
     for page_no, cells in sorted(found.items()):
         page = pages.get(page_no)
         if page is None:
             continue
-        shown = ", ".join(f"{c.text}" for _, c in cells[:4]) + (" …" if len(cells) > 4 else "")
         page.errors.append(
-            ErrorRecord(
-                code=AMOUNTS_WITHOUT_VALUE,
-                message=f"{len(cells)} table cell(s) hold an amount but got no value "
-                f"({shown}): a label or another amount is glued on, so no check sees it",
-                stage="layout",
-                page=page_no,
-                severity="warning",
-                count=len(cells),
-                bboxes=[tuple(round(v, 1) for v in c.bbox) for _, c in cells],  # type: ignore[misc]
+            _page_warning(
+                AMOUNTS_WITHOUT_VALUE,
+                page_no,
+                [c.text for c in cells],
+                [c.bbox for c in cells],
+                "table cell(s) hold an amount but got no value ({shown}): a label or another"
+                " amount is glued on, so no check sees it",
+                shown_max=4,
             )
         )
