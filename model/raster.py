@@ -10,21 +10,21 @@ from __future__ import annotations
 import numpy as np
 
 
-def brightest_channel(image: np.ndarray) -> np.ndarray:
-    """The largest channel value per pixel (a grey image is returned as it is)."""
+def _per_pixel(image: np.ndarray, reduce) -> np.ndarray:
+    """``reduce`` (np.maximum or np.minimum) over the channel planes, in place."""
     if image.ndim != 3:
         return image
     out = image[..., 0].copy()
     for k in range(1, image.shape[2]):
-        np.maximum(out, image[..., k], out=out)
+        reduce(out, image[..., k], out=out)
     return out
+
+
+def brightest_channel(image: np.ndarray) -> np.ndarray:
+    """The largest channel value per pixel (a grey image is returned as it is)."""
+    return _per_pixel(image, np.maximum)
 
 
 def darkest_channel(image: np.ndarray) -> np.ndarray:
     """The smallest channel value per pixel (a grey image is returned as it is)."""
-    if image.ndim != 3:
-        return image
-    out = image[..., 0].copy()
-    for k in range(1, image.shape[2]):
-        np.minimum(out, image[..., k], out=out)
-    return out
+    return _per_pixel(image, np.minimum)
