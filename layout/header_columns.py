@@ -25,7 +25,8 @@ from .pieces import Piece, is_numeric_text, text_rows
 
 Span = tuple[float, float]
 
-_COLUMN_NUMBERING_LABEL = re.compile(r"^(栏次|行次)")
+COLUMN_NUMBERING_LABEL = re.compile(r"^(栏次|行次)")
+"""The label of a row that numbers the columns (the one definition; ``tables`` uses it too)."""
 _SMALL_NUMBER = re.compile(r"^\d{1,2}$")
 
 
@@ -36,7 +37,7 @@ def is_column_numbering(band: Sequence[Piece]) -> bool:
     numeric = sorted((p for p in band if is_numeric_text(p.text)), key=lambda p: p.bbox[0])
     if not numeric or not all(_SMALL_NUMBER.match(p.text.strip()) for p in numeric):
         return False
-    if any(_COLUMN_NUMBERING_LABEL.match(p.text.strip()) for p in band):
+    if any(COLUMN_NUMBERING_LABEL.match(p.text.strip()) for p in band):
         return True
     values = [int(p.text.strip()) for p in numeric]
     return (

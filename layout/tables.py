@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from fiscalocr.model import Cell, Table, TableRegion, looks_like_amount, read_amount
 
 from .grid import Grid
+from .header_columns import COLUMN_NUMBERING_LABEL
 from .placement import CellText
 
 _CODE_HEADER = re.compile(r"(编码|代码|编号|^类$|^款$|^项$)")
 _CODE_TEXT = re.compile(r"^\d{2,7}$")
-_COLUMN_NUMBER_ROW = re.compile(r"^(栏次|行次)")
 _CODE_LENGTHS = {3, 5, 7}
 
 
@@ -39,7 +39,7 @@ def header_row_count(cells: Sequence[Cell], n_rows: int) -> int:
     first_body = None
     for r in range(n_rows):
         row = sorted((c for c in cells if c.row == r and c.text.strip()), key=lambda c: c.col)
-        if row and _COLUMN_NUMBER_ROW.match(row[0].text.strip()):
+        if row and COLUMN_NUMBERING_LABEL.match(row[0].text.strip()):
             continue
         if any(_is_amount(c.text) for c in row):
             first_body = r
