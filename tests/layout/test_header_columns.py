@@ -7,7 +7,7 @@ right-aligned amounts, and a ``项目支出`` column with no amount on the page.
 
 from __future__ import annotations
 
-from fiscalocr.layout.header_columns import is_column_numbering, with_empty_columns
+from fiscalocr.layout.header_columns import is_column_numbering
 from fiscalocr.layout.pieces import Char, Piece
 from fiscalocr.layout.textgrid import column_positions
 
@@ -52,11 +52,12 @@ def test_an_empty_last_column_named_by_the_header_gets_its_line():
 def test_headers_beside_their_columns_make_no_column():
     """Every header cell lies beside its column here (centred over short text): with the
     项目支出 column holding amounts too, the header names no more columns than the body
-    shows and the lines are alignment's alone."""
+    shows and the lines are alignment's alone (the last between the two amount columns,
+    not round the 项目支出 header)."""
     body = BODY + [piece("1.00", 740, 129, 760, 139)]
     cuts = column_positions(63.7, 778.3, body, 4.0, HEADER)
     assert len(cuts) == 4
-    assert with_empty_columns(cuts, [], body, HEADER) == cuts
+    assert 682 < cuts[3] < 740  # between 基本支出's amounts and 项目支出's
 
 
 def test_an_empty_middle_column_is_cut_round_its_header():
