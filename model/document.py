@@ -226,6 +226,40 @@ class Reconciliation(_Model):
     skipped: list[SkippedRule] = Field(default_factory=list)
 
 
+FindingSeverity = Literal["error", "warning", "info"]
+
+
+class FindingFigure(_Model):
+    """One figure a finding is about: where it was printed and what it says."""
+
+    label: str = Field(description="what the figure is, in the document's words (e.g. '合计')")
+    value: float | None = Field(default=None, description="the figure as a number, in its unit")
+    text: str | None = Field(default=None, description="the figure as printed or quoted")
+    unit: Unit | None = None
+    table: str | None = Field(default=None, description="table id; null for the narrative")
+    row: int | None = Field(default=None, description="0-based row in the table")
+    col: int | None = Field(default=None, description="0-based column in the table")
+    page: int | None = Field(default=None, description="1-based page")
+    bbox: BBox | None = None
+
+
+class Finding(_Model):
+    """Something a disclosure reviewer would act on: an inconsistency the document has.
+
+    ``reconciliation.unresolved`` stays the machine view of the arithmetic; every unresolved
+    rule is also a finding here, beside the narrative, structure and identity checks.
+    """
+
+    kind: str = Field(description="stable machine-readable family, e.g. 'sum_mismatch'")
+    severity: FindingSeverity = "error"
+    page: int | None = Field(default=None, description="1-based page where it shows first")
+    bbox: BBox | None = None
+    table: str | None = Field(default=None, description="table id, when one table is concerned")
+    rule: str | None = Field(default=None, description="the rule or check that found it")
+    figures: list[FindingFigure] = Field(default_factory=list)
+    message: str = Field(description="what is wrong, in Chinese, for a person")
+
+
 class StageTiming(_Model):
     stage: str
     seconds: float
@@ -238,6 +272,9 @@ class Document(_Model):
     pages: list[Page] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     reconciliation: Reconciliation = Field(default_factory=Reconciliation)
+    findings: list[Finding] = Field(
+        default_factory=list, description="inconsistencies a reviewer would act on"
+    )
     status: Literal["ok", "partial", "failed"] = "ok"
     errors: list[ErrorRecord] = Field(default_factory=list)
     timings: list[StageTiming] = Field(default_factory=list)
