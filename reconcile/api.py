@@ -20,6 +20,7 @@ from . import (
     rules_columns,
     rules_cross,
     rules_hierarchy,
+    rules_identities,
     rules_narrative,
     rules_summary,
 )
@@ -90,13 +91,21 @@ def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> B
     rules_cross.build(
         contexts, book, {t.id: t.unit for t in tables}, {t.id: t.type for t in tables}
     )
+    rules_identities.build(
+        [c for c, t in zip(contexts, tables, strict=True) if t.type not in FORM_TYPES],
+        book,
+        {t.id: t.type for t in tables},
+        {t.id: t.unit for t in tables},
+    )
     _say_unchecked(contexts, doc, book)
     shares, share_skips = rules_narrative.build(doc, options.narrative_pct_slack)
     values: dict[CellRef, int | None] = {}
     for ctx in contexts:
         values.update(ctx.values)
     grids = {ctx.table_id: ctx.grid for ctx in contexts}
-    amounts = narrative_amounts.build(doc, contexts, {t.id: t.unit for t in tables})
+    amounts = narrative_amounts.build(
+        doc, contexts, {t.id: t.unit for t in tables}, {t.id: t.type for t in tables}
+    )
     by_id = {ctx.table_id: ctx for ctx in contexts}
     return BuiltRules(book, values, grids, shares, share_skips, amounts, by_id)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from fiscalocr.model import Document
 
+from . import narrative_labels
 from .grid import CENTS
 from .headers import strip_numbering
 from .rules import CellRef, TableContext
@@ -70,9 +71,13 @@ def _index(contexts: list[TableContext], units: dict[str, str | None]) -> dict[s
 
 
 def build(
-    doc: Document, contexts: list[TableContext], units: dict[str, str | None]
+    doc: Document,
+    contexts: list[TableContext],
+    units: dict[str, str | None],
+    types: dict[str, str] | None = None,
 ) -> list[AmountCheck]:
     index = _index(contexts, units)
+    named = narrative_labels.named_figures(contexts, types or {}, units)
     checks: list[AmountCheck] = []
     for section in sections(doc):
         text = "".join(t for _, t in section)
@@ -82,7 +87,8 @@ def build(
             if not found or any(w in before for w in _NOT_A_FIGURE):
                 continue
             label = _clean(_LEAD.sub("", found.group(1)))
-            places = index.get(label)
+            sentence = re.split(r"[。;；]", text[: match.start()])[-1]
+            places = narrative_labels.resolve(label, sentence, index, named)
             if not places:
                 continue
             unit = UNIT_FACTOR[match.group(2)]

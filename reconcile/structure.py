@@ -1,7 +1,269 @@
-"""Placeholder."""
+"""Structure checks: what the document as a whole must have, read from its own pages.
+
+- a statutory table listed in the 目录 that no page prints;
+- a table with no figure at all and no statement that it is empty (本表无数据, 无此项,
+  "本部门无政府性基金预算…" in the text);
+- a placeholder left in the text (上海市普陀区XX局, ××, ***);
+- a table or page title naming a year that is not the document's year;
+- a table whose figures are 10,000 times those the other tables print for the same
+  figure (元 amounts under a 万元 unit, or the other way round).
+
+Each is built so that a clean document has none: a title is only compared when it is a
+title (not a 2023年决算数 column), an empty table is only flagged when nothing anywhere
+says it is empty, and a unit error needs the other tables to agree among themselves.
+"""
 
 from __future__ import annotations
 
+import re
 
-def findings(doc, contexts, values) -> list:
-    return []
+from fiscalocr.model import Document, Finding, FindingFigure
+
+from . import rules_cross
+from .findings import union_box
+from .grid import CENTS, norm
+from .rules import CellRef, TableContext
+from .rules_narrative import UNIT_FACTOR
+
+FORM_TYPES = {"performance_target", "performance_evaluation"}
+_TABLE_WORDS = ("收支", "收入", "支出", "财政拨款", "三公", "基金", "国有资本", "机关运行", "采购")
+_ENTRY_NOISE = re.compile(r"[.．·…\s]+\d*$|^\d+$")
+_ENTRY_NUMBER = re.compile(
+    r"^(?:(?:预算|决算|部门)?公开)?"
+    r"(?:附?表(?:[一二三四五六七八九十]+|\d{1,2}(?=(?:19|20)\d{2}年)|\d{1,2}(?!\d))|\d+表)"
+    r"[、.．:：-]?"
+)
+"""A table's printed number before its title: 表一, 预算公开表12, 公开01表."""
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+_EMPTY_STATEMENTS = re.compile(
+    r"本表无|无数据|无此项|空表|(?:没有|无)(?:相关|此类)?(?:数据|收支|收入|支出)"
+)
+TYPE_WORDS = {
+    "gov_fund": "政府性基金",
+    "state_capital": "国有资本",
+    "three_public": "三公",
+    "procurement": "政府采购",
+    "operating_costs": "机关运行",
+    "project_expenditure": "项目支出",
+}
+"""A sentence "…无政府性基金预算财政拨款收入和支出" says the 政府性基金 table is empty."""
+_PLACEHOLDER = re.compile(
+    r"(?:(?<=[\u4e00-\u9fff])(?:XX|xx|ＸＸ)|(?:XX|xx|ＸＸ)(?=[\u4e00-\u9fff])"
+    r"|××|\*{3,}|某某)"
+)
+SCALE = 10_000
+SCALE_SLACK = 0.001
+"""A ratio within 0.1 % of 10,000 (or 1/10,000) is a unit error, not two figures."""
+
+
+def findings(doc: Document, contexts: dict[str, TableContext], values) -> list[Finding]:
+    out = _missing_tables(doc)
+    out += _empty_tables(doc, contexts)
+    out += _placeholders(doc)
+    out += _wrong_years(doc)
+    out += _unit_scale(doc, contexts, values)
+    return out
+
+
+def _stem(title: str) -> str:
+    """'表三 2024年预算支出总表（不含上年结转）' → '预算支出总表'."""
+    t = norm(title)
+    t = _ENTRY_NUMBER.sub("", t)
+    t = re.sub(r"^(?:20|19)\d{2}年度?", "", t)
+    t = re.sub(r"\(.*?\)$", "", t)
+    t = re.sub(r"^.*?(?:部门|单位)(?=.*表$)", "", t) if len(t) > 14 else t
+    return t
+
+
+def _contents_entries(doc: Document) -> list[tuple[int, str, tuple]]:
+    out = []
+    for page in doc.pages:
+        if page.section != "contents":
+            continue
+        for line in page.lines:
+            text = _ENTRY_NOISE.sub("", norm(line.text))
+            if text.startswith("第") and "部分" in text:
+                continue
+            stem = _stem(text)
+            if stem.endswith("表") and len(stem) >= 4 and any(w in stem for w in _TABLE_WORDS):
+                out.append((page.page, stem, line.bbox))
+    return out
+
+
+def _missing_tables(doc: Document) -> list[Finding]:
+    entries = _contents_entries(doc)
+    if not entries:
+        return []
+    printed = {_stem(t.title) for t in doc.tables if t.title}
+    page_text = "".join(
+        norm(line.text) for p in doc.pages if p.section != "contents" for line in p.lines
+    )
+    out = []
+    for page, stem, box in entries:
+        if any(stem in p or (p and p in stem) for p in printed) or stem in page_text:
+            continue
+        out.append(
+            Finding(
+                kind="missing_table",
+                severity="error",
+                page=page,
+                bbox=box,
+                rule="s:contents",
+                figures=[FindingFigure(label="目录所列表", text=stem, page=page, bbox=box)],
+                message=f"目录列有“{stem}”，但文中未见此表。",
+            )
+        )
+    return out
+
+
+def _empty_tables(doc: Document, contexts: dict[str, TableContext]) -> list[Finding]:
+    all_text = "".join(norm(line.text) for p in doc.pages for line in p.lines)
+    out = []
+    for table in doc.tables:
+        ctx = contexts.get(table.id)
+        if table.type in FORM_TYPES | {"other"} or ctx is None or not ctx.grid.data_rows():
+            continue
+        if not ctx.values or any(v is not None for v in ctx.values.values()):
+            continue
+        near = "".join(table.notes) + "".join(
+            norm(line.text) for p in doc.pages if p.page in table.pages for line in p.lines
+        )
+        word = TYPE_WORDS.get(table.type)
+        said = _EMPTY_STATEMENTS.search(near) or (
+            word is not None and re.search(rf"(?:无|没有){word}", all_text)
+        )
+        if said:
+            continue
+        page = table.pages[0] if table.pages else None
+        box = union_box([r.bbox for r in table.regions if r.page == page])
+        out.append(
+            Finding(
+                kind="empty_table",
+                severity="warning",
+                page=page,
+                bbox=box,
+                table=table.id,
+                rule="s:empty",
+                message=f"“{table.title or table.id}”为空表，但未说明本表无数据（如“本表无数据”）。",
+            )
+        )
+    return out
+
+
+def _placeholders(doc: Document) -> list[Finding]:
+    out = []
+    for page in doc.pages:
+        for line in page.lines:
+            text = norm(line.text)
+            m = _PLACEHOLDER.search(text)
+            if m is None:
+                continue
+            out.append(
+                Finding(
+                    kind="placeholder",
+                    severity="error",
+                    page=page.page,
+                    bbox=line.bbox,
+                    rule="s:placeholder",
+                    figures=[
+                        FindingFigure(label="占位符", text=text, page=page.page, bbox=line.bbox)
+                    ],
+                    message=f"第{page.page}页“{text[:40]}”含未替换的占位符“{m.group(0)}”。",
+                )
+            )
+    return out
+
+
+def _wrong_years(doc: Document) -> list[Finding]:
+    year = doc.document.year
+    if year is None:
+        return []
+    out = []
+    titles = [(t.pages[0] if t.pages else None, t.title, t.id) for t in doc.tables if t.title]
+    for page in doc.pages:
+        for block in page.blocks:
+            if block.type == "title" and not block.table_id:
+                titles.append((page.page, block.text, None))
+    seen = set()
+    for page, title, table_id in titles:
+        text = norm(title)
+        years = {int(y) for y in _YEAR.findall(text)}
+        if not years or year in years or any(w in text for w in ("上年", "较", "比", "-", "—")):
+            continue
+        if (page, text) in seen:
+            continue
+        seen.add((page, text))
+        shown = sorted(years)[0]
+        if abs(shown - year) > 5:
+            continue
+        out.append(
+            Finding(
+                kind="wrong_year",
+                severity="error",
+                page=page,
+                table=table_id,
+                rule="s:year",
+                figures=[FindingFigure(label="标题", text=text, page=page)],
+                message=f"标题“{text}”写作{shown}年，而本文件为{year}年度。",
+            )
+        )
+    return out
+
+
+def _unit_scale(doc: Document, contexts: dict[str, TableContext], values) -> list[Finding]:
+    """Tables whose shared figures are 10,000× those of the other tables."""
+    units = {t.id: t.unit for t in doc.tables}
+    types = {t.id: t.type for t in doc.tables}
+    by_key: dict[tuple, list[tuple[CellRef, float]]] = {}
+    for ctx in contexts.values():
+        for key, ref in rules_cross._figures(ctx, types.get(ctx.table_id, "other")):
+            cents = values.get(ref)
+            if cents:
+                factor = UNIT_FACTOR.get(units.get(ref.table) or "元", 1.0)
+                by_key.setdefault(key, []).append((ref, cents / CENTS * factor))
+    off: dict[str, set[str]] = {}
+    agree: dict[str, set[str]] = {}
+    example: dict[str, tuple[CellRef, CellRef]] = {}
+    for figures in by_key.values():
+        for ref_a, a in figures:
+            for ref_b, b in figures:
+                if ref_a.table == ref_b.table:
+                    continue
+                ratio = a / b
+                if abs(ratio / SCALE - 1) <= SCALE_SLACK or abs(ratio * SCALE - 1) <= SCALE_SLACK:
+                    off.setdefault(ref_a.table, set()).add(ref_b.table)
+                    example.setdefault(ref_a.table, (ref_a, ref_b))
+                elif abs(ratio - 1) <= SCALE_SLACK:
+                    agree.setdefault(ref_a.table, set()).add(ref_b.table)
+    out = []
+    for table_id, partners in off.items():
+        # the odd one out: every partner it is off against agrees with some third table
+        if not all(agree.get(p, set()) - {table_id} for p in partners):
+            continue
+        if agree.get(table_id, set()) & partners:
+            continue
+        mine, theirs = example[table_id]
+        figs = [_figure(contexts, mine, values, units), _figure(contexts, theirs, values, units)]
+        table = doc.table(table_id)
+        out.append(
+            Finding(
+                kind="unit_scale",
+                severity="error",
+                page=figs[0].page,
+                bbox=figs[0].bbox,
+                table=table_id,
+                rule="s:unit",
+                figures=figs,
+                message=(
+                    f"“{table.title or table_id}”的数字与其他表相差一万倍"
+                    f"（单位标为{table.unit or '未注明'}），单位可能有误。"
+                ),
+            )
+        )
+    return out
+
+
+def _figure(contexts, ref: CellRef, values, units) -> FindingFigure:
+    from .findings import figure_of
+
+    return figure_of(contexts[ref.table], ref, values.get(ref))

@@ -1,0 +1,125 @@
+"""Which table figure a narrative label means, when the tables print it under other words.
+
+The 情况说明 writes "财政拨款收入支出总计9746.50万元" where the 财政拨款收入支出决算总表
+prints "总计"; "人员经费4884.09万元" where the basic-expenditure table prints
+"人员经费合计"; "“三公”经费年初预算为2.85万元，支出决算为0.39万元" where the 三公 table
+prints 合计 under 预算数 and under 决算数. :func:`named_figures` finds those figures by
+table type and header words; :func:`resolve` maps a label onto them (by suffix, the
+department name and year before it being the sentence's subject, not the figure's name).
+"""
+
+from __future__ import annotations
+
+from .headers import is_total_header
+from .rules import CellRef, TableContext
+from .rules_narrative import UNIT_FACTOR
+
+Places = list[tuple[CellRef, float]]
+SUFFIX_SYNONYMS = (
+    ("财政拨款收入支出总计", "appropriation_total"),
+    ("收入支出总计", "summary_total"),
+    ("机关运行经费", "operating_costs"),
+    ("一般公共预算财政拨款基本支出", "gb_basic"),
+    ("一般公共预算基本支出", "gb_basic"),
+    ("一般公共预算财政拨款支出", "gb_total"),
+    ("一般公共预算支出", "gb_total"),
+)
+"""Label endings and the figure they name (the longest ending first)."""
+_TRAILING = "为是达共计"
+
+
+def named_figures(
+    contexts: list[TableContext], types: dict[str, str], units: dict[str, str | None]
+) -> dict[str, Places]:
+    out: dict[str, Places] = {}
+    for ctx in contexts:
+        kind = types.get(ctx.table_id, "other")
+        unit = UNIT_FACTOR.get(units.get(ctx.table_id) or "元", 1.0)
+        title = ctx.grid.table.title or ""
+        if kind == "revenue_expenditure_summary":
+            _add(out, "summary_total", _grand_total(ctx), unit)
+        elif kind == "appropriation_summary":
+            _add(out, "appropriation_total", _grand_total(ctx), unit)
+        elif kind == "three_public" or "三公" in title:
+            for key, ref in _three_public_totals(ctx):
+                _add(out, key, [ref], unit)
+        elif kind == "general_budget_expenditure":
+            _add(out, "gb_total", _first_total(ctx), unit)
+            _add(out, "gb_basic", _first_total(ctx, "基本支出"), unit)
+        elif kind == "general_budget_basic_expenditure":
+            _add(out, "gb_basic", _first_total(ctx), unit)
+        elif kind == "operating_costs" or ("机关运行经费" in title and "三公" not in title):
+            _add(out, "operating_costs", _first_total(ctx), unit)
+    return out
+
+
+def _add(out: dict[str, Places], key: str, refs: list[CellRef], unit: float) -> None:
+    out.setdefault(key, []).extend((ref, unit) for ref in refs)
+
+
+def _labels(ctx: TableContext, panel) -> dict[int, str]:
+    return {r: ctx.layout.row_label(panel, r) for r in ctx.grid.data_rows()}
+
+
+def _grand_total(ctx: TableContext) -> list[CellRef]:
+    """总计 (收入总计 / 支出总计) of every panel, in its first amount column."""
+    refs = []
+    for panel in ctx.layout.panels:
+        for row, label in _labels(ctx, panel).items():
+            if label.endswith("总计") and panel.amount_cols:
+                refs.append(ctx.ref(row, panel.amount_cols[0]))
+                break
+    return refs
+
+
+def _first_total(ctx: TableContext, column: str | None = None) -> list[CellRef]:
+    """The 合计 row's first amount (or its ``column`` amount, by header leaf)."""
+    for panel in ctx.layout.panels:
+        cols = panel.amount_cols
+        if column is not None:
+            cols = [c for c in cols if ctx.layout.leaf_text.get(c, "") == column]
+        for row, label in _labels(ctx, panel).items():
+            if label in ("合计", "总计", "部门合计") and cols:
+                return [ctx.ref(row, cols[0])]
+    return []
+
+
+def _three_public_totals(ctx: TableContext):
+    """('三公:预算' | '三公:决算', cell) for the 合计 of each: the 合计 row (or the only
+    data row) in the total column under 预算数 / 决算数 (or the first, unlabelled)."""
+    for panel in ctx.layout.panels:
+        labels = _labels(ctx, panel)
+        rows = [r for r, t in labels.items() if t in ("合计", "总计")]
+        if not rows and len(labels) == 1:
+            rows = list(labels)
+        if not rows:
+            continue
+        seen = set()
+        for col in panel.amount_cols:
+            header = ctx.layout.header_text.get(col, "")
+            group = "决算" if "决算" in header else "预算"
+            key = f"三公:{group}"
+            leaf = ctx.layout.leaf_text.get(col, "")
+            if key in seen or not (is_total_header(leaf) or col == panel.amount_cols[0]):
+                continue
+            seen.add(key)
+            yield key, ctx.ref(rows[0], col)
+        return
+
+
+def resolve(label: str, clause: str, index: dict[str, Places], named: dict[str, Places]):
+    """The places a narrative label names: itself, itself + 合计, a known ending, or the
+    三公 totals for a 三公 clause that names no single item. None when nothing fits."""
+    label = label.rstrip(_TRAILING)
+    if label in index:
+        return index[label]
+    if label + "合计" in index:
+        return index[label + "合计"]
+    for ending, key in SUFFIX_SYNONYMS:
+        if label.endswith(ending) and key in named:
+            return named[key]
+    if "三公" in clause and not any(w in clause for w in ("出国", "公务用车", "接待", "上年")):
+        for word in ("决算", "预算"):  # "支出决算为" names the final figure
+            if label.endswith((word, word + "数")) and f"三公:{word}" in named:
+                return named[f"三公:{word}"]
+    return None
