@@ -23,6 +23,8 @@ from .rules_narrative import AMOUNT, UNIT_FACTOR, sections
 
 _LABEL = re.compile(r"([\u4e00-\u9fff()（）]{2,20})$")
 _NOT_A_FIGURE = ("上年", "增加", "减少", "增长", "下降", "较", "比")
+GENERIC_LABELS = {"支出", "收入", "金额", "预算", "决算", "项目", "合计", "小计", "总计", "其中"}
+"""Words that name no one figure ("…住房公积金(项):支出1,073.77万元" quotes 支出 of an item)."""
 _LEAD = re.compile(r"^(?:其中|主要用于|包括|合计为?|为|共计?)")
 
 
@@ -81,12 +83,18 @@ def build(
     checks: list[AmountCheck] = []
     for section in sections(doc):
         text = "".join(t for _, t in section)
+        starts, pos = [], 0
+        for page, t in section:
+            starts.append((pos, page))
+            pos += len(t)
         for match in AMOUNT.finditer(text):
             before = re.split(r"[,，;；:：。、]", text[: match.start()])[-1]
             found = _LABEL.search(before)
             if not found or any(w in before for w in _NOT_A_FIGURE):
                 continue
             label = _clean(_LEAD.sub("", found.group(1)))
+            if label in GENERIC_LABELS:
+                continue
             sentence = re.split(r"[。;；]", text[: match.start()])[-1]
             places = narrative_labels.resolve(label, sentence, index, named)
             if not places:
@@ -94,7 +102,7 @@ def build(
             unit = UNIT_FACTOR[match.group(2)]
             yuan = float(match.group(1).replace(",", "")) * unit
             coarsest = max([unit] + [u for _, u in places])
-            page = section[0][0]
+            page = max((p for s, p in starts if s <= match.start()), default=section[0][0])
             checks.append(
                 AmountCheck(
                     f"n:amt:p{page}:{len(checks) + 1}",

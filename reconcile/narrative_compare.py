@@ -42,7 +42,10 @@ _FLAT = re.compile(rf"(?:较|比|与)(?:上年|上年度|上一年度)的{_AMT}�
 _AMOUNT = re.compile(_AMT)
 _W_WINDOW = 40
 """Characters before 较/比/与 where the current figure W is looked for."""
-_PCT_SLACK = 0.005
+_PCT_SLACK = 0.1
+"""Percentage points a stated rate may be off before it is a finding: authors compute
+rates from unrounded books or a last-year figure of another 口径 (79.05% for 79.09%);
+a misprinted rate (1312.56% for 1212.56%, 0.06% for 0.60%) is far outside it."""
 
 
 @dataclass
@@ -197,9 +200,8 @@ def _verdict_after(text: str, m: re.Match, stop: int | None) -> tuple[str, bool]
 def _current_figure(text: str, start: int) -> re.Match | None:
     """W: the last amount within the window before the comparison, with no percentage,
     no other comparison and no other amount between."""
-    window_start = max(start - _W_WINDOW, 0)
-    found = list(_AMOUNT.finditer(text, window_start, start))
-    if not found:
+    found = [m for m in _AMOUNT.finditer(text, 0, start) if m.end() >= start - _W_WINDOW]
+    if not found:  # (searched from the start: a window edge must not cut 6,543.55 in two)
         return None
     last = found[-1]
     between = text[last.end() : start]

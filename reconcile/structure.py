@@ -36,7 +36,7 @@ _ENTRY_NUMBER = re.compile(
 """A table's printed number before its title: 表一, 预算公开表12, 公开01表."""
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 _EMPTY_STATEMENTS = re.compile(
-    r"本表无|无数据|无此项|空表|(?:没有|无)(?:相关|此类)?(?:数据|收支|收入|支出)"
+    r"本表无|无数据|无此项|无该项|空表|(?:没有|无)(?:相关|此类)?(?:数据|收支|收入|支出)"
 )
 TYPE_WORDS = {
     "gov_fund": "政府性基金",
@@ -90,17 +90,51 @@ def _contents_entries(doc: Document) -> list[tuple[int, str, tuple]]:
     return out
 
 
+ENTRY_TYPES = (
+    ("三公", "three_public"),
+    ("采购", "procurement"),
+    ("机关运行", "operating_costs"),
+    ("政府性基金", "gov_fund"),
+    ("国有资本", "state_capital"),
+    ("基本支出", "general_budget_basic_expenditure"),
+    ("项目支出", "project_expenditure"),
+    ("一般公共预算", "general_budget_expenditure"),
+    ("财政拨款收", "appropriation_summary"),
+    ("财政拨款支出", "appropriation_expenditure"),
+    ("收支", "revenue_expenditure_summary"),
+    ("收入支出", "revenue_expenditure_summary"),
+    ("收入", "revenue"),
+    ("支出", "expenditure"),
+)
+"""The table type a 目录 entry names, by its first telling word (most specific first)."""
+
+
+def entry_type(stem: str) -> str | None:
+    return next((kind for word, kind in ENTRY_TYPES if word in stem), None)
+
+
 def _missing_tables(doc: Document) -> list[Finding]:
+    """目录 entries whose table no tables page prints. A document printing fewer than
+    half of the tables its 目录 lists publishes them in another file: nothing is said."""
     entries = _contents_entries(doc)
-    if not entries:
+    listed: dict[str, int] = {}
+    for _, stem, _ in entries:
+        kind = entry_type(stem)
+        if kind:
+            listed[kind] = listed.get(kind, 0) + 1
+    have: dict[str, int] = {}
+    for t in doc.tables:
+        have[t.type] = have.get(t.type, 0) + 1
+    if not entries or 2 * sum(min(n, have.get(k, 0)) for k, n in listed.items()) < len(entries):
         return []
     printed = {_stem(t.title) for t in doc.tables if t.title}
-    page_text = "".join(
-        norm(line.text) for p in doc.pages if p.section != "contents" for line in p.lines
-    )
+    printed |= {_stem(line.text) for p in doc.pages if p.section == "tables" for line in p.lines}
     out = []
     for page, stem, box in entries:
-        if any(stem in p or (p and p in stem) for p in printed) or stem in page_text:
+        kind = entry_type(stem)
+        if kind is None or have.get(kind, 0) >= listed[kind]:
+            continue
+        if stem in printed:
             continue
         out.append(
             Finding(
@@ -125,12 +159,13 @@ def _empty_tables(doc: Document, contexts: dict[str, TableContext]) -> list[Find
             continue
         if not ctx.values or any(v is not None for v in ctx.values.values()):
             continue
-        near = "".join(table.notes) + "".join(
-            norm(line.text) for p in doc.pages if p.page in table.pages for line in p.lines
-        )
+        stem = _stem(table.title or "")
+        if not (stem.endswith("表") and any(w in stem for w in _TABLE_WORDS)):
+            continue  # not a statutory table's title: a text box read as a table
+        near = "".join(table.notes) + _text_near(doc, table)
         word = TYPE_WORDS.get(table.type)
         said = _EMPTY_STATEMENTS.search(near) or (
-            word is not None and re.search(rf"(?:无|没有){word}", all_text)
+            word is not None and re.search(rf"(?:无|没有)[^。;,:]{{0,12}}?{word}", all_text)
         )
         if said:
             continue
@@ -148,6 +183,24 @@ def _empty_tables(doc: Document, contexts: dict[str, TableContext]) -> list[Find
             )
         )
     return out
+
+
+NOTE_BELOW_PT = 60.0
+"""How far under a table's last region its note (注：本表无数据) may be printed."""
+
+
+def _text_near(doc: Document, table) -> str:
+    """Lines printed over or just under the table (not another table's note on its page)."""
+    if not table.regions:
+        return "".join(norm(ln.text) for p in doc.pages if p.page in table.pages for ln in p.lines)
+    out = []
+    for region in table.regions:
+        page = next((p for p in doc.pages if p.page == region.page), None)
+        if page is None:
+            continue
+        top, bottom = region.bbox[1], region.bbox[3] + NOTE_BELOW_PT
+        out += [norm(ln.text) for ln in page.lines if top <= ln.bbox[1] <= bottom]
+    return "".join(out)
 
 
 def _placeholders(doc: Document) -> list[Finding]:
@@ -216,6 +269,8 @@ def _unit_scale(doc: Document, contexts: dict[str, TableContext], values) -> lis
     types = {t.id: t.type for t in doc.tables}
     by_key: dict[tuple, list[tuple[CellRef, float]]] = {}
     for ctx in contexts.values():
+        if units.get(ctx.table_id) is None:  # unit not read: nothing to say about it
+            continue
         for key, ref in rules_cross._figures(ctx, types.get(ctx.table_id, "other")):
             cents = values.get(ref)
             if cents:
@@ -235,15 +290,29 @@ def _unit_scale(doc: Document, contexts: dict[str, TableContext], values) -> lis
                     example.setdefault(ref_a.table, (ref_a, ref_b))
                 elif abs(ratio - 1) <= SCALE_SLACK:
                     agree.setdefault(ref_a.table, set()).add(ref_b.table)
+    largest = _largest(
+        contexts, {t.id for t in doc.tables if t.type not in FORM_TYPES}, values, units
+    )
+    for table_id, biggest in largest.items():  # 元 figures under 万元 dwarf even the 总计
+        others = [v for t, v in largest.items() if t != table_id]
+        if len(others) >= 2 and biggest > DWARF * max(others) and table_id not in off:
+            off[table_id] = set()
+            ref = max(contexts[table_id].values, key=lambda r: abs(values.get(r) or 0))
+            example[table_id] = (ref, ref)
     out = []
     for table_id, partners in off.items():
-        # the odd one out: every partner it is off against agrees with some third table
-        if not all(agree.get(p, set()) - {table_id} for p in partners):
-            continue
         if agree.get(table_id, set()) & partners:
             continue
+        # the odd one out: its partners agree with some third table, or its figures
+        # dwarf every other table's (a 元 table under 万元 exceeds the 总计 itself)
+        odd = bool(partners) and all(agree.get(p, set()) - {table_id} for p in partners)
+        others = [v for t, v in largest.items() if t != table_id]
+        if not odd and not (others and largest.get(table_id, 0) > DWARF * max(others)):
+            continue
         mine, theirs = example[table_id]
-        figs = [_figure(contexts, mine, values, units), _figure(contexts, theirs, values, units)]
+        figs = [_figure(contexts, mine, values, units)]
+        if theirs != mine:
+            figs.append(_figure(contexts, theirs, values, units))
         table = doc.table(table_id)
         out.append(
             Finding(
@@ -260,6 +329,23 @@ def _unit_scale(doc: Document, contexts: dict[str, TableContext], values) -> lis
                 ),
             )
         )
+    return out
+
+
+DWARF = 1_000
+"""A table whose largest figure is this many times every other table's largest is off."""
+
+
+def _largest(contexts: dict[str, TableContext], arithmetic: set[str], values, units):
+    """Each arithmetic table's largest figure, in 元 (tables whose unit is known)."""
+    out: dict[str, float] = {}
+    for tid, ctx in contexts.items():
+        if tid not in arithmetic:
+            continue
+        factor = UNIT_FACTOR.get(units.get(tid) or "", 0.0)
+        amounts = [abs(values.get(ref) or 0) for ref in ctx.values]
+        if factor and amounts and max(amounts):
+            out[tid] = max(amounts) / CENTS * factor
     return out
 
 
