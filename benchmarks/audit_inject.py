@@ -6,7 +6,9 @@ reconcile the untouched document and count its findings, then inject one error o
 family (``fiscalocr.reconcile.inject``, seeded) into a copy and count whether a finding
 of the right kind names its page, cell or table. Prints figures; asserts nothing.
 
-    .venv/bin/python benchmarks/audit_inject.py --synth 12 --real /tmp/real-json
+    .venv/bin/python benchmarks/audit_inject.py --synth 20 --trials 3 --real /tmp/real-json
+
+(the real folder: ``fiscalocr convert ../shared/real-pdfs -o /tmp/real-json``; never commit it).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def real_docs(folder: Path):
         yield path.stem, Document.model_validate_json(path.read_text())
 
 
-def run(docs, label: str, verbose: bool) -> None:
+def run(docs, label: str, verbose: bool, trials: int) -> None:
     clean_findings: Counter[str] = Counter()
     found: Counter[str] = Counter()
     tried: Counter[str] = Counter()
@@ -53,17 +55,18 @@ def run(docs, label: str, verbose: bool) -> None:
             if verbose:
                 print(f"  clean {name} p{f.page} {f.kind}: {f.message[:120]}")
         for k, family in enumerate(FAMILIES):
-            made = inject(doc, family, SEED * 1000 + n_docs * 31 + k)
-            if made is None:
-                continue
-            dirty, where = made
-            reconcile_document(dirty)
-            tried[family] += 1
-            if where.found_by(dirty.findings):
-                found[family] += 1
-            elif verbose:
-                kinds = sorted({f.kind for f in dirty.findings})
-                print(f"  missed {name} {family} at {where}: findings {kinds}")
+            for trial in range(trials):
+                made = inject(doc, family, SEED * 100_000 + n_docs * 1000 + k * 10 + trial)
+                if made is None:
+                    break
+                dirty, where = made
+                reconcile_document(dirty)
+                tried[family] += 1
+                if where.found_by(dirty.findings):
+                    found[family] += 1
+                elif verbose:
+                    kinds = sorted({f.kind for f in dirty.findings})
+                    print(f"  missed {name} {family} at {where}: findings {kinds}")
     seconds = time.perf_counter() - start
     total_clean = sum(clean_findings.values())
     print(f"\n## {label}: {n_docs} documents ({seconds:.0f}s)")
@@ -83,12 +86,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synth", type=int, default=12, help="synthetic documents (seeds 0..N-1)")
     parser.add_argument("--real", type=Path, help="folder of contract JSON of real text layers")
+    parser.add_argument("--trials", type=int, default=3, help="injections per family and document")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     if args.synth:
-        run(synth_docs(args.synth), "synthetic truths", args.verbose)
+        run(synth_docs(args.synth), "synthetic truths", args.verbose, args.trials)
     if args.real:
-        run(real_docs(args.real), f"real text layers ({args.real})", args.verbose)
+        run(real_docs(args.real), f"real text layers ({args.real})", args.verbose, args.trials)
 
 
 if __name__ == "__main__":

@@ -152,35 +152,41 @@ def three_public_blank(doc: Document, rng: random.Random) -> Injected | None:
 
 def yoy_error(doc: Document, rng: random.Random) -> Injected | None:
     """A year-on-year rate off by 5 points, or its direction word flipped."""
-    for block in narrative_compare._texts(doc):
-        for m in narrative_compare._YOY.finditer(block.text):
-            if m.group(8) is None:
-                continue
-            old = m.group(0)[-12:]
-            if rng.random() < 0.5:
-                pct = m.group(8)
-                new_pct = f"{float(pct) + 5:.{len(pct.partition('.')[2])}f}"
-                new = old[: len(old) - len(pct) - 1] + new_pct + "%"
-            else:
-                word = m.group(7)
-                new = old.replace(word, "下降" if word == "增长" else "增长")
-            if _replace_in_line(doc, block.page(m.start()), old, new):
-                return Injected("yoy", ("narrative_yoy",), block.page(m.start()))
+    found = [
+        (block, m)
+        for block in narrative_compare._texts(doc)
+        for m in narrative_compare._YOY.finditer(block.text)
+        if m.group(8) is not None
+    ]
+    rng.shuffle(found)
+    for block, m in found:
+        old = m.group(0)[-12:]
+        if rng.random() < 0.5:
+            pct = m.group(8)
+            new_pct = f"{float(pct) + 5:.{len(pct.partition('.')[2])}f}"
+            new = old[: len(old) - len(pct) - 1] + new_pct + "%"
+        else:
+            word = m.group(7)
+            new = old.replace(word, "下降" if word == "增长" else "增长")
+        if _replace_in_line(doc, block.page(m.start()), old, new):
+            return Injected("yoy", ("narrative_yoy",), block.page(m.start()))
     return None
 
 
 def verdict_flip(doc: Document, rng: random.Random) -> Injected | None:
     """决算数小于预算数 written 大于 (and the other way round)."""
     flips = {"小于": "大于", "大于": "小于", "低于": "高于", "高于": "低于"}
-    for block in narrative_compare._texts(doc):
-        for m in narrative_compare._VERDICT.finditer(block.text):
-            word = m.group(1)
-            if word in flips:
-                old = m.group(0)
-                if _replace_in_line(
-                    doc, block.page(m.start()), old, old.replace(word, flips[word])
-                ):
-                    return Injected("verdict", ("narrative_comparison",), block.page(m.start()))
+    found = [
+        (block, m)
+        for block in narrative_compare._texts(doc)
+        for m in narrative_compare._VERDICT.finditer(block.text)
+        if m.group(1) in flips
+    ]
+    rng.shuffle(found)
+    for block, m in found:
+        old, word = m.group(0), m.group(1)
+        if _replace_in_line(doc, block.page(m.start()), old, old.replace(word, flips[word])):
+            return Injected("verdict", ("narrative_comparison",), block.page(m.start()))
     return None
 
 

@@ -62,7 +62,10 @@ def _index(contexts: list[TableContext], units: dict[str, str | None]) -> dict[s
             if total_row is None and len(labels) == 1:  # one-row tables (三公 by columns)
                 total_row = next(iter(labels))
             for row, label in labels.items():
-                for col in panel.amount_cols:
+                first = ctx.values.get(ctx.ref(row, panel.amount_cols[0]))
+                for k, col in enumerate(panel.amount_cols):
+                    if k and first and not ctx.values.get(ctx.ref(row, col)):
+                        continue  # a zero part of a row that has a figure does not name it
                     if label:  # a blank cell prints zero
                         index.setdefault(label, []).append((ctx.ref(row, col), unit))
             for col in panel.amount_cols:

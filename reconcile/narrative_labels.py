@@ -10,6 +10,8 @@ department name and year before it being the sentence's subject, not the figure'
 
 from __future__ import annotations
 
+import re
+
 from .headers import is_total_header
 from .rules import CellRef, TableContext
 from .rules_narrative import UNIT_FACTOR
@@ -25,7 +27,8 @@ SUFFIX_SYNONYMS = (
     ("一般公共预算支出", "gb_total"),
 )
 """Label endings and the figure they name (the longest ending first)."""
-_TRAILING = "为是达共计"
+_TRAILING = re.compile(r"(?:共计|合计为|为|是|达)$")
+"""Verbs between a label and its amount ("年初预算为", "支出共计")."""
 
 
 def named_figures(
@@ -110,7 +113,7 @@ def _three_public_totals(ctx: TableContext):
 def resolve(label: str, clause: str, index: dict[str, Places], named: dict[str, Places]):
     """The places a narrative label names: itself, itself + 合计, a known ending, or the
     三公 totals for a 三公 clause that names no single item. None when nothing fits."""
-    label = label.rstrip(_TRAILING)
+    label = _TRAILING.sub("", label) if not label.endswith(("总计", "合计")) else label
     if label in index:
         return index[label]
     if label + "合计" in index:
