@@ -99,7 +99,9 @@ def build(
             if label in GENERIC_LABELS:
                 continue
             sentence = re.split(r"[。;；]", text[: match.start()])[-1]
-            places = narrative_labels.resolve(label, sentence, index, named)
+            places = narrative_labels.resolve_three_public_item(label, text, named)
+            if places is None:
+                places = narrative_labels.resolve(label, sentence, index, named)
             if not places:
                 continue
             unit = UNIT_FACTOR[match.group(2)]

@@ -15,6 +15,7 @@ import re
 from .headers import is_total_header
 from .rules import CellRef, TableContext
 from .rules_narrative import UNIT_FACTOR
+from .rules_summary import three_public_role
 
 Places = list[tuple[CellRef, float]]
 SUFFIX_SYNONYMS = (
@@ -46,6 +47,8 @@ def named_figures(
         elif kind == "three_public" or "三公" in title:
             for key, ref in _three_public_totals(ctx):
                 _add(out, key, [ref], unit)
+            for role, refs in _three_public_items(ctx).items():
+                _add(out, f"三公项:{role}", refs, unit)
         elif kind == "general_budget_expenditure":
             _add(out, "gb_total", _first_total(ctx), unit)
             _add(out, "gb_basic", _first_total(ctx, "基本支出"), unit)
@@ -108,6 +111,34 @@ def _three_public_totals(ctx: TableContext):
             seen.add(key)
             yield key, ctx.ref(rows[0], col)
         return
+
+
+def _three_public_items(ctx: TableContext) -> dict[str, list[CellRef]]:
+    """Item role (出国, 公务用车, 购置, 运行, 接待) → its cells in a 三公 table: the row's
+    amounts (rows of items) or the item's columns on the only data row."""
+    out: dict[str, list[CellRef]] = {}
+    for panel in ctx.layout.panels:
+        labels = _labels(ctx, panel)
+        for row, label in labels.items():
+            role = three_public_role(label)
+            if role and role != "total":
+                out.setdefault(role, []).extend(ctx.ref(row, c) for c in panel.amount_cols)
+        if len(labels) == 1:
+            row = next(iter(labels))
+            for col in panel.amount_cols:
+                role = three_public_role(ctx.layout.leaf_text.get(col, ""))
+                if role and role != "total":
+                    out.setdefault(role, []).append(ctx.ref(row, col))
+    return out
+
+
+def resolve_three_public_item(label: str, section: str, named: dict[str, Places]):
+    """In a 三公 section, an item label (公务用车运行维护费 …) names the 三公 table's item,
+    never the economic item of the same name (30231 in the basic-expenditure table)."""
+    role = three_public_role(label)
+    if "三公" not in section or role in (None, "total"):
+        return None
+    return named.get(f"三公项:{role}", [])
 
 
 def resolve(label: str, clause: str, index: dict[str, Places], named: dict[str, Places]):

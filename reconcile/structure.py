@@ -16,6 +16,7 @@ says it is empty, and a unit error needs the other tables to agree among themsel
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from fiscalocr.model import Document, Finding, FindingFigure
 
@@ -127,15 +128,19 @@ def _missing_tables(doc: Document) -> list[Finding]:
         have[t.type] = have.get(t.type, 0) + 1
     if not entries or 2 * sum(min(n, have.get(k, 0)) for k, n in listed.items()) < len(entries):
         return []
-    printed = {_stem(t.title) for t in doc.tables if t.title}
-    printed |= {_stem(line.text) for p in doc.pages if p.section == "tables" for line in p.lines}
+    titles = Counter(_stem(t.title) for t in doc.tables if t.title)
+    lines = Counter(
+        _stem(line.text) for p in doc.pages if p.section == "tables" for line in p.lines
+    )
+    wanted = Counter(stem for _, stem, _ in entries)
     out = []
     for page, stem, box in entries:
         kind = entry_type(stem)
         if kind is None or have.get(kind, 0) >= listed[kind]:
             continue
-        if stem in printed:
+        if max(titles[stem], lines[stem]) >= wanted[stem]:
             continue
+        wanted[stem] -= 1  # two entries of one title and one table: one finding
         out.append(
             Finding(
                 kind="missing_table",
