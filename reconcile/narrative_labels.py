@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .headers import is_total_header
+from .headers import CHINESE_ITEM, is_total_header
 from .rules import CellRef, TableContext
 from .rules_narrative import UNIT_FACTOR
 from .rules_summary import three_public_role
@@ -30,6 +30,8 @@ SUFFIX_SYNONYMS = (
 """Label endings and the figure they name (the longest ending first)."""
 _TRAILING = re.compile(r"(?:共计|合计为|为|是|达)$")
 """Verbs between a label and its amount ("年初预算为", "支出共计")."""
+_KIND_WORDS = re.compile(r"(?:支出|预算数?|决算数?|安排)+$")
+"""What a named figure may be followed by: 机关运行经费支出, 机关运行经费预算."""
 
 
 def named_figures(
@@ -54,6 +56,8 @@ def named_figures(
             _add(out, "gb_basic", _first_total(ctx, "基本支出"), unit)
         elif kind == "general_budget_basic_expenditure":
             _add(out, "gb_basic", _first_total(ctx), unit)
+        elif kind == "info_statistics":
+            _add(out, "operating_costs", _statistics_operating(ctx), unit)
         elif kind == "operating_costs" or ("机关运行经费" in title and "三公" not in title):
             _add(out, "operating_costs", _first_total(ctx), unit)
     return out
@@ -90,27 +94,63 @@ def _first_total(ctx: TableContext, column: str | None = None) -> list[CellRef]:
     return []
 
 
+def _item_name(ctx: TableContext, col: int) -> str:
+    """The header words naming a 三公 column's item: the deepest header cell that is not
+    预算数/决算数, or its parent when that cell is the group's 小计/合计."""
+    texts = [ctx.grid.text(*rc) for rc in ctx.layout.header_path.get(col, [])]
+    texts = [t for t in texts if t not in ("预算数", "决算数")]
+    while len(texts) > 1 and texts[-1] in ("小计", "合计") and "三公" not in texts[-2]:
+        texts.pop()
+    return texts[-1] if texts else ""
+
+
 def _three_public_totals(ctx: TableContext):
     """('三公:预算' | '三公:决算', cell) for the 合计 of each: the 合计 row (or the only
-    data row) in the total column under 预算数 / 决算数 (or the first, unlabelled)."""
+    data row) in the 合计 column under 预算数 / 决算数 (or the first column)."""
     for panel in ctx.layout.panels:
         labels = _labels(ctx, panel)
         rows = [r for r, t in labels.items() if t in ("合计", "总计")]
         if not rows and len(labels) == 1:
             rows = list(labels)
-        if not rows:
+        if not rows or not panel.amount_cols:
             continue
-        seen = set()
-        for col in panel.amount_cols:
-            header = ctx.layout.header_text.get(col, "")
-            group = "决算" if "决算" in header else "预算"
-            key = f"三公:{group}"
-            leaf = ctx.layout.leaf_text.get(col, "")
-            if key in seen or not (is_total_header(leaf) or col == panel.amount_cols[0]):
+        headers = {c: ctx.layout.header_text.get(c, "") for c in panel.amount_cols}
+        grouped = any("决算" in h or "预算" in h for h in headers.values())
+        for group in ("预算", "决算"):
+            cols = [c for c in panel.amount_cols if group in headers[c]] if grouped else []
+            cols = cols or panel.amount_cols[:1]
+            totals = [c for c in cols if "合计" in headers[c] or is_total_header(headers[c])]
+            pick = totals[0] if totals else cols[0]
+            if not totals and pick != panel.amount_cols[0] and not grouped:
                 continue
-            seen.add(key)
-            yield key, ctx.ref(rows[0], col)
+            yield f"三公:{group}", ctx.ref(rows[0], pick)
+            if not grouped:
+                return
         return
+
+
+def _statistics_operating(ctx: TableContext) -> list[CellRef]:
+    """The 机关运行经费 of a 部门决算公开相关信息统计表: its row's amount, or the one
+    sub-row (行政单位 / 参照公务员法管理事业单位) that prints one."""
+    for panel in ctx.layout.panels:
+        if not panel.amount_cols:
+            continue
+        col = panel.amount_cols[-1]
+        rows = ctx.grid.data_rows()
+        raw = {r: ctx.layout.row_label(panel, r, raw=True) for r in rows}
+        head = next((r for r in rows if "机关运行经费" in raw[r]), None)
+        if head is None:
+            continue
+        if ctx.values.get(ctx.ref(head, col)):
+            return [ctx.ref(head, col)]
+        subs = []
+        for r in rows[rows.index(head) + 1 :]:
+            if CHINESE_ITEM.match(raw[r]):
+                break
+            if ctx.values.get(ctx.ref(r, col)):
+                subs.append(ctx.ref(r, col))
+        return subs if len(subs) == 1 else []
+    return []
 
 
 def _three_public_items(ctx: TableContext) -> dict[str, list[CellRef]]:
@@ -126,7 +166,7 @@ def _three_public_items(ctx: TableContext) -> dict[str, list[CellRef]]:
         if len(labels) == 1:
             row = next(iter(labels))
             for col in panel.amount_cols:
-                role = three_public_role(ctx.layout.leaf_text.get(col, ""))
+                role = three_public_role(_item_name(ctx, col))
                 if role and role != "total":
                     out.setdefault(role, []).append(ctx.ref(row, col))
     return out
@@ -149,8 +189,9 @@ def resolve(label: str, clause: str, index: dict[str, Places], named: dict[str, 
         return index[label]
     if label + "合计" in index:
         return index[label + "合计"]
+    core = _KIND_WORDS.sub("", label)
     for ending, key in SUFFIX_SYNONYMS:
-        if label.endswith(ending) and key in named:
+        if (label.endswith(ending) or core.endswith(ending)) and key in named:
             return named[key]
     if "三公" in clause and not any(w in clause for w in ("出国", "公务用车", "接待", "上年")):
         for word in ("决算", "预算"):  # "支出决算为" names the final figure
