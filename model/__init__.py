@@ -43,7 +43,13 @@ from .errors import (
     TruncatedPdfError,
 )
 from .labels import DOCUMENT_KINDS, SECTIONS, TABLE_TYPES, DocumentKind, SectionLabel, TableType
-from .values import AmountReading, looks_like_amount, parse_amount, read_amount
+from .values import (
+    AmountReading,
+    looks_like_amount,
+    parse_amount,
+    point_read_as_comma,
+    read_amount,
+)
 from .work import PageWork, TextRecognizer
 
 __all__ = [
@@ -93,5 +99,6 @@ __all__ = [
     "AmountReading",
     "looks_like_amount",
     "parse_amount",
+    "point_read_as_comma",
     "read_amount",
 ]

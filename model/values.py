@@ -101,6 +101,21 @@ def read_amount(text: str | None, decimals: int | None = None) -> list[AmountRea
     return [grammar, *readings] if strict is None or strict_misfits else [*readings, grammar]
 
 
+_LONE_THOUSANDS_COMMA = re.compile(r"^([-−]?\d{1,3}),(\d{3})$")
+
+
+def point_read_as_comma(text: str | None) -> str | None:
+    """``42,252`` read again as ``42.252``, or None when ``text`` is not of that shape.
+
+    A table in 万元 sometimes prints to three decimals (``42.252`` 万元, to the 10 元), and a
+    damaged point then reads as a comma: the digits alone cannot tell the two apart. Only
+    a caller that knows the table prints three decimals should offer this reading, and
+    then as a second one, for the arithmetic (or a reviewer) to settle.
+    """
+    match = _LONE_THOUSANDS_COMMA.match(normalise_amount_text(text or ""))
+    return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
 def looks_like_amount(text: str | None) -> bool:
     """An amount as printed, or as a scan damaged its separators."""
     return bool(read_amount(text))
@@ -155,6 +170,6 @@ def _thousands_grouped(groups: list[str]) -> bool:
     first, rest = groups[0], groups[1:]
     if rest and not 1 <= len(first) <= 3:
         return False
-    if rest and len(first) > 1 and first[0] == "0":
+    if rest and first[0] == "0":  # '0,125' and '01,234' are never printed
         return False
     return all(len(g) == 3 for g in rest)
