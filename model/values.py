@@ -41,6 +41,13 @@ _MAX_FRACTION_DIGITS = 2
 thousands group, never a fraction."""
 
 
+_DATE_TIME_STAMP = re.compile(
+    r"^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])[0-5]\d[0-5]\d$"
+)
+"""A form's 填报日期 stamp (``20240111171542``: date and time, fourteen digits, no
+separators). No disclosure prints an amount of twenty trillion without a comma."""
+
+
 def normalise_amount_text(text: str) -> str:
     """Fold full-width digits and punctuation and drop inner spaces."""
     return text.translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "").strip()
@@ -51,7 +58,7 @@ def parse_amount(text: str | None) -> float | None:
     if text is None:
         return None
     s = normalise_amount_text(text)
-    if s in _DASHES or not _AMOUNT.match(s):
+    if s in _DASHES or not _AMOUNT.match(s) or _DATE_TIME_STAMP.match(s):
         return None
     s = s.rstrip("%").replace(",", "").replace("−", "-")
     try:
