@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from fiscalocr.model import Line
 
+from .crossing import lines_across
 from .geometry import Rule, interval_overlap, union_bbox
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .rules import touches
@@ -192,7 +193,9 @@ def is_underlined_prose(group: Sequence[Rule], lines: Sequence[Line]) -> bool:
     return False
 
 
-def drop_stray_verticals(group: list[Rule], options: LayoutOptions = DEFAULT_OPTIONS) -> list[Rule]:
+def drop_stray_verticals(
+    group: list[Rule], options: LayoutOptions = DEFAULT_OPTIONS, lines: Sequence[Line] = ()
+) -> list[Rule]:
     """Drop vertical pieces floating inside a table: a seal's rim, a scanner streak, a
     character stroke crossing a row or two.
 
@@ -203,7 +206,7 @@ def drop_stray_verticals(group: list[Rule], options: LayoutOptions = DEFAULT_OPT
     an extra column.
     """
     tol = options.join_pt
-    group = _without_show_through(group, options.snap_pt)
+    group = _without_show_through(group, options.snap_pt, lines, tol)
     long_hs = [
         r
         for r in group
@@ -240,7 +243,9 @@ def drop_stray_verticals(group: list[Rule], options: LayoutOptions = DEFAULT_OPT
     return kept
 
 
-def _without_show_through(group: list[Rule], same: float) -> list[Rule]:
+def _without_show_through(
+    group: list[Rule], same: float, lines: Sequence[Line] = (), tol: float = 4.0
+) -> list[Rule]:
     """Faint rules of a table printed in ink that no inked rule continues: the reverse
     side's table showing through (a double-sided page's grid at other x and y), read by
     the faint-rule finder as grey hairlines.
@@ -248,9 +253,15 @@ def _without_show_through(group: list[Rule], same: float) -> list[Rule]:
     Per orientation, a table is printed in ink when its inked rules at least half the
     table long stand at ``_INKED_TABLE`` positions or more, and at no fewer positions
     than its faint rules: a grey hairline table scanned badly binarises only a few of its
-    rules (2 of 10 on a heavy scan) and keeps its faint ones.
+    rules (2 of 10 on a heavy scan) and keeps its faint ones. A faint rule that runs the
+    inked table's whole height (or width) and stands across no text line is the table's
+    own rule faded below the ink threshold, and stays: the reverse side's grid neither
+    starts and ends where this one does nor keeps out of its text.
     """
-    box = region_bbox(group)
+    inked_rules = [r for r in group if not r.faint]
+    if not inked_rules:
+        return group
+    box = region_bbox(inked_rules)
     kept = list(group)
     for orientation, extent in (("v", box[3] - box[1]), ("h", box[2] - box[0])):
         mine = [r for r in group if r.orientation == orientation]
@@ -264,8 +275,15 @@ def _without_show_through(group: list[Rule], same: float) -> list[Rule]:
             if r.orientation != orientation
             or not r.faint
             or any(abs(r.pos - x) <= same for x in inked)
+            or _own_faded_rule(r, box, lines, tol)
         ]
     return kept
+
+
+def _own_faded_rule(rule: Rule, box, lines: Sequence[Line], tol: float) -> bool:
+    low, high = (box[1], box[3]) if rule.orientation == "v" else (box[0], box[2])
+    spans = rule.start <= low + tol and rule.end >= high - tol
+    return spans and lines_across(rule, lines) == 0
 
 
 def _positions(rules: list[Rule], same: float) -> list[float]:
