@@ -42,7 +42,15 @@ from .errors import (
     PageError,
     TruncatedPdfError,
 )
-from .labels import DOCUMENT_KINDS, SECTIONS, TABLE_TYPES, DocumentKind, SectionLabel, TableType
+from .labels import (
+    COLUMN_NUMBERING_LABELS,
+    DOCUMENT_KINDS,
+    SECTIONS,
+    TABLE_TYPES,
+    DocumentKind,
+    SectionLabel,
+    TableType,
+)
 from .values import (
     AmountReading,
     looks_like_amount,
@@ -53,6 +61,7 @@ from .values import (
 from .work import PageWork, TextRecognizer
 
 __all__ = [
+    "COLUMN_NUMBERING_LABELS",
     "AMOUNTS_OUTSIDE_TABLES",
     "AMOUNTS_WITHOUT_VALUE",
     "SCHEMA_VERSION",
