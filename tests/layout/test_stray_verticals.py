@@ -69,9 +69,15 @@ def test_a_faded_column_rule_of_an_inked_table_stays_unless_text_stands_across_i
     binarise run its whole height between the cells' text; dropping them as show-through
     cut the table to fewer columns and its continuation no longer joined. The same faint
     rule through the middle of text lines is the reverse side, and goes."""
-    rows = [Rule("h", 100.0 + 20.0 * k, 50.0, 550.0) for k in range(12)]
-    inked = [Rule("v", x, 100.0, 320.0) for x in (50.0, 200.0, 300.0, 550.0)]
-    faded = [Rule("v", x, 100.5, 319.0, faint=True) for x in (400.0, 475.0)]
+    # as on that page: most row rules grey too, the faded columns start on a spanning
+    # header's rule under part of the table and end 1.5 pt short of the bottom rule
+    rows = [Rule("h", 100.0 + 20.0 * k, 50.0, 550.0, faint=k not in (2, 7)) for k in range(12)]
+    header = [Rule("h", 110.0, 300.0, 550.0, faint=True)]
+    inked = [Rule("v", x, 100.0, 320.0) for x in (50.0, 200.0, 550.0)] + [
+        Rule("v", 300.0, 110.0, 320.0)
+    ]
+    faded = [Rule("v", 400.0, 110.5, 318.5, faint=True), Rule("v", 475.0, 109.0, 320.0, faint=True)]
+    rows += header
     beside = [
         Line(text="1,234.00", bbox=(x + 8, 104.0 + 20.0 * k, x + 60, 116.0 + 20.0 * k), conf=0.9)
         for k in range(1, 11)
