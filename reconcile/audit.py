@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from fiscalocr.model import Document, Finding, FindingFigure
 
 from . import narrative_compare, structure
-from .findings import line_box, rule_finding, source_is_text
+from .ambiguous import AMBIGUOUS_READING
+from .findings import cell_label, line_box, rule_finding, source_is_text
 from .grid import CENTS
 from .rules import CellRef, Rule
 
@@ -35,9 +36,49 @@ def findings(
         out.append(rule_finding(rule, after, built.contexts, sure or source_is_text(doc, pages)))
     out += [_share_finding(doc, s) for s in built.shares if not s.holds()]
     out += [_amount_finding(doc, a, after, built) for a in built.amounts if not a.holds(after)]
+    out += [
+        _ambiguous_finding(doc, u, built)
+        for u in doc.reconciliation.unresolved
+        if u.rule.startswith(AMBIGUOUS_READING)
+    ]
     out += narrative_compare.findings(doc, built.contexts, after)
     out += structure.findings(doc, built.contexts, after)
     return out
+
+
+def _ambiguous_finding(doc: Document, unresolved, built: BuiltRules) -> Finding:
+    """A cell the print allows two ways that no rule settles: look at the original."""
+    row, col = unresolved.cells[0]
+    table = doc.table(unresolved.table)
+    cell = table.cell_at(row, col)
+    ctx = built.contexts.get(table.id)
+    label = cell_label(ctx, CellRef(table.id, cell.row, cell.col)) if ctx else f"行{row}列{col}"
+    others = [c for c in (cell.candidates or []) if c != cell.text]
+    return Finding(
+        kind="ambiguous_reading",
+        severity="warning",
+        page=cell.page,
+        bbox=cell.bbox,
+        table=table.id,
+        rule=unresolved.rule,
+        figures=[
+            FindingFigure(
+                label=label,
+                value=cell.value,
+                text=cell.text,
+                unit=table.unit,
+                table=table.id,
+                row=cell.row,
+                col=cell.col,
+                page=cell.page,
+                bbox=cell.bbox,
+            )
+        ],
+        message=(
+            f"第{cell.page}页“{table.title or table.id}”{label}读作{cell.text}，"
+            f"印刷也可读作{'、'.join(others)}，无勾稽关系可判定，请对照原件。"
+        ),
+    )
 
 
 def _narrative_figure(

@@ -66,3 +66,25 @@ def test_a_table_without_rules_is_listed_in_skipped():
     assert [(s.rule, s.reason) for s in doc.reconciliation.skipped] == [
         ("t9:table", "no rule could be built from its header and stub")
     ]
+
+
+def test_an_ambiguous_reading_left_unresolved_is_a_finding_on_its_cell():
+    from fiscalocr.layout.tables import assign_values
+
+    rows = [
+        "项目\t年初预算数\t全年预算数\t全年执行数\t执行率",
+        "资金总额\t240\t240\t42,252\t100",
+        "市县区财政资金\t240\t240\t42.252\t100.00",  # the table prints thousandths
+    ]
+    table = table_from_rows("p1t1", rows, 1, table_type="performance_evaluation")
+    assign_values(table)
+    doc = document_of(table)
+    reconcile_document(doc)
+    unresolved = [u.rule for u in doc.reconciliation.unresolved]
+    assert unresolved == ["ambiguous_reading:p1t1:r1c3", "ambiguous_reading:p1t1:r2c3"]
+    assert [f.rule for f in doc.findings] == unresolved
+    found = doc.findings[0]
+    assert (found.kind, found.severity, found.page) == ("ambiguous_reading", "warning", 1)
+    assert found.bbox == table.cell_at(1, 3).bbox
+    assert (found.figures[0].text, found.figures[0].value) == ("42,252", 42252)
+    assert "42.252" in found.message
