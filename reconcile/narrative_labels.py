@@ -172,12 +172,25 @@ def _three_public_items(ctx: TableContext) -> dict[str, list[CellRef]]:
     return out
 
 
+ITEM_NAMES = {
+    "abroad": re.compile(r"因公出国|出国\(境\)费"),
+    "car": re.compile(r"公务用车购置及运行"),
+    "car_buy": re.compile(r"公务用车购置"),
+    "car_run": re.compile(r"公务用车运行"),
+    "reception": re.compile(r"公务接待费"),
+}
+"""The names a 三公 item goes by; a part of one (外宾接待, 国内公务接待支出) is not it."""
+
+
 def resolve_three_public_item(label: str, section: str, named: dict[str, Places]):
     """In a 三公 section, an item label (公务用车运行维护费 …) names the 三公 table's item,
-    never the economic item of the same name (30231 in the basic-expenditure table)."""
+    never the economic item of the same name (30231 in the basic-expenditure table).
+    Returns [] (no check) for a label that names only a part of an item."""
     role = three_public_role(label)
     if "三公" not in section or role in (None, "total"):
         return None
+    if not ITEM_NAMES[role].search(label) or label.startswith(("含", "其中")):
+        return []
     return named.get(f"三公项:{role}", [])
 
 

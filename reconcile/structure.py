@@ -156,7 +156,7 @@ def _missing_tables(doc: Document) -> list[Finding]:
 
 
 def _empty_tables(doc: Document, contexts: dict[str, TableContext]) -> list[Finding]:
-    all_text = "".join(norm(line.text) for p in doc.pages for line in p.lines)
+    all_text = "\n".join(norm(line.text) for p in doc.pages for line in p.lines)
     out = []
     for table in doc.tables:
         ctx = contexts.get(table.id)
@@ -165,12 +165,13 @@ def _empty_tables(doc: Document, contexts: dict[str, TableContext]) -> list[Find
         if not ctx.values or any(v is not None for v in ctx.values.values()):
             continue
         stem = _stem(table.title or "")
-        if not (stem.endswith("表") and any(w in stem for w in _TABLE_WORDS)):
+        word = TYPE_WORDS.get(table.type)
+        titled = stem.endswith("表") and any(w in stem for w in _TABLE_WORDS)
+        if not (titled or (word is not None and word in stem)):
             continue  # not a statutory table's title: a text box read as a table
         near = "".join(table.notes) + _text_near(doc, table)
-        word = TYPE_WORDS.get(table.type)
         said = _EMPTY_STATEMENTS.search(near) or (
-            word is not None and re.search(rf"(?:无|没有)[^。;,:]{{0,12}}?{word}", all_text)
+            word is not None and re.search(rf"(?:无|没有)[^。;,:\n]{{0,12}}?{word}", all_text)
         )
         if said:
             continue
@@ -205,7 +206,7 @@ def _text_near(doc: Document, table) -> str:
             continue
         top, bottom = region.bbox[1], region.bbox[3] + NOTE_BELOW_PT
         out += [norm(ln.text) for ln in page.lines if top <= ln.bbox[1] <= bottom]
-    return "".join(out)
+    return "\n".join(out)
 
 
 def _placeholders(doc: Document) -> list[Finding]:
