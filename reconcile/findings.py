@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fiscalocr.model import BBox, Document, Finding, FindingFigure
 
-from .grid import CENTS
+from .grid import CENTS, norm
 from .rules import CellRef, Rule, TableContext
 
 FAMILY_KIND = {
@@ -123,10 +123,8 @@ def rule_finding(
 
 
 def line_box(doc: Document, page: int, needle: str) -> BBox | None:
-    """The box of the first line on ``page`` holding ``needle`` (or its end), else the
-    union of the page's explanation lines is not guessed: None."""
-    from .grid import norm
-
+    """The box of the first line on ``page`` holding ``needle`` (or its last 6
+    characters, for a sentence broken over lines); None when no line does."""
     for p in doc.pages:
         if p.page != page:
             continue

@@ -154,8 +154,8 @@ def yoy_error(doc: Document, rng: random.Random) -> Injected | None:
     """A year-on-year rate off by 5 points, or its direction word flipped."""
     found = [
         (block, m)
-        for block in narrative_compare._texts(doc)
-        for m in narrative_compare._YOY.finditer(block.text)
+        for block in narrative_compare.texts(doc)
+        for m in narrative_compare.YOY.finditer(block.text)
         if m.group(8) is not None
     ]
     rng.shuffle(found)
@@ -178,8 +178,8 @@ def verdict_flip(doc: Document, rng: random.Random) -> Injected | None:
     flips = {"小于": "大于", "大于": "小于", "低于": "高于", "高于": "低于"}
     found = [
         (block, m)
-        for block in narrative_compare._texts(doc)
-        for m in narrative_compare._VERDICT.finditer(block.text)
+        for block in narrative_compare.texts(doc)
+        for m in narrative_compare.VERDICT.finditer(block.text)
         if m.group(1) in flips
     ]
     rng.shuffle(found)
@@ -207,12 +207,12 @@ def placeholder(doc: Document, rng: random.Random) -> Injected | None:
 
 def delete_table(doc: Document, rng: random.Random) -> Injected | None:
     """A statutory table listed in the 目录 taken out (its title lines too)."""
-    entries = {stem for _, stem, _ in structure._contents_entries(doc)}
-    tables = [t for t in doc.tables if t.title and structure._stem(t.title) in entries]
+    entries = {stem for _, stem, _ in structure.contents_entries(doc)}
+    tables = [t for t in doc.tables if t.title and structure.title_stem(t.title) in entries]
     if not tables:
         return None
     table = rng.choice(tables)
-    stem = structure._stem(table.title)
+    stem = structure.title_stem(table.title)
     doc.tables.remove(table)
     for p in doc.pages:
         if p.section == "contents":
@@ -235,7 +235,7 @@ def wrong_year(doc: Document, rng: random.Random) -> Injected | None:
 
 def unit_scale(doc: Document, rng: random.Random) -> Injected | None:
     """Every amount of one table printed in 元 under its 万元 unit (10,000×)."""
-    from .rules_cross import _figures
+    from .rules_cross import shared_figures
 
     built = build_rules(doc)
     types = {t.id: t.type for t in doc.tables}
@@ -243,7 +243,7 @@ def unit_scale(doc: Document, rng: random.Random) -> Injected | None:
         tid
         for tid, ctx in built.contexts.items()
         if doc.table(tid).unit == "万元"
-        and any(built.values.get(r) for _, r in _figures(ctx, types[tid]))
+        and any(built.values.get(r) for _, r in shared_figures(ctx, types[tid]))
     ]
     if len(shared) < 3:
         return None

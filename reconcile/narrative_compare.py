@@ -29,12 +29,12 @@ _BUDGET_FINAL = re.compile(
     rf"预算(?:数)?为?{_AMT}[,，]?(?:[^。;%\d]{{0,12}}?)决算(?:数)?为?{_AMT}"
     rf"(?:[,，]?完成(?:年初)?预算(?:数)?的{_NUM}%)?"
 )
-_VERDICT = re.compile(
+VERDICT = re.compile(
     r"决算数?(大于|高于|超过|多于|小于|低于|少于)(?:年初)?预算数?"
     r"|决算数?(?:同|与|和)(?:年初)?预算数?(基本)?持平"
 )
 _MORE = {"大于", "高于", "超过", "多于"}
-_YOY = re.compile(
+YOY = re.compile(
     rf"(?:较|比|与)(?:上年|上年度|上一年度|\d{{4}}年度?)(?:的{_AMT})?(?:相比|比较)?[,，]?"
     rf"([^。;%\d,，]{{0,12}}?)(增加|减少)了?{_AMT}(?:[,，]?(增长|下降)了?{_NUM}%)?"
 )
@@ -57,7 +57,7 @@ class _Text:
         return max((p for s, p in self.starts if s <= pos), default=self.starts[0][1])
 
 
-def _texts(doc: Document) -> list[_Text]:
+def texts(doc: Document) -> list[_Text]:
     out = []
     for section in sections(doc):
         starts, pos = [], 0
@@ -86,7 +86,7 @@ def _pct_tolerance(pct: str, part: float, part_step: float, whole: float, whole_
 
 def findings(doc: Document, contexts=None, values=None) -> list[Finding]:
     out: list[Finding] = []
-    for block in _texts(doc):
+    for block in texts(doc):
         out += _budget_final(doc, block)
         out += _year_on_year(doc, block)
     return out
@@ -189,7 +189,7 @@ def _verdict_after(text: str, m: re.Match, stop: int | None) -> tuple[str, bool]
     limit = second if second >= 0 else len(text)
     if stop is not None:
         limit = min(limit, stop)
-    found = _VERDICT.search(text, end, limit)
+    found = VERDICT.search(text, end, limit)
     if found is None:
         return None
     if found.group(1):
@@ -213,7 +213,7 @@ def _current_figure(text: str, start: int) -> re.Match | None:
 def _year_on_year(doc: Document, block: _Text) -> list[Finding]:
     out = []
     text = block.text
-    for m in _YOY.finditer(text):
+    for m in YOY.finditer(text):
         a_num, a_unit, _subject, d_word, d_num, d_unit, p_word, pct = m.groups()
         tail = text[m.end() : m.end() + 6]
         if p_word is None and re.match(r"[,，]?(?:增长|下降)", tail):

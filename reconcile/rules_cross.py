@@ -41,7 +41,7 @@ def build(
         values.update(ctx.values)
     seen: dict[tuple, CellRef] = {}
     for ctx in contexts:
-        for key, ref in _figures(ctx, types.get(ctx.table_id, "other")):
+        for key, ref in shared_figures(ctx, types.get(ctx.table_id, "other")):
             first = seen.setdefault((units.get(ctx.table_id), *key), ref)
             if first is ref or first.table == ref.table:
                 continue
@@ -81,7 +81,7 @@ def _leaf(ctx: TableContext, col: int) -> str:
     return ctx.grid.text(*path[-1]) if path else ""
 
 
-def _figures(ctx: TableContext, table_type: str) -> Iterator[Figure]:
+def shared_figures(ctx: TableContext, table_type: str) -> Iterator[Figure]:
     for panel in ctx.layout.panels:
         codes = ctx.layout.row_codes(panel)
         if codes and table_type in CODED_SCOPE:

@@ -66,7 +66,7 @@ def findings(doc: Document, contexts: dict[str, TableContext], values) -> list[F
     return out
 
 
-def _stem(title: str) -> str:
+def title_stem(title: str) -> str:
     """'表三 2024年预算支出总表（不含上年结转）' → '预算支出总表'."""
     t = norm(title)
     t = _ENTRY_NUMBER.sub("", t)
@@ -76,7 +76,7 @@ def _stem(title: str) -> str:
     return t
 
 
-def _contents_entries(doc: Document) -> list[tuple[int, str, tuple]]:
+def contents_entries(doc: Document) -> list[tuple[int, str, tuple]]:
     out = []
     for page in doc.pages:
         if page.section != "contents":
@@ -85,7 +85,7 @@ def _contents_entries(doc: Document) -> list[tuple[int, str, tuple]]:
             text = _ENTRY_NOISE.sub("", norm(line.text))
             if text.startswith("第") and "部分" in text:
                 continue
-            stem = _stem(text)
+            stem = title_stem(text)
             if stem.endswith("表") and len(stem) >= 4 and any(w in stem for w in _TABLE_WORDS):
                 out.append((page.page, stem, line.bbox))
     return out
@@ -117,7 +117,7 @@ def entry_type(stem: str) -> str | None:
 def _missing_tables(doc: Document) -> list[Finding]:
     """目录 entries whose table no tables page prints. A document printing fewer than
     half of the tables its 目录 lists publishes them in another file: nothing is said."""
-    entries = _contents_entries(doc)
+    entries = contents_entries(doc)
     listed: dict[str, int] = {}
     for _, stem, _ in entries:
         kind = entry_type(stem)
@@ -128,9 +128,9 @@ def _missing_tables(doc: Document) -> list[Finding]:
         have[t.type] = have.get(t.type, 0) + 1
     if not entries or 2 * sum(min(n, have.get(k, 0)) for k, n in listed.items()) < len(entries):
         return []
-    titles = Counter(_stem(t.title) for t in doc.tables if t.title)
+    titles = Counter(title_stem(t.title) for t in doc.tables if t.title)
     lines = Counter(
-        _stem(line.text) for p in doc.pages if p.section == "tables" for line in p.lines
+        title_stem(line.text) for p in doc.pages if p.section == "tables" for line in p.lines
     )
     wanted = Counter(stem for _, stem, _ in entries)
     out = []
@@ -164,7 +164,7 @@ def _empty_tables(doc: Document, contexts: dict[str, TableContext]) -> list[Find
             continue
         if not ctx.values or any(v is not None for v in ctx.values.values()):
             continue
-        stem = _stem(table.title or "")
+        stem = title_stem(table.title or "")
         word = TYPE_WORDS.get(table.type)
         titled = stem.endswith("表") and any(w in stem for w in _TABLE_WORDS)
         if not (titled or (word is not None and word in stem)):
@@ -277,7 +277,7 @@ def _unit_scale(doc: Document, contexts: dict[str, TableContext], values) -> lis
     for ctx in contexts.values():
         if units.get(ctx.table_id) is None:  # unit not read: nothing to say about it
             continue
-        for key, ref in rules_cross._figures(ctx, types.get(ctx.table_id, "other")):
+        for key, ref in rules_cross.shared_figures(ctx, types.get(ctx.table_id, "other")):
             cents = values.get(ref)
             if cents:
                 factor = UNIT_FACTOR.get(units.get(ref.table) or "元", 1.0)
