@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from fiscalocr.model import Document, Finding, FindingFigure
 
-from . import narrative_compare, structure
+from . import narrative_compare, narrative_verdicts, structure
 from .ambiguous import AMBIGUOUS_READING
 from .findings import cell_label, line_box, rule_finding, source_is_text
 from .grid import CENTS
@@ -42,6 +42,7 @@ def findings(
         if u.rule.startswith(AMBIGUOUS_READING)
     ]
     out += narrative_compare.findings(doc, built.contexts, after)
+    out += narrative_verdicts.findings(doc, built.contexts, after)
     out += structure.findings(doc, built.contexts, after)
     return out
 

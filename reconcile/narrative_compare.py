@@ -25,7 +25,7 @@ from .rules_narrative import UNIT_FACTOR, sections
 
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _AMT = _NUM + r"(万元|千元|元)"
-_BUDGET_FINAL = re.compile(
+BUDGET_FINAL = re.compile(
     rf"预算(?:数)?为?{_AMT}[,，]?(?:[^。;%\d]{{0,12}}?)决算(?:数)?为?{_AMT}"
     rf"(?:[,，]?完成(?:年初)?预算(?:数)?的{_NUM}%)?"
 )
@@ -33,7 +33,7 @@ VERDICT = re.compile(
     r"决算数?(大于|高于|超过|多于|小于|低于|少于)(?:年初)?预算数?"
     r"|决算数?(?:同|与|和)(?:年初)?预算数?(基本)?持平"
 )
-_MORE = {"大于", "高于", "超过", "多于"}
+MORE = {"大于", "高于", "超过", "多于"}
 YOY = re.compile(
     rf"(?:较|比|与)(?:上年|上年度|上一年度|\d{{4}}年度?)(?:的{_AMT})?(?:相比|比较)?[,，]?"
     rf"([^。;%\d,，]{{0,12}}?)(增加|减少)了?{_AMT}(?:[,，]?(增长|下降)了?{_NUM}%)?"
@@ -118,7 +118,7 @@ def _fig(label: str, number: str, unit: str | None) -> FindingFigure:
 def _budget_final(doc: Document, block: _Text) -> list[Finding]:
     out = []
     text = block.text
-    matches = list(_BUDGET_FINAL.finditer(text))
+    matches = list(BUDGET_FINAL.finditer(text))
     for i, m in enumerate(matches):
         a_num, a_unit, b_num, b_unit, pct = m.groups()
         a, b = _yuan(a_num, a_unit), _yuan(b_num, b_unit)
@@ -160,7 +160,7 @@ def _budget_final(doc: Document, block: _Text) -> list[Finding]:
         slack = _step(a_num, a_unit) + _step(b_num, b_unit)
         if word == "持平":
             wrong = abs(gap) > slack and not basic
-        elif word in _MORE:
+        elif word in MORE:
             wrong = gap < -slack or (abs(gap) <= slack and a == b)
         else:
             wrong = gap > slack or (abs(gap) <= slack and a == b)

@@ -94,7 +94,7 @@ def _first_total(ctx: TableContext, column: str | None = None) -> list[CellRef]:
     return []
 
 
-def _item_name(ctx: TableContext, col: int) -> str:
+def item_name(ctx: TableContext, col: int) -> str:
     """The header words naming a 三公 column's item: the deepest header cell that is not
     预算数/决算数, or its parent when that cell is the group's 小计/合计."""
     texts = [ctx.grid.text(*rc) for rc in ctx.layout.header_path.get(col, [])]
@@ -166,7 +166,7 @@ def _three_public_items(ctx: TableContext) -> dict[str, list[CellRef]]:
         if len(labels) == 1:
             row = next(iter(labels))
             for col in panel.amount_cols:
-                role = three_public_role(_item_name(ctx, col))
+                role = three_public_role(item_name(ctx, col))
                 if role and role != "total":
                     out.setdefault(role, []).append(ctx.ref(row, col))
     return out

@@ -144,3 +144,34 @@ def test_budget_against_final_and_year_on_year_sentences(sentence, kinds):
     assert [f.kind for f in doc.findings] == kinds
     for f in doc.findings:
         assert f.page == 2 and f.figures and all(g.value is not None for g in f.figures)
+
+
+def _three_public_final():
+    rows = [
+        "合计\t<\t因公出国(境)费\t<\t公务接待费\t<",
+        "预算数\t决算数\t预算数\t决算数\t预算数\t决算数",
+        "2.85\t0.39\t0.00\t0.00\t2.85\t0.39",
+    ]
+    return table_from_rows(
+        "t8", rows, 2, table_type="three_public", title="财政拨款“三公”经费支出决算表"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence,found",
+    [
+        ("2024年度“三公”经费支出决算数小于预算数的主要原因：厉行节约。", False),
+        ("2024年度“三公”经费支出决算数大于预算数的主要原因：厉行节约。", True),
+        ("公务接待费决算数与预算数持平。", True),
+        ("因公出国(境)费决算数与预算数持平。", False),
+    ],
+)
+def test_a_three_public_verdict_without_figures_is_checked_against_the_table(sentence, found):
+    doc = document_of(_three_public_final(), pages=[_explanation("七、“三公”经费情况", sentence)])
+    reconcile_document(doc)
+    kinds = [f.kind for f in doc.findings]
+    assert kinds == (["narrative_comparison"] if found else [])
+    if found:
+        budget, final = doc.findings[0].figures
+        assert (budget.table, budget.row) == (final.table, final.row) == ("t8", 2)
+        assert final.col == budget.col + 1 and final.value < budget.value
