@@ -42,6 +42,7 @@ _FLAT = re.compile(rf"(?:较|比|与)(?:上年|上年度|上一年度)的{_AMT}�
 _AMOUNT = re.compile(_AMT)
 _W_WINDOW = 40
 """Characters before 较/比/与 where the current figure W is looked for."""
+_SHARE_CLAUSE = re.compile(r"^[,，]?占[^,，。;%\d]{0,16}?\d+(?:\.\d+)?%")
 _PCT_SLACK = 0.1
 """Percentage points a stated rate may be off before it is a finding: authors compute
 rates from unrounded books or a last-year figure of another 口径 (79.05% for 79.09%);
@@ -204,7 +205,7 @@ def _current_figure(text: str, start: int) -> re.Match | None:
     if not found:  # (searched from the start: a window edge must not cut 6,543.55 in two)
         return None
     last = found[-1]
-    between = text[last.end() : start]
+    between = _SHARE_CLAUSE.sub("", text[last.end() : start])  # "，占…的99.13%" is W's share
     if any(w in between for w in ("%", "增加", "减少", "增长", "下降", "其中", "占")):
         return None
     return last
