@@ -8,6 +8,7 @@ top-level package folder that setup.py does not know fails here too.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -45,11 +46,30 @@ def wheel_name(repo_path: str) -> str:
     return repo_path if repo_path.startswith("fiscalocr/") else f"fiscalocr/{repo_path}"
 
 
+def clean_copy(dest: Path) -> Path:
+    """The repository's files (tracked, and new ones not ignored) copied to ``dest``: the
+    wheel is built as from a fresh clone, never from a stale ``build/`` folder."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split("\0")
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    return dest
+
+
 @pytest.fixture(scope="module")
 def wheel_files(tmp_path_factory) -> set[str]:
+    source = clean_copy(tmp_path_factory.mktemp("src"))
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)],
         check=True,
         capture_output=True,
     )
