@@ -1,4 +1,4 @@
-"""The output contract (shared/spec/contract.md §1) as pydantic v2 types.
+"""The output contract (docs/contract.md §1) as pydantic v2 types.
 
 Every stage fills its own slot of one :class:`Document`; nothing else travels between
 stages. Field names of the contract are binding: we may add fields, never rename them.
