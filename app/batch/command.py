@@ -190,7 +190,9 @@ def _convert_options(args: argparse.Namespace) -> ConvertOptions:
         base = load_config(args.config) if args.config else {}
     except FiscalOcrError as error:
         raise _UsageError(str(error)) from error
-    flags: dict = {"cpu_threads": threads_per_worker(args.workers)}
+    flags: dict = {}
+    if "cpu_threads" not in base and "cpu_threads" not in (base.get("ocr") or {}):
+        flags["cpu_threads"] = threads_per_worker(args.workers)  # the cores, split
     if args.pages:
         flags["pages"] = _parse(parse_pages, args.pages, "--pages")
     for name in ("dpi", "force_ocr", "models_dir"):
