@@ -62,6 +62,7 @@ def _add_synth(sub: argparse._SubParsersAction) -> None:
         "--jobs",
         "--workers",
         dest="workers",
+        metavar="N",
         type=bounded_int(1),
         default=1,
         help="processes generating documents (default 1)",

@@ -81,6 +81,7 @@ def configure_parser(parser: argparse.ArgumentParser, *, top_level: bool = False
         "--jobs",
         "--workers",
         dest="workers",
+        metavar="N",
         type=bounded_int(0),
         default=1,
         help="worker processes (0 = in this process; default 1)",

@@ -119,6 +119,7 @@ def _records(plan: BatchPlan, reporter: Reporter) -> Generator[DocRecord, None, 
             workers=plan.workers,
             address=plan.ray_address,
             quiet=plan.quiet,
+            verbose=plan.verbose,
         )
     from .local import run_local
 
