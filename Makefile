@@ -8,11 +8,11 @@ STAMP := $(VENV)/.fiscalocr-installed
 FONT_PACKAGES := fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming fonts-arphic-ukai
 OUT ?= out/samples
 
-.PHONY: install fonts chromium run test bench lint clean
+.PHONY: install fonts chromium run test wheel-check bench lint clean
 
 install: $(STAMP) fonts
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,ray]'
@@ -42,6 +42,10 @@ run: install
 
 test: install
 	$(PY) -m pytest -q
+
+# The built wheel in a clean venv, converting a bundled sample from another folder (CI).
+wheel-check: install
+	.ci/wheel-check
 
 lint: install
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
