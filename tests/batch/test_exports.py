@@ -110,7 +110,7 @@ def test_writes_every_format_json_last(exported):
 def test_xlsx_keeps_merged_cells_and_highlights_the_repair(exported):
     out_base, _ = exported
     workbook = load_workbook(f"{out_base}.xlsx")
-    assert workbook.sheetnames[-1] == "reconciliation"
+    assert workbook.sheetnames[-2:] == ["reconciliation", "findings"]
     sheet = workbook[workbook.sheetnames[0]]
     assert sheet.title.startswith("t1")
     r0 = GRID_FIRST_ROW
@@ -129,10 +129,10 @@ def test_xlsx_lists_repairs_and_unresolved_rules(exported):
     out_base, _ = exported
     rows = [tuple(row) for row in load_workbook(f"{out_base}.xlsx")["reconciliation"].values]
     assert list(rows[2][:2]) == ["checks passed after repair", 3]
-    repair_row = next(r for r in rows if r[0] == "t1" and r[1] == 2)
-    assert repair_row[4:7] == ("359.96", "359.95", "t1:sum:col1:rows2-2")
+    repair_row = next(r for r in rows if r[0] == "t1" and r[1] == 3)  # rows count from 1
+    assert repair_row[5:8] == ("359.96", "359.95", "t1:sum:col1:rows2-2")
     unresolved_row = next(r for r in rows if r[0] == "t2")
-    assert unresolved_row[1:4] == ("t2:total", "(0,1)", 0.3)
+    assert unresolved_row[1:4] == ("t2:total", "第1行第2列 (B4)", 0.3)
 
 
 def test_csv_matches_the_grid_with_spans_at_their_top_left(exported):
