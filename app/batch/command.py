@@ -55,7 +55,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force-ocr", action="store_true", help="OCR pages with a text layer too")
     parser.add_argument("--dpi", type=int, default=200, help="rasterisation dpi (default 200)")
     parser.add_argument("--pages", help="1-based pages to read, e.g. 1-3,5 (default all)")
-    parser.add_argument("--format", default="json", help="outputs: json,xlsx,csv (default json)")
+    parser.add_argument(
+        "--format", default="json", help="outputs: json,xlsx,csv,md,pdf,html (default json)"
+    )
     parser.add_argument("--workers", type=int, default=1, help="worker processes (0 = in-process)")
     parser.add_argument("--backend", choices=("local", "ray"), default="local")
     parser.add_argument("--ray-address", help="Ray cluster address (default: start a local Ray)")
