@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .commands import add_command_parsers
 
     add_command_parsers(sub)
+    from .export.commands import register as add_export_commands
+
+    add_export_commands(sub)
     return parser
 
 

@@ -116,8 +116,8 @@ def _figure(doc, table, cell, marks, label, code, header) -> Figure:
         flagged=marks.is_flagged(table, cell),
         corrected=cell.corrected,
         page=cell.page,
-        x0=cell.bbox[0],
-        y0=cell.bbox[1],
-        x1=cell.bbox[2],
-        y1=cell.bbox[3],
+        x0=round(cell.bbox[0], 2),
+        y0=round(cell.bbox[1], 2),
+        x1=round(cell.bbox[2], 2),
+        y1=round(cell.bbox[3], 2),
     )

@@ -106,3 +106,35 @@ def three_public_document() -> Document:
         reconciliation=rec,
         findings=[finding],
     )
+
+
+def coded_document(department: str, year: int, amounts: tuple[str, str, str]) -> Document:
+    """An expenditure table with a 科目编码 column: 201 and its children 20101, 20102."""
+    rows = [("201", "一般公共服务支出"), ("20101", "人大事务"), ("20102", "政协事务")]
+    cells = [
+        cell(0, 0, "科目编码", is_header=True),
+        cell(0, 1, "科目名称", is_header=True),
+        cell(0, 2, "合计", is_header=True),
+    ]
+    for r, ((code, label), amount) in enumerate(zip(rows, amounts, strict=True), start=1):
+        cells += [cell(r, 0, code), cell(r, 1, label), cell(r, 2, amount)]
+    for c in cells:
+        if c.col == 0:
+            c.value = None  # codes are names, not amounts (layout leaves them text)
+    table = Table(
+        id="t1",
+        type="expenditure",
+        title="支出决算表",
+        unit="万元",
+        pages=[1],
+        n_rows=4,
+        n_cols=3,
+        header_rows=1,
+        cells=cells,
+    )
+    return Document(
+        source=Source(file=f"{department}.pdf", sha256="1" * 64, page_count=1),
+        document=DocumentFacts(kind="final_account", department=department, year=year),
+        pages=[Page(page=1, width=595, height=842)],
+        tables=[table],
+    )
