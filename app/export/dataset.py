@@ -9,7 +9,7 @@ hand-made format, and atomically: a reader sees the previous archive or the new 
 The question it is for, "三公 spending of every department, by year"::
 
     SELECT department, year, sum(value_yuan) FROM 'archive.parquet'
-    WHERE table_type = 'three_public' AND row_label LIKE '%合计%' GROUP BY ALL
+    WHERE table_type = 'three_public' AND column_header LIKE '%合计%' GROUP BY ALL
 """
 
 from __future__ import annotations
