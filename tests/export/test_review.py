@@ -1,0 +1,119 @@
+"""Corrections saved into the JSON (the library under ``fiscalocr review``): provenance
+kept, reconciliation re-run, stale and non-numeric writes refused, two writers with the
+same version never both win, and a failed write leaves the document as it was."""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+
+import pytest
+
+from fiscalocr.app.cli import main
+from fiscalocr.app.export import write_outputs
+from fiscalocr.app.export.review import (
+    CorrectionError,
+    StaleVersionError,
+    apply_correction,
+    load,
+    rerun_reconciliation,
+)
+from fiscalocr.model import Finding
+
+from .documents import coded_document
+
+
+@pytest.fixture()
+def saved(tmp_path):
+    """甲局's table where 201 (300.00) is not 20101 + 20102 (100.00 + 250.00)."""
+    doc = coded_document("甲局", 2022, ("300.00", "100.00", "250.00"))
+    rerun_reconciliation(doc)
+    doc.findings = [
+        Finding(
+            kind="sum_mismatch", table="t1", rule="t1:hier:201:col2", message="201 不等于其子项之和"
+        ),
+        Finding(kind="narrative", message="正文与表格不符"),
+    ]
+    write_outputs(doc, tmp_path / "a", ("json",))
+    return tmp_path / "a.json"
+
+
+def test_a_correction_keeps_the_read_and_settles_the_rule(saved):
+    doc, version = load(saved)
+    assert (doc.reconciliation.checks_passed_after, len(doc.reconciliation.unresolved)) == (0, 1)
+    result = apply_correction(saved, "t1", 3, 2, " 200.00 ", version, reviewer="王")
+    doc, new_version = load(saved)
+    cell = doc.tables[0].cell_at(3, 2)
+    assert (cell.text, cell.value, cell.ocr_text, cell.corrected) == (
+        "200.00",
+        200.0,
+        "250.00",
+        True,
+    )
+    assert (cell.correction.before, cell.correction.text, cell.correction.reviewer) == (
+        "250.00",
+        "200.00",
+        "王",
+    )
+    assert (result.checks_passed_before, result.checks_passed_after) == (0, 1)
+    assert doc.reconciliation.unresolved == [] and result.version == new_version != version
+    assert [f.kind for f in doc.findings] == ["narrative"]  # the settled rule's finding goes
+
+
+def test_stale_and_non_numeric_writes_are_refused(saved):
+    _, version = load(saved)
+    before = saved.read_bytes()
+    with pytest.raises(CorrectionError, match="不是数字"):
+        apply_correction(saved, "t1", 3, 2, "二百", version)
+    with pytest.raises(CorrectionError, match="没有这个单元格"):
+        apply_correction(saved, "t1", 9, 9, "1.00", version)
+    with pytest.raises(StaleVersionError, match="已被修改"):
+        apply_correction(saved, "t1", 3, 2, "200.00", "not-the-version")
+    assert saved.read_bytes() == before
+    apply_correction(saved, "t1", 3, 2, "—", version)  # a dash is a printed zero
+    assert load(saved)[0].tables[0].cell_at(3, 2).value is None
+
+
+def test_two_writers_with_one_version_never_both_win(saved):
+    _, version = load(saved)
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def write(text: str) -> None:
+        start.wait()
+        try:
+            apply_correction(saved, "t1", 3, 2, text, version)
+            outcomes.append(text)
+        except StaleVersionError:
+            outcomes.append("stale")
+
+    threads = [threading.Thread(target=write, args=(t,)) for t in ("200.00", "150.00")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(outcomes) == 2 and outcomes.count("stale") == 1
+    winner = next(o for o in outcomes if o != "stale")
+    assert load(saved)[0].tables[0].cell_at(3, 2).text == winner
+
+
+def test_a_full_disk_leaves_the_document_whole(saved, monkeypatch):
+    _, version = load(saved)
+    before = saved.read_bytes()
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", no_space)  # a fault we cannot cause otherwise
+    with pytest.raises(OSError):
+        apply_correction(saved, "t1", 3, 2, "200.00", version)
+    monkeypatch.undo()
+    assert saved.read_bytes() == before
+    assert not [p for p in saved.parent.iterdir() if p.name.endswith(".tmp")]
+    apply_correction(saved, "t1", 3, 2, "200.00", version)  # the lock was released
+
+
+def test_review_of_a_folder_without_documents_is_an_error(tmp_path, capsys):
+    assert main(["review", str(tmp_path), "--port", "0"]) == 3
+    assert "no converted documents" in capsys.readouterr().err
