@@ -14,9 +14,28 @@ from .scans import MISPRINTED_TOTAL
 
 
 @pytest.fixture(scope="module")
-def searchable(converted):
+def rotated(converted, tmp_path_factory):
+    """The crooked scan again, its page turned by the PDF's /Rotate 90 (as some scanners
+    store a sideways feed): the displayed page is landscape, the image unturned."""
+    import pymupdf
+
+    from fiscalocr.app.pipeline import convert_document
+
+    from .conftest import Converted
+
+    folder = tmp_path_factory.mktemp("rotate")
+    pdf = pymupdf.open(converted["crooked"].source)
+    pdf[0].set_rotation(90)
+    pdf.save(folder / "rotate90.pdf")
+    return Converted(
+        folder / "rotate90.pdf", convert_document(folder / "rotate90.pdf"), folder / "rotate90"
+    )
+
+
+@pytest.fixture(scope="module")
+def searchable(converted, rotated):
     out = {}
-    for name, item in converted.items():
+    for name, item in {**converted, "rotate90": rotated}.items():
         written = write_outputs(
             item.doc, item.out_base, ("pdf",), only_missing=True, source=item.source
         )
@@ -26,14 +45,14 @@ def searchable(converted):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["crooked", "sideways"])
-def test_every_amount_is_found_on_its_ink(converted, searchable, name):
+@pytest.mark.parametrize("name", ["crooked", "sideways", "rotate90"])
+def test_every_amount_is_found_on_its_ink(converted, rotated, searchable, name):
     import pymupdf
 
-    doc = converted[name].doc
+    doc = {**converted, "rotate90": rotated}[name].doc
     page_record = doc.pages[0]
     assert (page_record.rotation, abs(page_record.skew_deg) > 0.5) == (
-        {"crooked": (0, True), "sideways": (270, False)}[name]
+        {"crooked": (0, True), "sideways": (270, False), "rotate90": (270, True)}[name]
     )
     amounts = [(t, c) for t in doc.tables for c in t.cells if c.value is not None]
     assert len(amounts) >= 9
@@ -43,8 +62,9 @@ def test_every_amount_is_found_on_its_ink(converted, searchable, name):
         page = pdf[cell.page - 1]
         hits = page.search_for(cell.text)
         assert hits, f"{cell.text} not found on page {cell.page}"
-        quad = frame.quad(cell.bbox)
-        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+        # search_for answers in the unrotated page's space, the frame in the displayed one
+        quad = [pymupdf.Point(p) * page.derotation_matrix for p in frame.quad(cell.bbox)]
+        xs, ys = [p.x for p in quad], [p.y for p in quad]
         on_ink = [
             h
             for h in hits
@@ -53,6 +73,7 @@ def test_every_amount_is_found_on_its_ink(converted, searchable, name):
         ]
         assert on_ink, f"{cell.text}: found at {hits}, its cell is at {quad}"
     assert MISPRINTED_TOTAL in pdf[0].get_text() or name == "sideways"
+    assert pdf[0].rect == pymupdf.open({**converted, "rotate90": rotated}[name].source)[0].rect
 
 
 @pytest.mark.slow
