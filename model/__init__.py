@@ -43,11 +43,26 @@ from .errors import (
     PageError,
     TruncatedPdfError,
 )
-from .labels import DOCUMENT_KINDS, SECTIONS, TABLE_TYPES, DocumentKind, SectionLabel, TableType
-from .values import AmountReading, looks_like_amount, parse_amount, read_amount
+from .labels import (
+    COLUMN_NUMBERING_LABELS,
+    DOCUMENT_KINDS,
+    SECTIONS,
+    TABLE_TYPES,
+    DocumentKind,
+    SectionLabel,
+    TableType,
+)
+from .values import (
+    AmountReading,
+    looks_like_amount,
+    parse_amount,
+    point_read_as_comma,
+    read_amount,
+)
 from .work import PageWork, TextRecognizer
 
 __all__ = [
+    "COLUMN_NUMBERING_LABELS",
     "AMOUNTS_OUTSIDE_TABLES",
     "AMOUNTS_WITHOUT_VALUE",
     "SCHEMA_VERSION",
@@ -95,5 +110,6 @@ __all__ = [
     "AmountReading",
     "looks_like_amount",
     "parse_amount",
+    "point_read_as_comma",
     "read_amount",
 ]

@@ -8,8 +8,10 @@ table, and two faint pieces a row long (the reverse side's print showing through
 
 from __future__ import annotations
 
+from fiscalocr.layout.crossing import lines_across
 from fiscalocr.layout.geometry import Rule
 from fiscalocr.layout.regions import drop_stray_verticals
+from fiscalocr.model import Line
 
 ROWS = [90.2 + 20.6 * k for k in range(19)]
 HORIZONTALS = [Rule("h", y, 50.4, 782.4) for y in ROWS]
@@ -60,3 +62,36 @@ def test_the_reverse_sides_grid_showing_through_is_dropped():
     grey_rows = [Rule("h", 130.3 + 20.0 * k, 50.1, 558.7, faint=True) for k in range(14)]
     kept = drop_stray_verticals(grey_rows + grey + binarised)
     assert len([r for r in kept if r.orientation == "v"]) == 7
+
+
+def test_a_faded_column_rule_of_an_inked_table_stays_unless_text_stands_across_it():
+    """bench-v2's medium page 6 (ours): two of a table's column rules printed too light to
+    binarise run its whole height between the cells' text; dropping them as show-through
+    cut the table to fewer columns and its continuation no longer joined. The same faint
+    rule through the middle of text lines is the reverse side, and goes."""
+    # as on that page: most row rules grey too, the faded columns start on a spanning
+    # header's rule under part of the table and end 1.5 pt short of the bottom rule
+    rows = [Rule("h", 100.0 + 20.0 * k, 50.0, 550.0, faint=k not in (2, 7)) for k in range(12)]
+    header = [Rule("h", 110.0, 300.0, 550.0, faint=True)]
+    inked = [Rule("v", x, 100.0, 320.0) for x in (50.0, 200.0, 550.0)] + [
+        Rule("v", 300.0, 110.0, 320.0)
+    ]
+    faded = [Rule("v", 400.0, 110.5, 318.5, faint=True), Rule("v", 475.0, 109.0, 320.0, faint=True)]
+    rows += header
+    beside = [
+        Line(text="1,234.00", bbox=(x + 8, 104.0 + 20.0 * k, x + 60, 116.0 + 20.0 * k), conf=0.9)
+        for k in range(1, 11)
+        for x in (300.0, 400.0, 475.0)
+    ]
+    kept = drop_stray_verticals(rows + inked + faded, lines=beside)
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [50, 200, 300, 400, 475, 550]
+
+    across = [
+        Line(
+            text="项目支出合计数", bbox=(380.0, 104.0 + 20.0 * k, 500.0, 116.0 + 20.0 * k), conf=0.9
+        )
+        for k in range(1, 11)
+    ]
+    kept = drop_stray_verticals(rows + inked + faded, lines=across)
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [50, 200, 300, 550]
+    assert lines_across(faded[0], across) == 10 and lines_across(faded[0], beside) == 0
