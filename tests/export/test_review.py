@@ -117,3 +117,18 @@ def test_a_full_disk_leaves_the_document_whole(saved, monkeypatch):
 def test_review_of_a_folder_without_documents_is_an_error(tmp_path, capsys):
     assert main(["review", str(tmp_path), "--port", "0"]) == 3
     assert "no converted documents" in capsys.readouterr().err
+
+
+def test_a_corrected_reading_the_print_allows_two_ways_is_settled(tmp_path):
+    """A cell with a second reading (``candidates``) is no longer ambiguous once a person
+    has said which it is."""
+    doc = coded_document("丙局", 2024, ("1.234", "0.500", "0.734"))
+    cell = doc.tables[0].cell_at(1, 2)
+    cell.candidates = ["1,234"]
+    doc.tables[0].cells = [c for c in doc.tables[0].cells if c.row != 3 and c.row != 2]
+    rerun_reconciliation(doc)
+    assert any(u.rule.startswith("ambiguous_reading") for u in doc.reconciliation.unresolved)
+    write_outputs(doc, tmp_path / "c", ("json",))
+    _, version = load(tmp_path / "c.json")
+    apply_correction(tmp_path / "c.json", "t1", 1, 2, "1.234", version)
+    assert load(tmp_path / "c.json")[0].reconciliation.unresolved == []
