@@ -1,9 +1,10 @@
 """One workbook per document: a sheet per table, then the reconciliation and the findings.
 
-Each table sheet holds the title (row 1), unit and pages (row 2), column numbers as a
-person counts them (row 3) and the cell grid from row :data:`GRID_FIRST_ROW` on: grid
-cell (row r, col c, 0-based in the JSON) sits at sheet row ``GRID_FIRST_ROW + r``,
-column ``c + 1``. Spans are merged and centred, every grid cell has a thin border and
+Each table sheet holds the title (row 1), unit and pages (row 2), the table's column
+numbers as a person counts them (row 3, from 1), its row numbers likewise (column A), and
+the cell grid from row :data:`GRID_FIRST_ROW`, column :data:`GRID_FIRST_COL` on: grid cell
+(row r, col c, 0-based in the JSON) sits at sheet row ``GRID_FIRST_ROW + r``, column
+``GRID_FIRST_COL + c``, so "第3行第2列" is found by reading the margins. Spans are merged and centred, every grid cell has a thin border and
 amounts show with their printed decimals (``#,##0.00``: ``4300.80`` stays ``4,300.80``).
 Repaired cells are yellow, flagged (unresolved) cells red, corrected cells green, each
 with a comment saying why, so a reviewer sees at a glance what to check.
@@ -21,7 +22,9 @@ from .marks import CellMarks, cell_marks, display_width
 from .xlsx_sheets import FINDINGS_SHEET, RECONCILIATION_SHEET, write_findings, write_reconciliation
 
 GRID_FIRST_ROW = 4
+GRID_FIRST_COL = 2
 COLUMN_NUMBER_ROW = 3
+ROW_NUMBER_COL = 1
 REPAIRED_FILL_RGB = "FFFF00"
 FLAGGED_FILL_RGB = "FFA0A0"
 CORRECTED_FILL_RGB = "A9E5A9"
@@ -61,7 +64,7 @@ def sheet_address(row: int, col: int) -> str:
     """The Excel address (``B6``) of grid cell (row, col), 0-based as in the JSON."""
     from openpyxl.utils import get_column_letter
 
-    return f"{get_column_letter(col + 1)}{GRID_FIRST_ROW + row}"
+    return f"{get_column_letter(GRID_FIRST_COL + col)}{GRID_FIRST_ROW + row}"
 
 
 def _sheet_name(table: Table, used: set[str]) -> str:
@@ -86,21 +89,26 @@ def _write_table(sheet, table: Table, marks: CellMarks) -> None:
         row=2, column=1, value=f"type: {table.type}  unit: {table.unit or '-'}  pages: {pages}"
     )
     n_cols = max([table.n_cols, *(c.col + c.colspan for c in table.cells)], default=0)
-    for col in range(n_cols):  # 栏次 as a person counts: 1, 2, 3 ...
-        number = sheet.cell(row=COLUMN_NUMBER_ROW, column=col + 1, value=col + 1)
-        number.font = Font(italic=True, color="808080")
-        number.alignment = Alignment(horizontal="center")
+    n_rows = max([table.n_rows, *(c.row + c.rowspan for c in table.cells)], default=0)
+    margin = Font(italic=True, color="808080")
+    for col in range(n_cols):  # the table's columns as a person counts them: 1, 2, 3 ...
+        number = sheet.cell(row=COLUMN_NUMBER_ROW, column=GRID_FIRST_COL + col, value=col + 1)
+        number.font, number.alignment = margin, Alignment(horizontal="center")
+    for row in range(n_rows):  # and its rows
+        number = sheet.cell(row=GRID_FIRST_ROW + row, column=ROW_NUMBER_COL, value=row + 1)
+        number.font, number.alignment = margin, Alignment(horizontal="center")
+    sheet.column_dimensions["A"].width = MIN_COLUMN_WIDTH - 1
     for cell in table.cells:
         _write_cell(sheet, table, cell, marks)
     _fit_widths(sheet, table, n_cols)
-    sheet.freeze_panes = sheet.cell(row=GRID_FIRST_ROW + table.header_rows, column=1)
+    sheet.freeze_panes = sheet.cell(row=GRID_FIRST_ROW + table.header_rows, column=GRID_FIRST_COL)
 
 
 def _write_cell(sheet, table: Table, cell: Cell, marks: CellMarks) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-    row, col = GRID_FIRST_ROW + cell.row, cell.col + 1
+    row, col = GRID_FIRST_ROW + cell.row, GRID_FIRST_COL + cell.col
     last_row, last_col = row + cell.rowspan - 1, col + cell.colspan - 1
     target = sheet.cell(row=row, column=col, value=_cell_value(cell))
     side = Side(style="thin", color="808080")
@@ -169,7 +177,7 @@ def _fit_widths(sheet, table: Table, n_cols: int) -> None:
             widths[cell.col] = max(widths[cell.col], display_width(shown))
     for col, width in enumerate(widths):
         fitted = min(max(width + WIDTH_PADDING, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH)
-        sheet.column_dimensions[get_column_letter(col + 1)].width = fitted
+        sheet.column_dimensions[get_column_letter(GRID_FIRST_COL + col)].width = fitted
 
 
 def _shown_text(cell: Cell) -> str:
