@@ -195,7 +195,11 @@ def render_index(site, names: list[tuple[str, str]]) -> str:
 
     rows = []
     for name, quoted in names:
-        doc, _ = load(site.json_path(name))
+        try:
+            doc, _ = load(site.json_path(name))
+        except (OSError, ValueError):  # not a document (or gone): listed, not linked
+            rows.append((name, None, None, 0))
+            continue
         marks = cell_marks(doc)
         flagged = sum(1 for t in doc.tables for c in t.cells if marks.is_flagged(t, c))
         rows.append((name, quoted, doc, flagged))

@@ -156,7 +156,11 @@ class ReviewHandler(BaseHTTPRequestHandler):
         json_path = self.site.json_path(name)
         if json_path is None:
             return self._send_json(HTTPStatus.NOT_FOUND, {"message": f"没有这份文档：{name}"})
-        doc, version = load(json_path)
+        try:
+            doc, version = load(json_path)
+        except (OSError, ValueError) as error:  # pydantic's ValidationError is a ValueError
+            message = f"{name}.json 不是有效的 fiscalocr 文档：{str(error).splitlines()[0]}"
+            return self._send_json(HTTPStatus.INTERNAL_SERVER_ERROR, {"message": message})
         source = self.site.source(name, doc.source.file)
         page = render_document(doc, source, review=True, version=version, name=name)
         self._send(HTTPStatus.OK, page, "text/html; charset=utf-8", etag=version)

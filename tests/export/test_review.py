@@ -132,3 +132,44 @@ def test_a_corrected_reading_the_print_allows_two_ways_is_settled(tmp_path):
     _, version = load(tmp_path / "c.json")
     apply_correction(tmp_path / "c.json", "t1", 1, 2, "1.234", version)
     assert load(tmp_path / "c.json")[0].reconciliation.unresolved == []
+
+
+def test_the_server_lists_a_broken_json_and_refuses_bad_requests(saved):
+    import json
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from fiscalocr.app.export.review_server import make_server
+
+    (saved.parent / "broken.json").write_text("{}")
+    httpd = make_server(saved.parent, port=0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_port}"
+    try:
+        index = urllib.request.urlopen(base + "/").read().decode()
+        assert 'href="/doc/a"' in index and "broken" in index and "不是有效的" in index
+        page = urllib.request.urlopen(base + "/doc/a")
+        version = page.headers["ETag"].strip('"')
+        assert version == load(saved)[1]
+
+        def post(payload: dict, headers: dict) -> tuple[int, dict]:
+            request = urllib.request.Request(
+                base + "/api/correct", data=json.dumps(payload).encode(), headers=headers
+            )
+            try:
+                with urllib.request.urlopen(request) as answer:
+                    return answer.status, json.loads(answer.read())
+            except urllib.error.HTTPError as error:
+                return error.code, json.loads(error.read())
+
+        cell = {"name": "a", "table": "t1", "row": 3, "col": 2, "text": "200.00"}
+        status, body = post(cell, {"Content-Type": "text/plain", "If-Match": version})
+        assert status == 400  # a form of another site cannot post JSON without asking
+        status, body = post({**cell, "name": "../a"}, {"Content-Type": "application/json"})
+        assert status == 404
+        status, body = post(cell, {"Content-Type": "application/json", "If-Match": version})
+        assert status == 200 and body["checks_passed_after"] == 1
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
