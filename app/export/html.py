@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from fiscalocr.model import Document, Table
@@ -26,6 +27,8 @@ INDEX_TEMPLATE = "index.html.j2"
 IMAGE_DPI = 110
 """Resolution of the embedded page images: digits stay legible, a page stays ~150 kB."""
 JPEG_QUALITY = 70
+RENDERED_DOCUMENTS_KEPT = 4
+"""Documents whose page images the review server keeps rendered (a few MB each)."""
 
 
 @dataclass
@@ -170,21 +173,33 @@ def _page_views(doc: Document, source: Path | None, views: dict[str, CellView]) 
 
 
 def _page_images(doc: Document, source: Path | None) -> dict[int, str]:
-    """Each read page of ``source`` as a JPEG data URI, the page as displayed."""
+    """Each read page of ``source`` as a JPEG data URI, the page as displayed; nothing
+    when the file is missing or is not the one the document was read from."""
     if source is None or not Path(source).is_file():
         return {}
+    stat = Path(source).stat()
+    pages = tuple(p.page for p in doc.pages)
+    key = (str(Path(source).resolve()), stat.st_mtime_ns, stat.st_size)
+    return dict(_rendered_pages(*key, doc.source.sha256, pages))
+
+
+@lru_cache(maxsize=RENDERED_DOCUMENTS_KEPT)
+def _rendered_pages(
+    path: str, mtime_ns: int, size: int, sha256: str, pages: tuple[int, ...]
+) -> tuple[tuple[int, str], ...]:
+    """Rendered once per file version: the review server re-renders a page on each load."""
     from fiscalocr.ocr import open_source
 
-    images: dict[int, str] = {}
-    with open_source(source) as opened:
-        if opened.sha256 != doc.source.sha256:
-            return {}
-        for page in doc.pages:
-            if 1 <= page.page <= opened.page_count:
-                pix = opened.doc[page.page - 1].get_pixmap(dpi=IMAGE_DPI)
+    images = []
+    with open_source(path) as opened:
+        if opened.sha256 != sha256:
+            return ()
+        for number in pages:
+            if 1 <= number <= opened.page_count:
+                pix = opened.doc[number - 1].get_pixmap(dpi=IMAGE_DPI)
                 jpeg = pix.tobytes("jpg", jpg_quality=JPEG_QUALITY)
-                images[page.page] = "data:image/jpeg;base64," + base64.b64encode(jpeg).decode()
-    return images
+                images.append((number, "data:image/jpeg;base64," + base64.b64encode(jpeg).decode()))
+    return tuple(images)
 
 
 def render_index(site, names: list[tuple[str, str]]) -> str:
