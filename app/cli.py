@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .commands import add_command_parsers
 
     add_command_parsers(sub)
+    from .export.commands import register as add_export_commands
+
+    add_export_commands(sub)
     for command in sub.choices.values():  # every sub-command takes -v/-q after its name too
         if not any("--verbose" in action.option_strings for action in command._actions):
             add_verbosity(command)

@@ -144,6 +144,15 @@ class Page(_Model):
     )
 
 
+class CellCorrection(_Model):
+    """Who changed a cell by hand, from what, to what, and when: the read is never lost."""
+
+    before: str = Field(description="the cell's text before the correction (read or repaired)")
+    text: str = Field(description="the reviewer's text, now the cell's text")
+    reviewer: str | None = None
+    at: str = Field(description="when, ISO 8601 UTC")
+
+
 class Cell(_Model):
     row: int = Field(ge=0)
     col: int = Field(ge=0)
@@ -166,6 +175,14 @@ class Cell(_Model):
     is_header: bool = False
     candidates: list[str] | None = Field(
         default=None, description="other readings of this cell that OCR evidence supports"
+    )
+    corrected: bool = Field(
+        default=False,
+        description="a person set text by hand (fiscalocr review); ocr_text keeps the read and "
+        "correction the text it replaced",
+    )
+    correction: CellCorrection | None = Field(
+        default=None, description="provenance of the latest hand correction, when corrected"
     )
 
 

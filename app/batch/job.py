@@ -74,7 +74,7 @@ def run_job(
             else trusted_output(json_path(out_base), record.sha256, options.output_key())
         )
         if kept is not None:
-            _skip(record, kept, out_base, settings)
+            _skip(record, kept, out_base, settings, Path(job.path))
         else:
             _convert(record, job, options, settings, out_base, on_page)
     except FiscalOcrError as error:
@@ -119,12 +119,14 @@ def _convert(
 
     doc = convert_document(job.path, options, on_page=on_page)
     with output_errors(out_base):
-        written = write_outputs(doc, out_base, settings.formats)
+        written = write_outputs(doc, out_base, settings.formats, source=Path(job.path))
     _fill_from_document(record, doc)
     record.exports = [str(p) for p in written if p.suffix != ".json"]
 
 
-def _skip(record: DocRecord, kept: dict, out_base: Path, settings: BatchSettings) -> None:
+def _skip(
+    record: DocRecord, kept: dict, out_base: Path, settings: BatchSettings, source: Path
+) -> None:
     """The output is trusted: keep it, only adding exports a new ``--format`` asks for."""
     record.status = "skipped"
     record.previous_status = str(kept.get("status"))
@@ -135,7 +137,7 @@ def _skip(record: DocRecord, kept: dict, out_base: Path, settings: BatchSettings
         missing = [p for p in expected_outputs(doc, out_base, settings.formats) if not p.exists()]
         if missing:
             with output_errors(out_base):
-                write_outputs(doc, out_base, settings.formats, only_missing=True)
+                write_outputs(doc, out_base, settings.formats, only_missing=True, source=source)
         record.exports = [
             str(p) for p in expected_outputs(doc, out_base, settings.formats) if p.suffix != ".json"
         ]

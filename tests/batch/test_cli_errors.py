@@ -42,7 +42,7 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, build):
         ([str(tmp_path), "-o", str(tmp_path / "a-file" / "out")], "cannot create"),
         (["-o", str(tmp_path)], "no INPUT given"),
         ([str(tmp_path), "-o", str(tmp_path), "--pages", "3-1"], "--pages: bad page range"),
-        ([str(tmp_path), "-o", str(tmp_path), "--format", "pdf"], "--format: unknown format"),
+        ([str(tmp_path), "-o", str(tmp_path), "--format", "docx"], "--format: unknown format"),
         (
             [str(tmp_path), "-o", str(tmp_path), "--dpi", "5"],
             "--dpi: 5 is out of range (50 to 600 dpi)",
