@@ -75,7 +75,9 @@ def configure_parser(parser: argparse.ArgumentParser, *, top_level: bool = False
         help="rasterisation dpi of pages that are not one scan (default 200)",
     )
     parser.add_argument("--pages", help="1-based pages to read, e.g. 1-3,5 (default all)")
-    parser.add_argument("--format", default="json", help="outputs: json,xlsx,csv,md,pdf,html (default json)")
+    parser.add_argument(
+        "--format", default="json", help="outputs: json,xlsx,csv,md,pdf,html (default json)"
+    )
     parser.add_argument(
         "-j",
         "--jobs",
