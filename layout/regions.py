@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from fiscalocr.model import Line
 
@@ -213,6 +214,7 @@ def drop_stray_verticals(
         if r.orientation == "h" and r.length >= _LONG_HRULE * options.min_horizontal_rule_pt
     ]
     group = _without_streaks(_without_faint_specks(group, long_hs, options.snap_pt), long_hs)
+    group = _without_slivers_outside(group)
     _, top, _, bottom = region_bbox(group)
     vs = [r for r in group if r.orientation == "v"]
 
@@ -252,8 +254,11 @@ def _without_show_through(
 
     Per orientation, a table is printed in ink when its inked rules at least half the
     table long stand at ``_INKED_TABLE`` positions or more, and at no fewer positions
-    than its faint rules: a grey hairline table scanned badly binarises only a few of its
-    rules (2 of 10 on a heavy scan) and keeps its faint ones. A faint rule that is the
+    than its faint rules as long: a grey hairline table scanned badly binarises only a
+    few of its rules (2 of 10 on a heavy scan) and keeps its faint ones. Short faint
+    pieces do not count against the ink: the reverse side of a real continuation page
+    (our medium scan of js-party-office-2017 p13) showed through as 12 pieces at 9 other
+    x, none a third of the table long, beside 7 inked column rules. A faint rule that is the
     table's own, printed too light to binarise, stays (:func:`_own_faded_rule`).
     """
     inked_rules = [r for r in group if not r.faint]
@@ -264,8 +269,9 @@ def _without_show_through(
     for orientation, extent in (("v", box[3] - box[1]), ("h", box[2] - box[0])):
         mine = [r for r in group if r.orientation == orientation]
         inked = _positions([r for r in mine if not r.faint and r.length >= extent / 2], same)
-        faint = _positions([r for r in mine if r.faint], same)
-        if not faint or len(inked) < max(_INKED_TABLE, len(faint)):
+        faint = [r for r in mine if r.faint]
+        faint_long = _positions([r for r in faint if r.length >= extent / 2], same)
+        if not faint or len(inked) < max(_INKED_TABLE, len(faint_long)):
             continue
         crossing = [r for r in group if r.orientation != orientation and r.length >= _MEETS_RULE_PT]
         parallel = [r for r in inked_rules if r.orientation == orientation]
@@ -380,6 +386,40 @@ def _without_streaks(group: list[Rule], long_hs: list[Rule]) -> list[Rule]:
     return [r for r in group if r is not streaks[0]]
 
 
+def _without_slivers_outside(group: list[Rule]) -> list[Rule]:
+    """Short vertical pieces just outside the table's outermost long verticals: what is
+    left of a copier streak down the margin beside the frame (our medium scan of
+    js-party-office-2017 p12: pieces 6 pt left of the frame, 22 and 68 pt long, which
+    kept each other as one rule and cut a 6 pt column no text can fill, and row rules
+    run on 13 pt into the streak's ink). A column that narrow holds nothing; a real rule
+    outside the frame is as long as the frame. Horizontals are clipped to the frame."""
+    vs = [r for r in group if r.orientation == "v"]
+    if not vs:
+        return group
+    height = max(r.end for r in vs) - min(r.start for r in vs)
+    frame = [r.pos for r in vs if r.length >= height / 2]
+    if len(frame) < 2:
+        return group
+    left, right = min(frame), max(frame)
+
+    def sliver(r: Rule) -> bool:
+        outside = left - _SLIVER_PT <= r.pos < left or right < r.pos <= right + _SLIVER_PT
+        return r.orientation == "v" and outside and r.length < height / 2
+
+    def clipped(r: Rule) -> Rule:
+        """A horizontal that runs on into the streak's ink ends at the frame."""
+        if r.orientation != "h":
+            return r
+        start = left if left - _SLIVER_PT <= r.start < left else r.start
+        end = right if right < r.end <= right + _SLIVER_PT else r.end
+        return r if (start, end) == (r.start, r.end) else replace(r, start=start, end=end)
+
+    return [clipped(r) for r in group if not sliver(r)]
+
+
+_SLIVER_PT = 16.0
+"""Narrower than any column that holds text (a code column of 类/款/项 is 35 pt wide; a
+streak's ink ran 13 pt past the frame on js-party-office-2017 p12)."""
 _STREAK_OVERHANG_PT = 30.0
 """Longer than a missing top rule's header row leaves a column rule standing above the
 first horizontal (20-25 pt); the streak on a real medium scan ran 76 pt past it."""

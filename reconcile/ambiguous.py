@@ -31,7 +31,7 @@ def ambiguous_unconfirmed(
     found = []
     for table in doc.tables:
         for cell in table.cells:
-            if cell.value is None or not cell.candidates:
+            if cell.value is None or not cell.candidates or cell.corrected:  # a person decided
                 continue
             ref = CellRef(table.id, cell.row, cell.col)
             if ref in confirmed or ref in flagged:

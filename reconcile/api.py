@@ -173,6 +173,7 @@ def _repair(
         for ref in r.cells
         if (ref.row, ref.col) in grids[ref.table].cover
         and _amount_like(grids[ref.table].cover[(ref.row, ref.col)].text)
+        and not grids[ref.table].cover[(ref.row, ref.col)].corrected  # a person decided it
     }
     pages = {p.page: p for p in doc.pages}
     decimals = {

@@ -95,3 +95,61 @@ def test_a_faded_column_rule_of_an_inked_table_stays_unless_text_stands_across_i
     kept = drop_stray_verticals(rows + inked + faded, lines=across)
     assert sorted(r.pos for r in kept if r.orientation == "v") == [50, 200, 300, 550]
     assert lines_across(faded[0], across) == 10 and lines_across(faded[0], beside) == 0
+
+
+def test_a_streak_beside_the_frame_leaves_no_sliver_column():
+    """Our medium scan of a real procurement table (js-party-office-2017 p12): a copier
+    streak down the margin just left of the frame, read as a piece overhanging the
+    bottom, two short pieces 6 pt left of the frame, and row rules running 13 pt on into
+    its ink. None of it may cut a column."""
+    rows = [
+        Rule("h", y, 169.0 if k % 3 == 0 else 181.4, 1032.0)
+        for k, y in enumerate([147.2 + 37.1 * k for k in range(18)])
+    ]
+    columns = [Rule("v", x, 146.9, 799.2) for x in (181.9, 323.0, 464.6, 606.2, 747.8, 889.2)]
+    frame = [Rule("v", 1030.6, 146.9, 799.2)]
+    streak = [
+        Rule("v", 169.9, 773.8, 833.3, 1.4),
+        Rule("v", 175.9, 787.2, 809.3, 0.8),
+        Rule("v", 176.5, 390.7, 458.9, 0.8),
+    ]
+    kept = drop_stray_verticals(rows + columns + frame + streak)
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [
+        181.9,
+        323.0,
+        464.6,
+        606.2,
+        747.8,
+        889.2,
+        1030.6,
+    ]
+    assert min(r.start for r in kept if r.orientation == "h") == 181.9
+    assert max(r.end for r in kept if r.orientation == "h") == 1030.6
+
+
+def test_more_short_show_through_pieces_than_inked_rules_are_all_dropped():
+    """Our medium scan of that table's continuation (p13): the reverse side showed
+    through as 12 faint pieces at 9 x, none a third of the table long, beside 7 inked
+    column rules. More pieces than rules must not make the table count as grey."""
+    rows = [Rule("h", 18.5 + 37.05 * k, 180.0, 1032.0) for k in range(22)]
+    columns = [Rule("v", x, 17.3, 799.2) for x in (181.0, 322.5, 464.1, 605.5, 746.9, 888.5)]
+    columns.append(Rule("v", 1030.0, 17.3, 799.2))
+    pieces = [
+        Rule("v", x, y0, y1, faint=True)
+        for x, y0, y1 in [
+            (160.3, 13.4, 95.5),
+            (302.6, 636.0, 782.9),
+            (584.9, 165.6, 421.0),
+            (585.4, 514.1, 670.1),
+            (868.6, 687.4, 788.2),
+            (961.4, 502.1, 532.3),
+            (973.4, 501.6, 535.2),
+            (977.3, 501.6, 528.5),
+            (1009.2, 43.7, 145.4),
+            (1009.4, 229.9, 292.8),
+            (1009.4, 377.3, 404.2),
+            (1009.9, 598.1, 626.4),
+        ]
+    ]
+    kept = drop_stray_verticals(rows + columns + pieces)
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [r.pos for r in columns]
