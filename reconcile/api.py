@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from fiscalocr.model import Cell, Document, Page, Reconciliation
 
 from . import (
+    audit,
     narrative_amounts,
     rules_columns,
     rules_cross,
     rules_hierarchy,
+    rules_identities,
     rules_narrative,
     rules_summary,
 )
@@ -45,7 +47,7 @@ def reconcile_document(
     """Check every amount against the disclosure's arithmetic; repair what is certain."""
     built = build_rules(doc, options)
     shares = built.shares
-    rec = _repair(doc, built.book.rules, built.values, built.grids, options, reread)
+    rec, left = _repair(doc, built.book.rules, built.values, built.grids, options, reread)
     rec.skipped = built.book.skipped + built.share_skips
     rec.checks_total += len(shares)
     passed = sum(1 for s in shares if s.holds())
@@ -62,6 +64,7 @@ def reconcile_document(
     }
     rec.unresolved += ambiguous_unconfirmed(doc, built.book.rules, after, flagged)
     doc.reconciliation = rec
+    doc.findings = audit.findings(doc, built, left, after)
 
 
 @dataclass
@@ -74,6 +77,7 @@ class BuiltRules:
     shares: list[rules_narrative.ShareCheck]
     share_skips: list
     amounts: list[narrative_amounts.AmountCheck]
+    contexts: dict[str, TableContext]
 
 
 def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> BuiltRules:
@@ -92,13 +96,38 @@ def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> B
     rules_cross.build(
         contexts, book, {t.id: t.unit for t in tables}, {t.id: t.type for t in tables}
     )
+    rules_identities.build(
+        [c for c, t in zip(contexts, tables, strict=True) if t.type not in FORM_TYPES],
+        book,
+        {t.id: t.type for t in tables},
+        {t.id: t.unit for t in tables},
+    )
+    _say_unchecked(contexts, doc, book)
     shares, share_skips = rules_narrative.build(doc, options.narrative_pct_slack)
     values: dict[CellRef, int | None] = {}
     for ctx in contexts:
         values.update(ctx.values)
     grids = {ctx.table_id: ctx.grid for ctx in contexts}
-    amounts = narrative_amounts.build(doc, contexts, {t.id: t.unit for t in tables})
-    return BuiltRules(book, values, grids, shares, share_skips, amounts)
+    amounts = narrative_amounts.build(
+        doc, contexts, {t.id: t.unit for t in tables}, {t.id: t.type for t in tables}
+    )
+    by_id = {ctx.table_id: ctx for ctx in contexts}
+    return BuiltRules(book, values, grids, shares, share_skips, amounts, by_id)
+
+
+def _say_unchecked(contexts: list[TableContext], doc: Document, book: RuleBook) -> None:
+    """Every arithmetic table that got no rule at all is listed in ``skipped`` with why."""
+    checked = {ref.table for rule in book.rules for ref in rule.cells}
+    for ctx, table in zip(contexts, doc.tables, strict=True):
+        if table.type in FORM_TYPES or ctx.table_id in checked:
+            continue
+        if not any(v is not None for v in ctx.values.values()):
+            reason = "table prints no amounts: nothing to check"
+        elif not ctx.values:
+            reason = "no amount column understood"
+        else:
+            reason = "no rule could be built from its header and stub"
+        book.skip(f"{ctx.table_id}:table", reason)
 
 
 def _repaired_values(doc: Document, rec: Reconciliation) -> dict[CellRef, int | None]:
@@ -134,7 +163,9 @@ def _decimals(grid: Grid, refs: list[CellRef]) -> int:
 
 def _repair(
     doc, rules: list[Rule], values, grids: dict[str, Grid], options, reread
-) -> Reconciliation:
+) -> tuple[Reconciliation, list[tuple[Rule, bool]]]:
+    """The reconciliation block, and each rule left violated with whether the OCR
+    evidence says the source itself prints it so."""
     violated = [r for r in rules if not r.holds(values)]
     suspects = {
         ref
@@ -171,6 +202,7 @@ def _repair(
         fixed = [r.id for r in violated if choice.ref in r.cells and r.holds(after)]
         rec.repairs.append(repair_record(choice, cell.text, cell.page, cell.bbox, fixed))
         _apply(cell, choice.candidate)
+    left: list[tuple[Rule, bool]] = []
     for rule in rules:
         if not rule.holds(after):
             sure = all(ref in confident or not values.get(ref) for ref in rule.cells)
@@ -182,7 +214,8 @@ def _repair(
             if sure and _large_gap(rule, after):
                 sure, note = False, "gap too large for a misprint: rows or columns may be missing"
             rec.unresolved.append(unresolved_rule(rule, after, sure, note))
-    return rec
+            left.append((rule, sure))
+    return rec, left
 
 
 def _amount_like(text: str) -> bool:

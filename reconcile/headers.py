@@ -70,6 +70,8 @@ class TableLayout:
         parts = []
         for col in sorted(panel.code_cols + panel.label_cols):
             text = self.grid.text(row, col)
+            if col in panel.code_cols and text in _SPLIT_CODE_HEADERS:
+                continue  # 类|款|项 printed on the 合计 row: header words, not its label
             if text and not text.isdigit():
                 parts.append(text)
         label = "".join(dict.fromkeys(parts))
@@ -120,11 +122,37 @@ class TableLayout:
 
 def analyse(grid: Grid) -> TableLayout:
     """Read the header and stub of one table."""
+    split = shared_split_code_row(grid)
+    if split is not None and grid.header_rows > split[0]:
+        grid.header_rows, grid._data_rows = split[0], None  # the row is data (合计)
     paths = {c: _header_path(grid, c) for c in range(grid.n_cols)}
     texts = {c: "".join(grid.text(r, cc) for r, cc in paths[c]) for c in range(grid.n_cols)}
     leaves = {c: grid.text(*paths[c][-1]) if paths[c] else "" for c in range(grid.n_cols)}
+    if split is not None:
+        for col, word in zip(split[1], _SPLIT_CODE_HEADERS, strict=True):
+            leaves[col], texts[col] = word, texts[col] + word
     roles = {c: _column_role(grid, c, texts[c], leaves[c]) for c in range(grid.n_cols)}
     return TableLayout(grid, texts, leaves, paths, roles, _panels(grid, roles, leaves))
+
+
+SPLIT_SEARCH_ROWS = 2
+"""How far below the header a 类|款|项 row sharing its row with data is looked for."""
+
+
+def shared_split_code_row(grid: Grid) -> tuple[int, list[int]] | None:
+    """The row printing 类 | 款 | 项 in three adjacent columns *and* amounts (the 合计 row of
+    the Shanghai split-code layout, ruled as one row with the header's last line), with the
+    three columns; None when the 类|款|项 cells sit in a header row of their own."""
+    words = list(_SPLIT_CODE_HEADERS)
+    for row in range(min(grid.n_rows, grid.header_rows + SPLIT_SEARCH_ROWS)):
+        texts = [grid.text(row, c) if grid.anchor(row, c) else "" for c in range(grid.n_cols)]
+        for col in range(grid.n_cols - 2):
+            if texts[col : col + 3] != words:
+                continue
+            rest = [grid.anchor(row, c) for c in range(col + 3, grid.n_cols)]
+            if any(cell_amount(c) is not None and looks_numeric(c.text) for c in rest if c):
+                return row, [col, col + 1, col + 2]
+    return None
 
 
 def _header_path(grid: Grid, col: int) -> list[tuple[int, int]]:

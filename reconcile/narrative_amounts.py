@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from fiscalocr.model import Document
 
+from . import narrative_labels
 from .grid import CENTS
 from .headers import strip_numbering
 from .rules import CellRef, TableContext
@@ -22,6 +23,8 @@ from .rules_narrative import AMOUNT, UNIT_FACTOR, sections
 
 _LABEL = re.compile(r"([\u4e00-\u9fff()（）]{2,20})$")
 _NOT_A_FIGURE = ("上年", "增加", "减少", "增长", "下降", "较", "比")
+GENERIC_LABELS = {"支出", "收入", "金额", "预算", "决算", "项目", "合计", "小计", "总计", "其中"}
+"""Words that name no one figure ("…住房公积金(项):支出1,073.77万元" quotes 支出 of an item)."""
 _LEAD = re.compile(r"^(?:其中|主要用于|包括|合计为?|为|共计?)")
 
 
@@ -59,7 +62,10 @@ def _index(contexts: list[TableContext], units: dict[str, str | None]) -> dict[s
             if total_row is None and len(labels) == 1:  # one-row tables (三公 by columns)
                 total_row = next(iter(labels))
             for row, label in labels.items():
-                for col in panel.amount_cols:
+                first = ctx.values.get(ctx.ref(row, panel.amount_cols[0]))
+                for k, col in enumerate(panel.amount_cols):
+                    if k and first and not ctx.values.get(ctx.ref(row, col)):
+                        continue  # a zero part of a row that has a figure does not name it
                     if label:  # a blank cell prints zero
                         index.setdefault(label, []).append((ctx.ref(row, col), unit))
             for col in panel.amount_cols:
@@ -70,25 +76,38 @@ def _index(contexts: list[TableContext], units: dict[str, str | None]) -> dict[s
 
 
 def build(
-    doc: Document, contexts: list[TableContext], units: dict[str, str | None]
+    doc: Document,
+    contexts: list[TableContext],
+    units: dict[str, str | None],
+    types: dict[str, str] | None = None,
 ) -> list[AmountCheck]:
     index = _index(contexts, units)
+    named = narrative_labels.named_figures(contexts, types or {}, units)
     checks: list[AmountCheck] = []
     for section in sections(doc):
         text = "".join(t for _, t in section)
+        starts, pos = [], 0
+        for page, t in section:
+            starts.append((pos, page))
+            pos += len(t)
         for match in AMOUNT.finditer(text):
             before = re.split(r"[,，;；:：。、]", text[: match.start()])[-1]
             found = _LABEL.search(before)
             if not found or any(w in before for w in _NOT_A_FIGURE):
                 continue
             label = _clean(_LEAD.sub("", found.group(1)))
-            places = index.get(label)
+            if label in GENERIC_LABELS:
+                continue
+            sentence = re.split(r"[。;；]", text[: match.start()])[-1]
+            places = narrative_labels.resolve_three_public_item(label, text, named)
+            if places is None:
+                places = narrative_labels.resolve(label, sentence, index, named)
             if not places:
                 continue
             unit = UNIT_FACTOR[match.group(2)]
             yuan = float(match.group(1).replace(",", "")) * unit
             coarsest = max([unit] + [u for _, u in places])
-            page = section[0][0]
+            page = max((p for s, p in starts if s <= match.start()), default=section[0][0])
             checks.append(
                 AmountCheck(
                     f"n:amt:p{page}:{len(checks) + 1}",

@@ -76,5 +76,5 @@ def summary_line(doc: Document) -> str:
         f"reconcile: {rec.checks_total} checks, {rec.checks_passed_before} passed as read, "
         f"{rec.checks_passed_after} after {len(rec.repairs)} repairs; "
         f"{len(rec.unresolved)} unresolved ({misprints} likely misprints in the source); "
-        f"{len(rec.skipped)} not built"
+        f"{len(rec.skipped)} not built; {len(doc.findings)} findings"
     )

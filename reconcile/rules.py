@@ -144,6 +144,39 @@ class RuleBook:
         self.rules.append(rule)
         return rule
 
+    def add_identity(
+        self,
+        rule_id: str,
+        ctx_values: dict[CellRef, int | None],
+        terms: list[tuple[CellRef, int]],
+        description: str,
+        table: str | None,
+    ) -> Rule | None:
+        """Σ coefficient × cell = 0 between different figures (年末 = 年初 + 收入 − 支出,
+        a total printed in one table against another's parts); the first term is the
+        figure the others determine. Built only when every cell exists and one is printed;
+        the rounding tolerance counts the printed terms besides the first."""
+        if any(ref not in ctx_values for ref, _ in terms) or len(terms) < 2:
+            return None
+        if len({ref for ref, _ in terms}) < len(terms):
+            return None
+        if all(ctx_values.get(ref) is None for ref, _ in terms):
+            return None
+        signature = frozenset(terms)
+        if signature in self._signatures:
+            return None
+        self._signatures.add(signature)
+        printed = sum(1 for ref, _ in terms[1:] if ctx_values.get(ref) is not None)
+        tables = {ref.table for ref, _ in terms}
+        step_table = table if len(tables) == 1 else None
+        tol = max(
+            (self.tolerance(max(printed, 1), t) for t in tables),
+            default=self.tolerance(max(printed, 1), step_table),
+        )
+        rule = Rule(self._unique(rule_id), "identity", table, tuple(terms), tol, description)
+        self.rules.append(rule)
+        return rule
+
     def skip(self, rule_id: str, reason: str) -> None:
         self.skipped.append(SkippedRule(rule=self._unique(rule_id), reason=reason))
 

@@ -41,7 +41,7 @@ def build(
         values.update(ctx.values)
     seen: dict[tuple, CellRef] = {}
     for ctx in contexts:
-        for key, ref in _figures(ctx, types.get(ctx.table_id, "other")):
+        for key, ref in shared_figures(ctx, types.get(ctx.table_id, "other")):
             first = seen.setdefault((units.get(ctx.table_id), *key), ref)
             if first is ref or first.table == ref.table:
                 continue
@@ -67,12 +67,21 @@ def _column_key(header: str) -> str | None:
     return None
 
 
+OTHER_FIGURES = ("机关运行经费",)
+"""A one-column table headed by one of these prints another figure than its codes'
+totals (the 机关运行经费 part of 302 商品和服务支出), whatever its type says."""
+
+
+def _other_figure(header: str) -> bool:
+    return any(word in header for word in OTHER_FIGURES)
+
+
 def _leaf(ctx: TableContext, col: int) -> str:
     path = ctx.layout.header_path[col]
     return ctx.grid.text(*path[-1]) if path else ""
 
 
-def _figures(ctx: TableContext, table_type: str) -> Iterator[Figure]:
+def shared_figures(ctx: TableContext, table_type: str) -> Iterator[Figure]:
     for panel in ctx.layout.panels:
         codes = ctx.layout.row_codes(panel)
         if codes and table_type in CODED_SCOPE:
@@ -97,8 +106,9 @@ def _coded(ctx: TableContext, panel: Panel, codes: dict[int, str], scope: str) -
         key = _column_key(_leaf(ctx, col))
         if key and key not in columns:
             columns[key] = col
-    if len(panel.amount_cols) == 1 and not columns:
-        columns["total"] = panel.amount_cols[0]
+    only = panel.amount_cols[0] if len(panel.amount_cols) == 1 else None
+    if only is not None and not columns and not _other_figure(_leaf(ctx, only)):
+        columns["total"] = only
     for row, keys in rows.items():
         for column, col in columns.items():
             for key in keys:

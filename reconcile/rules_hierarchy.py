@@ -29,6 +29,7 @@ def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
         if not codes:
             continue
         found_codes = True
+        _unread_code_rows(ctx, book, panel, codes)
         # panels printing the same amount columns share one hierarchy: a class may
         # continue in the next panel (公用经费 302 items over two or three panels)
         family = families.setdefault(tuple(ctx.layout.leaf_text[c] for c in panel.amount_cols), {})
@@ -41,6 +42,22 @@ def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
         found_codes = any(_named_classes(ctx, book, panel) for panel in ctx.layout.panels)
     if not found_codes and table_type in CODED_TYPES and ctx.grid.data_rows():
         book.skip(f"{ctx.table_id}:hier", "no classification code column found")
+
+
+def _unread_code_rows(ctx: TableContext, book: RuleBook, panel: Panel, codes) -> None:
+    """Rows printing code digits that were not read as a code get no hierarchy rule:
+    say so (a split 类|款|项 layout misread leaves every 款 and 项 row out)."""
+    unread = [
+        r
+        for r in ctx.grid.data_rows()
+        if r not in codes and any(ctx.grid.text(r, c).isdigit() for c in panel.code_cols)
+    ]
+    if unread:
+        book.skip(
+            f"{ctx.table_id}:hier:unread",
+            f"{len(unread)} rows print code digits not read as a classification code "
+            f"(first row {unread[0]}): their hierarchy rules are not built",
+        )
 
 
 ECONOMIC_CLASSES = {

@@ -108,7 +108,7 @@ def _three_public(ctx: TableContext, book: RuleBook, panel: Panel, labels: dict[
     """合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费; 公务用车 = 购置 + 运行."""
     role: dict[str, int] = {}
     for row, text in labels.items():
-        kind = _three_public_role(text)
+        kind = three_public_role(text)
         if kind:
             role.setdefault(kind, row)
     parts = [role[k] for k in ("abroad", "car", "reception") if k in role]
@@ -138,7 +138,7 @@ def _three_public(ctx: TableContext, book: RuleBook, panel: Panel, labels: dict[
     return True
 
 
-def _three_public_role(label: str) -> str | None:
+def three_public_role(label: str) -> str | None:
     if label in ("合计", "总计") or ("三公" in label and "合计" in label):
         return "total"
     if "出国" in label:

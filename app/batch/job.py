@@ -183,15 +183,22 @@ def _fill_from_document(record: DocRecord, doc: Document) -> None:
     if problems:
         record.error_code = problems[0].code
         record.message = "; ".join(_describe(e) for e in problems[:3])
+    record.reconciliation = _reconciliation_counts(doc)
+
+
+def _reconciliation_counts(doc: Document) -> ReconciliationCounts | None:
+    """The summary line's checks, repairs, unresolved rules and findings (None: no checks)."""
     rec = doc.reconciliation
-    if rec.checks_total or rec.repairs or rec.unresolved:
-        record.reconciliation = ReconciliationCounts(
-            checks_total=rec.checks_total,
-            checks_passed_before=rec.checks_passed_before,
-            checks_passed_after=rec.checks_passed_after,
-            repairs=len(rec.repairs),
-            unresolved=len(rec.unresolved),
-        )
+    if not (rec.checks_total or rec.repairs or rec.unresolved or doc.findings):
+        return None
+    return ReconciliationCounts(
+        checks_total=rec.checks_total,
+        checks_passed_before=rec.checks_passed_before,
+        checks_passed_after=rec.checks_passed_after,
+        repairs=len(rec.repairs),
+        unresolved=len(rec.unresolved),
+        findings=len(doc.findings),
+    )
 
 
 def _describe(error) -> str:

@@ -20,6 +20,7 @@ class ReconciliationCounts(BaseModel):
     checks_passed_after: int = 0
     repairs: int = 0
     unresolved: int = 0
+    findings: int = Field(default=0, description="inconsistencies a reviewer would act on")
 
 
 class DocRecord(BaseModel):

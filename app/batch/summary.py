@@ -114,8 +114,13 @@ def document_line(record: DocRecord) -> str:
         line += (
             f", checks {rec.checks_passed_before}->{rec.checks_passed_after}/{rec.checks_total}"
             f" passed, {plural(rec.repairs, 'repair')}, {rec.unresolved} unresolved"
-        )
+        ) + _findings_part(rec.findings)
     return line
+
+
+def _findings_part(count: int) -> str:
+    """', 3 findings': what a reviewer has to look at (the JSON's ``findings``)."""
+    return f", {plural(count, 'finding')}"
 
 
 def final_line(summary: RunSummary) -> str:

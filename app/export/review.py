@@ -148,12 +148,13 @@ def _holds_amount(cell) -> bool:
 def rerun_reconciliation(doc: Document, before=None) -> None:
     """Check the corrected document again; keep earlier repairs of uncorrected cells.
 
-    Findings of rules that now hold are dropped (the correction settled them); other
-    findings stay as they were.
+    Findings of rules that now hold are dropped (the correction settled them): reconcile
+    recomputes every finding a check makes; findings no check made (no ``rule``) stay.
     """
     from fiscalocr import reconcile
 
     before = before or doc.reconciliation.model_copy(deep=True)
+    unchecked = [f for f in doc.findings if f.rule is None]
     reconcile.reconcile_document(doc)
     rec = doc.reconciliation
     fresh = {(r.table, r.row, r.col) for r in rec.repairs}
@@ -167,8 +168,7 @@ def rerun_reconciliation(doc: Document, before=None) -> None:
     rec.repairs = kept + rec.repairs
     if rec.checks_total == before.checks_total:  # "before repair" means as first read
         rec.checks_passed_before = before.checks_passed_before
-    settled = {u.rule for u in before.unresolved} - {u.rule for u in rec.unresolved}
-    doc.findings = [f for f in doc.findings if f.rule is None or f.rule not in settled]
+    doc.findings = doc.findings + [f for f in unchecked if f not in doc.findings]
 
 
 @contextmanager

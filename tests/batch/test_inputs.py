@@ -89,12 +89,14 @@ def test_document_line_states_pages_status_and_reconciliation():
         checks_passed_after=410,
         repairs=12,
         unresolved=2,
+        findings=3,
     )
     line = document_line(
         DocRecord(input="a.pdf", status="ok", pages=24, seconds=61.2, reconciliation=counts)
     )
     assert line == (
-        "ok       a.pdf: 24 pages, 61.2s, checks 398->410/412 passed, 12 repairs, 2 unresolved"
+        "ok       a.pdf: 24 pages, 61.2s, checks 398->410/412 passed, 12 repairs, 2 unresolved, "
+        "3 findings"
     )
     failed = DocRecord(input="b.pdf", status="failed", error_code="encrypted_pdf", message="m")
     assert document_line(failed) == "failed   b.pdf: encrypted_pdf: m"
