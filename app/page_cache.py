@@ -18,7 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fiscalocr.model import PageWork
+from pydantic import BaseModel
+
+from fiscalocr.model import Page, PageWork
 
 CACHE_FORMAT = "1"
 
@@ -42,6 +44,20 @@ def page_key(sha256: str, index: int, ocr_options: Any) -> str:
     return f"{sha256[:16]}-p{index + 1:04d}-{options}"
 
 
+def _as_data(value: Any) -> Any:
+    """A page as plain data, whatever version of the model pickled it.
+
+    The key names the OCR code, not the document model: an entry written before the model
+    gained a field (``Page.status``) unpickles into an instance without it. Read back as
+    data and validated again, it takes the field's default instead.
+    """
+    if isinstance(value, BaseModel):
+        return {name: _as_data(item) for name, item in vars(value).items()}
+    if isinstance(value, list | tuple):
+        return [_as_data(item) for item in value]
+    return value
+
+
 def _dump(work: PageWork) -> bytes:
     import cv2
 
@@ -51,7 +67,7 @@ def _dump(work: PageWork) -> bytes:
         if not ok:
             raise ValueError("the page image could not be encoded")
         image = png.tobytes()
-    return pickle.dumps((work.page, image, work.px_per_pt))
+    return pickle.dumps((_as_data(work.page), image, work.px_per_pt))
 
 
 def _load(data: bytes) -> PageWork:
@@ -59,6 +75,7 @@ def _load(data: bytes) -> PageWork:
     import numpy as np
 
     page, image, px_per_pt = pickle.loads(data)
+    page = Page.model_validate(_as_data(page))  # fields the model gained get their defaults
     if image is not None:
         image = cv2.imdecode(np.frombuffer(image, np.uint8), cv2.IMREAD_UNCHANGED)
     return PageWork(page=page, image=image, px_per_pt=px_per_pt)

@@ -68,3 +68,20 @@ def test_a_conversion_from_the_cache_equals_one_from_the_scan(tmp_path):
     values = [[c.value for c in t.cells] for t in direct.tables]
     assert values == [[c.value for c in t.cells] for t in again.tables]
     assert any(1234.5 in row for row in values)
+
+
+def test_an_entry_pickled_before_the_model_gained_a_field_loads_with_its_default():
+    """Entries written by an older model (no ``Page.status``) must not break evaluation:
+    the eval of merged main crashed with "'Page' object has no attribute 'status'"."""
+    import pickle
+
+    from fiscalocr.app.page_cache import _load
+    from fiscalocr.model import Line, Page
+
+    old = Page(
+        page=3, width=595, height=842, lines=[Line(text="1,234.00", bbox=(1, 2, 3, 4), conf=0.9)]
+    )
+    del old.__dict__["status"]  # as an instance pickled by the earlier model comes back
+    loaded = _load(pickle.dumps((old, None, 2.0)))
+    assert loaded.page.status == "ok" and loaded.page.page == 3
+    assert loaded.page.lines[0].text == "1,234.00" and loaded.page.lines[0].bbox == (1, 2, 3, 4)
