@@ -9,6 +9,7 @@ from the same rule and the same values, so the two lists never disagree.
 from __future__ import annotations
 
 from fiscalocr.model import BBox, Document, Finding, FindingFigure
+from fiscalocr.model.geometry import union_bbox
 
 from .grid import CENTS, norm
 from .rules import CellRef, Rule, TableContext
@@ -34,14 +35,8 @@ FAMILY_WORDS = {
 
 
 def union_box(boxes: list[BBox]) -> BBox | None:
-    if not boxes:
-        return None
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    """The box around ``boxes``, None when there are none."""
+    return union_bbox(boxes) if boxes else None
 
 
 def cell_label(ctx: TableContext, ref: CellRef) -> str:

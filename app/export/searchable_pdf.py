@@ -21,6 +21,7 @@ import math
 from pathlib import Path
 
 from fiscalocr.model import BBox, Document, Page
+from fiscalocr.model.geometry import union_bbox
 
 from .atomic import atomic_write_with
 from .page_frame import PageFrame
@@ -132,14 +133,7 @@ def _centre_in(inner: BBox, outer: BBox) -> bool:
 
 
 def _union(boxes: list[BBox]) -> BBox | None:
-    if not boxes:
-        return None
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    return union_bbox(boxes) if boxes else None
 
 
 def _middle(box: BBox) -> BBox:
