@@ -123,6 +123,11 @@ class Page(_Model):
     blocks: list[Block] = Field(default_factory=list)
     errors: list[ErrorRecord] = Field(default_factory=list)
     dpi: float | None = Field(default=None, description="resolution the page was read at")
+    ocr_engine: str | None = Field(
+        default=None,
+        description="OCR engine that read the page's lines (e.g. ppocrv4, ppocrv6-small); "
+        "None when they came from the text layer",
+    )
 
 
 class Cell(_Model):

@@ -26,6 +26,8 @@ class OcrOptions:
     det_limit_side_len / det_limit_type: PaddleOCR's detector input size rule. 1600 (not
         PaddleOCR's 960) because a dense 8 pt table at 200 dpi loses leading digits when
         shrunk to 960 px (166 vs 168 of 168 amounts exact); detection stays the cheap part.
+    engine: which OCR engine reads scanned pages, a name of ``engine.ENGINES`` (PaddleOCR's
+        PP-OCRv4, the reference; PP-OCRv6 small or tiny under ONNX Runtime).
     min_line_conf: recognised lines below this confidence are dropped (seal noise).
     max_skew_deg: largest skew the deskew step looks for and corrects.
     faded_ink_grey: a text crop whose ink (2nd percentile of its darkest channel) is lighter
@@ -36,6 +38,7 @@ class OcrOptions:
     """
 
     dpi: int = 200
+    engine: str = "ppocrv4"
     force_ocr: bool = False
     detect_orientation: bool = True
     deskew: bool = True

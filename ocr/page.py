@@ -113,6 +113,7 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
         skew_deg=skew,
         text_source="ocr",
         dpi=dpi,
+        ocr_engine=engine.name,
         lines=recognise_lines(
             engine, reading, quads, px_per_pt, options.min_line_conf, options.faded_ink_grey
         ),
