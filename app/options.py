@@ -21,6 +21,10 @@ class ConvertOptions(BaseModel):
     classify: bool = True
     reconcile: bool = True
     models_dir: str | None = None
+    ocr_engine: str = Field(
+        default="ppocrv4",
+        description="OCR engine for scanned pages: ppocrv4 (PaddleOCR), ppocrv6-small, ppocrv6-tiny",
+    )
     cpu_threads: int = Field(
         default=2, ge=1, le=64, description="PaddleOCR threads per process (cores / workers)"
     )

@@ -1,0 +1,88 @@
+"""Resident memory of one worker over a long batch: is it bounded, and flat?
+
+Converts every PDF of the given folders (repeated with ``--rounds`` until ``--max-pages``)
+in one process with the whole pipeline, as one batch worker does, and samples the
+process's resident set size (RSS, psutil) after every page. Prints RSS after the first
+pages, at the end, and the peak (``ru_maxrss``); ``--out`` keeps the whole curve.
+
+Allocator settings are taken from the environment as the worker would see them, so a
+variant is a prefix: ``FISCALOCR_PADDLE_ALLOCATOR=auto_growth .venv/bin/python ...``.
+
+    .venv/bin/python benchmarks/memory_batch.py data/real6-s4/medium --engine ppocrv4 \\
+        --max-pages 120 --out out/memory-v4.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import time
+from pathlib import Path
+
+import psutil
+
+from fiscalocr.app.options import ConvertOptions
+from fiscalocr.app.pipeline import convert_document
+from fiscalocr.app.stages import load_stages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--engine", default="ppocrv4")
+    parser.add_argument("--max-pages", type=int, default=120)
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the files at most")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    pdfs = [p for folder in args.folders for p in sorted(folder.glob("*.pdf"))]
+    options = ConvertOptions(ocr_engine=args.engine, cpu_threads=args.threads)
+    stages = load_stages(options)
+    me = psutil.Process()
+    curve: list[tuple[int, float, str]] = []
+    started = time.perf_counter()
+
+    def sample(done: int, total: int, name: str) -> None:
+        curve.append((len(curve) + 1, me.memory_info().rss / 2**20, name))
+
+    for _ in range(args.rounds):
+        for pdf in pdfs:
+            if len(curve) >= args.max_pages:
+                break
+            left = args.max_pages - len(curve)
+            import pymupdf
+
+            with pymupdf.open(pdf) as doc:
+                count = doc.page_count
+            pages = tuple(range(1, min(count, left) + 1))
+            convert_document(
+                pdf,
+                options.model_copy(update={"pages": pages}),
+                stages=stages,
+                on_page=lambda d, t, n=pdf.name: sample(d, t, n),
+            )
+            print(f"{pdf.name}: {len(curve)} pages, RSS {curve[-1][1]:.0f} MB", flush=True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    marks = [p for p in (1, 3, 10, 25, 50, 100, 200, 300) if p <= len(curve)] + [len(curve)]
+    summary = {
+        "engine": args.engine,
+        "pages": len(curve),
+        "seconds": round(time.perf_counter() - started, 1),
+        "env": {
+            k: v for k, v in os.environ.items() if k.startswith(("FLAGS_", "FISCALOCR_", "MALLOC_"))
+        },
+        "rss_mb_after_page": {m: round(curve[m - 1][1]) for m in marks},
+        "peak_rss_mb": round(peak),
+    }
+    print(json.dumps(summary, indent=1))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({**summary, "curve": curve}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
