@@ -25,6 +25,11 @@ class ConvertOptions(BaseModel):
         default="ppocrv4",
         description="OCR engine for scanned pages: ppocrv4 (PaddleOCR), ppocrv6-small, ppocrv6-tiny",
     )
+    ocr_reread_engine: str | None = Field(
+        default=None,
+        description="cascade: the accurate engine that re-reads doubtful lines and "
+        "reconciliation's suspect cells; None = no cascade",
+    )
     cpu_threads: int = Field(
         default=2, ge=1, le=64, description="PaddleOCR threads per process (cores / workers)"
     )

@@ -33,6 +33,7 @@ def ocr_options(options: ConvertOptions):
     return OcrOptions(
         dpi=options.dpi,
         engine=options.ocr_engine,
+        reread_engine=options.ocr_reread_engine,
         force_ocr=options.force_ocr,
         render_text_pages=options.tables,
         cpu_threads=options.cpu_threads,

@@ -5,8 +5,9 @@ in one process with the whole pipeline, as one batch worker does, and samples th
 process's resident set size (RSS, psutil) after every page. Prints RSS after the first
 pages, at the end, and the peak (``ru_maxrss``); ``--out`` keeps the whole curve.
 
-Allocator settings are taken from the environment as the worker would see them, so a
-variant is a prefix: ``FISCALOCR_PADDLE_ALLOCATOR=auto_growth .venv/bin/python ...``.
+Paddle's allocator flags are taken from the environment as the worker would see them, so
+a variant is a prefix: ``FLAGS_allocator_strategy=auto_growth .venv/bin/python ...``;
+``--keep-freed`` switches off the per-page heap trim (``OcrOptions.release_memory``).
 
     .venv/bin/python benchmarks/memory_batch.py data/real6-s4/medium --engine ppocrv4 \\
         --max-pages 120 --out out/memory-v4.json
@@ -37,11 +38,22 @@ def main() -> None:
     parser.add_argument("--max-pages", type=int, default=120)
     parser.add_argument("--rounds", type=int, default=3, help="passes over the files at most")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--keep-freed", action="store_true", help="do not trim the heap after each page"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     pdfs = [p for folder in args.folders for p in sorted(folder.glob("*.pdf"))]
     options = ConvertOptions(ocr_engine=args.engine, cpu_threads=args.threads)
     stages = load_stages(options)
+    if args.keep_freed:
+        from dataclasses import replace
+
+        from fiscalocr import ocr
+        from fiscalocr.app.stages import ocr_options
+
+        kept = replace(ocr_options(options), release_memory=False)
+        stages.read_page = lambda source, index: ocr.read_page(source, index, kept)
     me = psutil.Process()
     curve: list[tuple[int, float, str]] = []
     started = time.perf_counter()
@@ -70,6 +82,7 @@ def main() -> None:
     marks = [p for p in (1, 3, 10, 25, 50, 100, 200, 300) if p <= len(curve)] + [len(curve)]
     summary = {
         "engine": args.engine,
+        "heap_trimmed_per_page": not args.keep_freed,
         "pages": len(curve),
         "seconds": round(time.perf_counter() - started, 1),
         "env": {

@@ -57,6 +57,11 @@ class Line(_Model):
         default=None,
         description="per character of text, the recogniser's best alternatives (best first)",
     )
+    ocr_engine: str | None = Field(
+        default=None,
+        description="engine that read this line when it is not the page's ocr_engine (the "
+        "accurate engine of a cascade, which re-read a doubtful line); None otherwise",
+    )
 
 
 ErrorSeverity = Literal["error", "warning"]

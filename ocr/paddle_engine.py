@@ -20,6 +20,7 @@ from fiscalocr.model import DependencyError
 
 from .ctc import BLANK, RawRecognition
 from .engine import OcrEngine
+from .memory import bound_paddle_allocator
 from .recbatch import recognise_in_batches
 
 MODEL_DIRS = {
@@ -88,6 +89,7 @@ def load(name: str, key: tuple) -> PaddleEngine:
     """A PaddleOCR with PP-OCRv4 for the options ``key`` (``OcrOptions.engine_key``)."""
     cpu_threads, rec_batch_num, enable_mkldnn, det_limit_side_len, det_limit_type = key
     root = model_root()
+    bound_paddle_allocator()
     try:
         from paddleocr import PaddleOCR
     except ImportError as exc:
