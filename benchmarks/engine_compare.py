@@ -11,8 +11,9 @@ from other processes on a shared machine hits every configuration alike.
 Per configuration:
 - ``bare``: PaddleOCR 2.10's own ``ocr()`` with PP-OCRv4 and its default detector size
   (960 px, max side), MKL-DNN on, our thread count: the baseline (time 1.00);
-- ``ENGINE@SIDE``: the whole pipeline (OCR, layout, table joining, classification,
-  reconciliation with its re-reads) with that engine and detector size, on those pages.
+- ``ENGINE[+ACCURATE][@SIDE]``: the whole pipeline (OCR, layout, table joining, classification,
+  reconciliation with its re-reads) with that engine (and the cascade's accurate engine
+  re-reading doubtful lines and suspects) and detector size, on those pages.
 
 Amounts read right: per page, the truth's amount cells against the amounts of the
 pipeline's table cells on that page (bare: the numbers in its lines inside the truth's
@@ -74,9 +75,11 @@ def dense_pages(spec: str, min_amounts: int) -> list[tuple[Path, int, Document]]
     return found
 
 
-def parse_config(name: str) -> tuple[str, int]:
-    engine, _, side = name.partition("@")
-    return engine, int(side or 1600)
+def parse_config(name: str) -> tuple[str, str | None, int]:
+    """``FAST[+ACCURATE][@SIDE]`` -> (engine, cascade's re-read engine, detector side)."""
+    engines, _, side = name.partition("@")
+    engine, _, accurate = engines.partition("+")
+    return engine, accurate or None, int(side or 1600)
 
 
 def run_bare(pdf: Path, pages: list[int], truth: Document, threads: int) -> tuple[dict, dict]:
@@ -90,15 +93,18 @@ def run_bare(pdf: Path, pages: list[int], truth: Document, threads: int) -> tupl
 
 
 def run_pipeline(pdf: Path, pages: list[int], config: str, threads: int) -> tuple[dict, dict]:
-    engine, side = parse_config(config)
-    options = ConvertOptions(pages=tuple(pages), ocr_engine=engine, cpu_threads=threads)
+    engine, accurate, side = parse_config(config)
+    options = ConvertOptions(
+        pages=tuple(pages), ocr_engine=engine, ocr_reread_engine=accurate, cpu_threads=threads
+    )
     stages = load_stages(options)
     if side != 1600:
         from dataclasses import replace
 
         from fiscalocr import ocr
+        from fiscalocr.app.stages import ocr_options
 
-        opts = replace(ocr.OcrOptions(engine=engine, cpu_threads=threads), det_limit_side_len=side)
+        opts = replace(ocr_options(options), det_limit_side_len=side)
         stages.read_page = lambda source, index: ocr.read_page(source, index, opts)
     doc = convert_document(pdf, options, stages=stages)
     found: dict = defaultdict(Counter)
@@ -123,7 +129,8 @@ def main() -> None:
     parser.add_argument(
         "--config",
         action="append",
-        help="ENGINE[@DET_SIDE] (default: ppocrv4, ppocrv6-small, ppocrv6-tiny at 1600)",
+        help="ENGINE[+REREAD_ENGINE][@DET_SIDE] (default: ppocrv4, ppocrv6-small, "
+        "ppocrv6-tiny at 1600); +REREAD_ENGINE is the cascade",
     )
     parser.add_argument("--pages", type=int, default=8, help="pages per set")
     parser.add_argument("--min-amounts", type=int, default=20)

