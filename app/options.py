@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class ConvertOptions(BaseModel):
@@ -21,18 +21,30 @@ class ConvertOptions(BaseModel):
     classify: bool = True
     reconcile: bool = True
     models_dir: str | None = None
+    # The default cascade won benchmarks/engine_compare.py (BENCHMARKS.md, issue 14): on 9
+    # dense scanned table pages 445/463 amounts right against PP-OCRv4's 433, at 0.95x
+    # bare PP-OCRv4's time against 1.38x.
     ocr_engine: str = Field(
-        default="ppocrv4",
+        default="ppocrv6-tiny",
         description="OCR engine for scanned pages: ppocrv4 (PaddleOCR), ppocrv6-small, ppocrv6-tiny",
     )
     ocr_reread_engine: str | None = Field(
-        default=None,
+        default="ppocrv6-small",
         description="cascade: the accurate engine that re-reads doubtful lines and "
         "reconciliation's suspect cells; None = no cascade",
     )
     cpu_threads: int = Field(
         default=2, ge=1, le=64, description="PaddleOCR threads per process (cores / workers)"
     )
+
+    @field_validator("ocr_engine", "ocr_reread_engine")
+    @classmethod
+    def _known_engine(cls, name: str | None) -> str | None:
+        from fiscalocr.ocr import ENGINES
+
+        if name is not None and name not in ENGINES:
+            raise ValueError(f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}")
+        return name
 
     def output_key(self) -> str:
         """Fingerprint of the options that change what a conversion writes (not how fast:

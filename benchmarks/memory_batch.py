@@ -35,6 +35,8 @@ def main() -> None:
     )
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--engine", default="ppocrv4")
+    parser.add_argument("--reread-engine", help="the cascade's accurate engine")
+    parser.add_argument("--minutes", type=float, help="stop after the document running then")
     parser.add_argument("--max-pages", type=int, default=120)
     parser.add_argument("--rounds", type=int, default=3, help="passes over the files at most")
     parser.add_argument("--threads", type=int, default=2)
@@ -44,7 +46,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     pdfs = [p for folder in args.folders for p in sorted(folder.glob("*.pdf"))]
-    options = ConvertOptions(ocr_engine=args.engine, cpu_threads=args.threads)
+    options = ConvertOptions(
+        ocr_engine=args.engine, ocr_reread_engine=args.reread_engine, cpu_threads=args.threads
+    )
     stages = load_stages(options)
     if args.keep_freed:
         from dataclasses import replace
@@ -60,10 +64,14 @@ def main() -> None:
 
     def sample(done: int, total: int, name: str) -> None:
         curve.append((len(curve) + 1, me.memory_info().rss / 2**20, name))
+        if args.out and len(curve) % 5 == 0:  # the curve so far, should the run be stopped
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps({"partial": True, "curve": curve}))
 
     for _ in range(args.rounds):
         for pdf in pdfs:
-            if len(curve) >= args.max_pages:
+            out_of_time = args.minutes and time.perf_counter() - started > 60 * args.minutes
+            if len(curve) >= args.max_pages or out_of_time:
                 break
             left = args.max_pages - len(curve)
             import pymupdf
@@ -82,6 +90,7 @@ def main() -> None:
     marks = [p for p in (1, 3, 10, 25, 50, 100, 200, 300) if p <= len(curve)] + [len(curve)]
     summary = {
         "engine": args.engine,
+        "reread_engine": args.reread_engine,
         "heap_trimmed_per_page": not args.keep_freed,
         "pages": len(curve),
         "seconds": round(time.perf_counter() - started, 1),

@@ -66,6 +66,13 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-classify", action="store_true", help="skip the classifiers")
     parser.add_argument("--no-reconcile", action="store_true", help="skip reconciliation")
     parser.add_argument("--models-dir", help="trained classifiers (default: the bundled ones)")
+    parser.add_argument(
+        "--ocr-engine", help="ppocrv4, ppocrv6-small or ppocrv6-tiny (default ppocrv6-tiny)"
+    )
+    parser.add_argument(
+        "--reread-engine",
+        help="the cascade's accurate engine (default ppocrv6-small); 'none': no cascade",
+    )
 
 
 def run_convert(args: argparse.Namespace) -> int:
@@ -144,10 +151,22 @@ def _convert_options(args: argparse.Namespace) -> ConvertOptions:
             reconcile=not args.no_reconcile,
             models_dir=args.models_dir,
             cpu_threads=threads_per_worker(args.workers),
+            **_engine_choice(args),
         )
     except ValidationError as error:
         first = error.errors()[0]
         raise _UsageError(f"--{first['loc'][0]}: {first['msg']}") from error
+
+
+def _engine_choice(args: argparse.Namespace) -> dict:
+    """The engine options given on the command line (the rest keep their defaults)."""
+    chosen: dict = {}
+    if getattr(args, "ocr_engine", None):
+        chosen["ocr_engine"] = args.ocr_engine
+    reread = getattr(args, "reread_engine", None)
+    if reread:
+        chosen["ocr_reread_engine"] = None if reread == "none" else reread
+    return chosen
 
 
 def threads_per_worker(workers: int) -> int:
