@@ -14,30 +14,20 @@ import traceback
 from collections.abc import Sequence
 
 from fiscalocr import __version__
-from fiscalocr.model import ExitCode, FiscalOcrError
+from fiscalocr.model import ExitCode, FiscalOcrError, exit_codes_help
 
-EXIT_CODES_HELP = """exit codes:
-  0  every document converted
-  1  internal error (a bug: please report it with the log)
-  2  bad command line
-  3  an input could not be read: missing, not a PDF or image, corrupt, truncated, no pages
-  4  an input is an encrypted (password-protected) PDF
-  5  converted, but some pages or stages failed (see "errors" in the JSON)
-  6  a model file or dependency is missing
-  130 interrupted
-A batch goes on past every failure and exits with the most severe code present, in
-the order 130 > 6 > 1 > 3 > 4 > 5."""
+from .arguments import Parser, add_verbosity, log_level, silence_foreign_warnings
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="fiscalocr",
         description="Scanned Chinese budget / final-account disclosures to verified JSON.",
-        epilog=EXIT_CODES_HELP,
+        epilog=exit_codes_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"fiscalocr {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    add_verbosity(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     from .batch import add_convert_parser, run_convert
@@ -47,16 +37,20 @@ def build_parser() -> argparse.ArgumentParser:
     from .commands import add_command_parsers
 
     add_command_parsers(sub)
+    from .export.commands import register as add_export_commands
+
+    add_export_commands(sub)
+    for command in sub.choices.values():  # every sub-command takes -v/-q after its name too
+        if not any("--verbose" in action.option_strings for action in command._actions):
+            add_verbosity(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    silence_foreign_warnings()
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    logging.basicConfig(level=log_level(args), format="%(levelname)s %(name)s: %(message)s")
     try:
         return int(args.run(args))
     except FiscalOcrError as error:

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from fiscalocr.model import ExitCode
 
+from .arguments import bounded_int
+from .wording import plural
+
 
 def add_command_parsers(sub: argparse._SubParsersAction) -> None:
     _add_synth(sub)
@@ -27,8 +30,18 @@ def _add_synth(sub: argparse._SubParsersAction) -> None:
         "synth", help="write a labelled corpus: synthetic documents or scans of real PDFs"
     )
     p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
-    p.add_argument("--n-docs", type=int, default=10)
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--n-docs",
+        type=bounded_int(1),
+        default=10,
+        help="how many synthetic documents to write (default 10)",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="seed of the generator: the same seed writes the same bytes (default 0)",
+    )
     p.add_argument(
         "--level",
         dest="levels",
@@ -44,7 +57,16 @@ def _add_synth(sub: argparse._SubParsersAction) -> None:
         type=Path,
         help="regenerate the corpus a committed manifest describes (datasets/manifests/bench-v1.json)",
     )
-    p.add_argument("--workers", type=int, default=1, help="processes generating documents")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        "--workers",
+        dest="workers",
+        metavar="N",
+        type=bounded_int(1),
+        default=1,
+        help="processes generating documents (default 1)",
+    )
     p.add_argument(
         "--damage",
         choices=["fiscalocr", "augraphy", "both"],
@@ -73,7 +95,7 @@ def _run_synth(args: argparse.Namespace) -> int:
             damage=args.damage,
         )
     count = len(getattr(manifest, "documents", []) or [])
-    print(f"wrote {count} documents to {args.out}")
+    print(f"wrote {plural(count, 'document')} to {args.out}")
     return int(ExitCode.OK)
 
 
@@ -84,7 +106,9 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("-o", "--out", type=Path, default=Path("models"), help="artefact folder")
     p.add_argument("--split", default="train", help="which split of the manifest to train on")
-    p.add_argument("--limit", type=int, default=None, help="train on at most this many documents")
+    p.add_argument(
+        "--limit", type=bounded_int(1), default=None, help="train on at most this many documents"
+    )
     p.set_defaults(run=_run_train)
 
 
@@ -110,8 +134,17 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
         type=Path,
         help="also write each document the pipeline produced here (NAME.json), for --predictions",
     )
-    p.add_argument("--split", default="test")
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument(
+        "--split",
+        default="test",
+        help="which split of the manifest to score: train, dev or test (default test)",
+    )
+    p.add_argument(
+        "--limit",
+        type=bounded_int(1),
+        default=None,
+        help="score at most this many documents (default all of the split)",
+    )
     p.add_argument(
         "--level",
         action="append",
@@ -151,6 +184,7 @@ def _run_eval(args: argparse.Namespace) -> int:
         levels=args.levels,
         damage_models=args.damage_models,
         ocr_cache=args.ocr_cache,
+        progress=not getattr(args, "quiet", False),
     )
     print(json.dumps(metrics.headline(), ensure_ascii=False, indent=1))
     return int(ExitCode.OK)
@@ -158,18 +192,25 @@ def _run_eval(args: argparse.Namespace) -> int:
 
 def _add_debug(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("debug", help="draw the detected rules, cells and text of one page")
-    p.add_argument("pdf", type=Path)
-    p.add_argument("--page", type=int, default=1, help="1-based page number")
+    p.add_argument("input", type=Path, help="a PDF or an image scan (.tif, .png, .jpg)")
+    p.add_argument("--page", type=bounded_int(1), default=1, help="1-based page number")
     p.add_argument("-o", "--out", type=Path, required=True, help="PNG to write")
-    p.add_argument("--dpi", type=int, default=200)
-    p.add_argument("--force-ocr", action="store_true")
+    p.add_argument(
+        "--dpi",
+        type=bounded_int(50, 600, " dpi"),
+        default=200,
+        help="rasterisation dpi of a page that is not one scan (default 200)",
+    )
+    p.add_argument(
+        "--force-ocr", action="store_true", help="OCR the page even when it has a text layer"
+    )
     p.set_defaults(run=_run_debug)
 
 
 def _run_debug(args: argparse.Namespace) -> int:
     from .debug import debug_page
 
-    debug_page(args.pdf, args.page, args.out, dpi=args.dpi, force_ocr=args.force_ocr)
+    debug_page(args.input, args.page, args.out, dpi=args.dpi, force_ocr=args.force_ocr)
     print(f"wrote {args.out}")
     return int(ExitCode.OK)
 

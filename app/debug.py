@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fiscalocr.model import PageError
+from fiscalocr.model import NothingSelectedError
 
 from .options import ConvertOptions
 from .stages import load_stages
+from .wording import plural
 
 
 def debug_page(
@@ -20,7 +21,11 @@ def debug_page(
     stages = load_stages(options)
     with stages.open_source(pdf) as source:
         if not 1 <= page_number <= source.page_count:
-            raise PageError(f"page {page_number} does not exist (the file has {source.page_count})")
+            raise NothingSelectedError(
+                f"--page {page_number} does not exist: the file has "
+                f"{plural(source.page_count, 'page')}",
+                path=str(pdf),
+            )
         work = stages.read_page(source, page_number - 1)
     if stages.analyse_page is not None:
         stages.analyse_page(work)

@@ -16,11 +16,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from fiscalocr.model import Document, FiscalOcrError
+from fiscalocr.model import Document, FileMissingError, FiscalOcrError, NothingSelectedError
 
 from .options import ConvertOptions
 from .pipeline import convert_document, report_unread_amounts
 from .stages import load_stages, ocr_options
+from .wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +162,13 @@ def evaluate_dataset(
     levels: Sequence[str] = (),
     damage_models: Sequence[str] = (),
     ocr_cache: Path | None = None,
+    progress: bool = False,
 ):
     """Score the pipeline on labelled documents (or score saved ``predictions``).
+
+    A dataset that does not exist is an input error (exit 3); one whose selection holds
+    no labelled document (an empty split) is refused (exit 2): all-null metrics would
+    read as a run that measured something. ``progress`` shows a bar on a terminal.
 
     ``save_predictions`` keeps each document the pipeline produced as ``NAME.json``, the
     layout ``predictions`` reads, so a later change (a retrained classifier) can be
@@ -175,7 +181,8 @@ def evaluate_dataset(
     options = options or ConvertOptions(force_ocr=True)
     items = []
     pdfs: dict[str, Path] = {}
-    for labelled in iter_labelled(dataset, split, limit, levels, damage_models):
+    selected = select_labelled(dataset, split, limit, levels, damage_models)
+    for labelled in _progress(selected, progress and predictions is None):
         pdfs[labelled.name] = labelled.pdf
         if predictions is not None:
             path = predictions / f"{labelled.name}.json"
@@ -198,6 +205,63 @@ def evaluate_dataset(
     if html_dir is not None:
         write_html_report(metrics, items, html_dir, page_images=_page_image_reader(pdfs, items))
     return metrics
+
+
+def select_labelled(
+    dataset: Path,
+    split: str | None,
+    limit: int | None,
+    levels: Sequence[str] = (),
+    damage_models: Sequence[str] = (),
+) -> list[LabelledDocument]:
+    """The labelled documents to score; FileMissingError / NothingSelectedError when there
+    are none, saying why."""
+    if not dataset.exists():
+        raise FileMissingError("no such dataset folder or manifest", path=str(dataset))
+    selected = list(iter_labelled(dataset, split, limit, levels, damage_models))
+    if selected:
+        return selected
+    everything = list(iter_labelled(dataset, None, None))
+    if not everything:
+        raise NothingSelectedError(
+            "holds no labelled document (a manifest.json, or X.pdf with X.gt.json)",
+            path=str(dataset),
+        )
+    asked = [f"split {split!r}"] if split else []
+    asked += [f"level {', '.join(levels)}"] if levels else []
+    asked += [f"damage {', '.join(damage_models)}"] if damage_models else []
+    held = ", ".join(f"{name} {n}" for name, n in sorted(_split_sizes(dataset).items()))
+    raise NothingSelectedError(
+        f"{' and '.join(asked) or 'the selection'} selects no document of its "
+        f"{plural(len(everything), 'labelled document')}" + (f" (splits: {held})" if held else ""),
+        path=str(dataset),
+    )
+
+
+def _split_sizes(dataset: Path) -> Counter:
+    """Documents per split of a manifest (empty for a plain folder of pairs)."""
+    manifest = dataset if dataset.is_file() else dataset / "manifest.json"
+    if not manifest.is_file():
+        return Counter()
+    from fiscalocr.datasets.manifest import load_corpus
+
+    return Counter(e.split for e in load_corpus(manifest))
+
+
+def _progress(items: list[LabelledDocument], show: bool):
+    """A bar over the documents on stderr (on a terminal only: logs stay clean)."""
+    import sys
+
+    from tqdm import tqdm
+
+    return tqdm(
+        items,
+        unit="doc",
+        desc="eval",
+        disable=not (show and sys.stderr.isatty()),
+        file=sys.stderr,
+        dynamic_ncols=True,
+    )
 
 
 def _page_image_reader(pdfs: dict[str, Path], items):

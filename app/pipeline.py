@@ -20,9 +20,10 @@ from pathlib import Path
 from fiscalocr import __version__
 from fiscalocr.model import (
     AMOUNTS_WITHOUT_VALUE,
+    DependencyError,
     Document,
     ErrorRecord,
-    FiscalOcrError,
+    NothingSelectedError,
     Page,
     PageWork,
     Source,
@@ -31,7 +32,9 @@ from fiscalocr.model import (
 )
 
 from .options import ConvertOptions
+from .scan_checks import truncation
 from .stages import Stages, load_stages
+from .wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -63,23 +66,43 @@ def selected_indices(page_count: int, pages: tuple[int, ...] | None) -> list[int
     return sorted({p - 1 for p in pages if 1 <= p <= page_count})
 
 
+def select_pages(page_count: int, pages: tuple[int, ...] | None, path: Path) -> list[int]:
+    """The pages to read; a selection that holds no page of the file is refused (running
+    it would report success over nothing), one that holds some is read and the rest
+    reported (see :func:`missing_pages_warning`)."""
+    indices = selected_indices(page_count, pages)
+    if not indices:
+        asked = ", ".join(str(p) for p in (pages or ())[:8])
+        raise NothingSelectedError(
+            f"pages {asked} do not exist: the file has {plural(page_count, 'page')}",
+            path=str(path),
+        )
+    return indices
+
+
+def missing_pages_warning(page_count: int, pages: tuple[int, ...] | None) -> ErrorRecord | None:
+    """A warning naming the asked-for pages past the end of the file, if any."""
+    missing = [p for p in pages or () if p > page_count]
+    if not missing:
+        return None
+    shown = ", ".join(str(p) for p in missing[:8]) + (" …" if len(missing) > 8 else "")
+    return ErrorRecord(
+        code="pages_not_found",
+        message=f"{plural(len(missing), 'page')} asked for do not exist ({shown}): "
+        f"the file has {plural(page_count, 'page')}",
+        stage="ocr",
+        severity="warning",
+        count=len(missing),
+    )
+
+
 def _failed_page(index: int, error: Exception, stage: str) -> Page:
-    code = error.code if isinstance(error, FiscalOcrError) else "internal_error"
-    message = str(error) or type(error).__name__
     return Page(
         page=index + 1,
         width=0.0,
         height=0.0,
-        errors=[ErrorRecord(code=code, message=message, stage=stage, page=index + 1)],
-    )
-
-
-def _page_error(page: Page, error: Exception, stage: str) -> None:
-    code = error.code if isinstance(error, FiscalOcrError) else "internal_error"
-    page.errors.append(
-        ErrorRecord(
-            code=code, message=str(error) or type(error).__name__, stage=stage, page=page.page
-        )
+        status="failed",
+        errors=[ErrorRecord.from_exception(error, stage, page=index + 1)],
     )
 
 
@@ -100,6 +123,7 @@ def convert_document(
     timer = _Timer()
     path = Path(path)
     with stages.open_source(path) as source:
+        indices = select_pages(source.page_count, options.pages, path)
         doc = Document(
             source=Source(
                 file=path.name,
@@ -110,10 +134,17 @@ def convert_document(
             generator=f"fiscalocr {__version__}",
             options_key=options.output_key(),
         )
-        indices = selected_indices(source.page_count, options.pages)
+        missing = missing_pages_warning(source.page_count, options.pages)
+        if missing is not None:
+            doc.errors.append(missing)
+        damage = truncation(path) if source.is_image_input else None
         fragments: list[Table] = []
         for done, index in enumerate(indices, start=1):
             page = _read_one_page(source, index, stages, timer, fragments)
+            if damage is not None:
+                page.errors.append(
+                    ErrorRecord(code="truncated_image", message=damage, stage="ocr", page=page.page)
+                )
             doc.pages.append(page)
             if on_page is not None:
                 on_page(done, len(indices))
@@ -129,7 +160,8 @@ def _read_one_page(
         with timer.stage("ocr"):
             work: PageWork = stages.read_page(source, index)
     except Exception as error:  # one bad page never kills a document
-        log.warning("page %d: %s", index + 1, error)
+        # recorded in the document and reported on its summary line: no second line here
+        log.info("page %d: %s", index + 1, error)
         return _failed_page(index, error, "ocr")
     if stages.analyse_page is not None and work.image is not None:
         try:
@@ -137,8 +169,8 @@ def _read_one_page(
                 stages.analyse_page(work)
             fragments.extend(work.tables)
         except Exception as error:
-            log.warning("page %d layout: %s", index + 1, error)
-            _page_error(work.page, error, "layout")
+            log.info("page %d layout: %s", index + 1, error)
+            work.page.errors.append(ErrorRecord.from_exception(error, "layout", work.page.page))
     work.drop_image()
     return work.page
 
@@ -147,12 +179,11 @@ def _run_document_stage(doc: Document, name: str, timer: _Timer, fn: Callable[[]
     try:
         with timer.stage(name):
             fn()
+    except DependencyError:
+        raise  # a missing model is the whole run's problem, not this document's
     except Exception as error:  # a failed stage is recorded, the rest of the document kept
-        log.warning("%s: %s", name, error)
-        code = error.code if isinstance(error, FiscalOcrError) else "internal_error"
-        doc.errors.append(
-            ErrorRecord(code=code, message=f"{type(error).__name__}: {error}", stage=name)
-        )
+        log.info("%s: %s", name, error)
+        doc.errors.append(ErrorRecord.from_exception(error, name))
 
 
 def _finish_document(
@@ -165,7 +196,7 @@ def _finish_document(
 
         _run_document_stage(doc, "tables", timer, join)
     if stages.classify is not None:
-        _run_document_stage(doc, "classify", timer, lambda: stages.classify(doc))
+        _run_document_stage(doc, "classify", timer, lambda: stages.classify(doc, path))
     if stages.reconcile is not None:
         _run_document_stage(doc, "reconcile", timer, lambda: stages.reconcile(doc, path))
     if stages.join_tables is not None:
@@ -189,12 +220,14 @@ def _failures(errors: list[ErrorRecord]) -> list[ErrorRecord]:
 
 
 def document_status(doc: Document) -> str:
-    """ok, partial (some page or stage failed), or failed (no page could be read)."""
-    failed_pages = sum(
-        1 for p in doc.pages if _failures(p.errors) and not p.lines and p.width == 0.0
-    )
+    """ok, partial (some page or stage failed), or failed (no page could be read); each
+    page's own status is set on the way."""
+    for page in doc.pages:
+        if page.status != "failed" and _failures(page.errors):
+            page.status = "partial"
+    failed_pages = sum(1 for p in doc.pages if p.status == "failed")
     if doc.pages and failed_pages == len(doc.pages):
         return "failed"
-    if failed_pages or _failures(doc.errors) or any(_failures(p.errors) for p in doc.pages):
+    if failed_pages or _failures(doc.errors) or any(p.status != "ok" for p in doc.pages):
         return "partial"
     return "ok"

@@ -83,7 +83,9 @@ def parse_config(name: str) -> tuple[str, str | None, int]:
 
 
 def run_bare(pdf: Path, pages: list[int], truth: Document, threads: int) -> tuple[dict, dict]:
-    options = OcrOptions(det_limit_side_len=PADDLE_DEFAULT_DET, cpu_threads=threads)
+    options = OcrOptions(
+        engine="ppocrv4", det_limit_side_len=PADDLE_DEFAULT_DET, cpu_threads=threads
+    )
     right: dict = {}
     with open_source(pdf) as source:
         for page in pages:
@@ -94,18 +96,11 @@ def run_bare(pdf: Path, pages: list[int], truth: Document, threads: int) -> tupl
 
 def run_pipeline(pdf: Path, pages: list[int], config: str, threads: int) -> tuple[dict, dict]:
     engine, accurate, side = parse_config(config)
-    options = ConvertOptions(
-        pages=tuple(pages), ocr_engine=engine, ocr_reread_engine=accurate, cpu_threads=threads
+    ocr = OcrOptions(
+        engine=engine, reread_engine=accurate, cpu_threads=threads, det_limit_side_len=side
     )
+    options = ConvertOptions(pages=tuple(pages), ocr=ocr)
     stages = load_stages(options)
-    if side != 1600:
-        from dataclasses import replace
-
-        from fiscalocr import ocr
-        from fiscalocr.app.stages import ocr_options
-
-        opts = replace(ocr_options(options), det_limit_side_len=side)
-        stages.read_page = lambda source, index: ocr.read_page(source, index, opts)
     doc = convert_document(pdf, options, stages=stages)
     found: dict = defaultdict(Counter)
     for table in doc.tables:

@@ -117,7 +117,7 @@ def replay(
     repairs = repairs_right = 0
     for item in iter_labelled(dataset, split, limit):
         doc = replay_document(item.pdf, stages)
-        stages.classify(doc)
+        stages.classify(doc, item.pdf)
         if with_reconcile:
             stages.reconcile(doc, item.pdf)  # re-reads suspects from the scan, as at run time
         match = match_tables(doc.tables, item.truth.tables)

@@ -27,6 +27,7 @@ import psutil
 from fiscalocr.app.options import ConvertOptions
 from fiscalocr.app.pipeline import convert_document
 from fiscalocr.app.stages import load_stages
+from fiscalocr.ocr import OcrOptions
 
 
 def main() -> None:
@@ -46,18 +47,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     pdfs = [p for folder in args.folders for p in sorted(folder.glob("*.pdf"))]
-    options = ConvertOptions(
-        ocr_engine=args.engine, ocr_reread_engine=args.reread_engine, cpu_threads=args.threads
+    ocr = OcrOptions(
+        engine=args.engine,
+        reread_engine=args.reread_engine,
+        cpu_threads=args.threads,
+        release_memory=not args.keep_freed,
     )
+    options = ConvertOptions(ocr=ocr)
     stages = load_stages(options)
-    if args.keep_freed:
-        from dataclasses import replace
-
-        from fiscalocr import ocr
-        from fiscalocr.app.stages import ocr_options
-
-        kept = replace(ocr_options(options), release_memory=False)
-        stages.read_page = lambda source, index: ocr.read_page(source, index, kept)
     me = psutil.Process()
     curve: list[tuple[int, float, str]] = []
     started = time.perf_counter()
@@ -81,7 +78,7 @@ def main() -> None:
             pages = tuple(range(1, min(count, left) + 1))
             convert_document(
                 pdf,
-                options.model_copy(update={"pages": pages}),
+                options.with_overrides(pages=pages),
                 stages=stages,
                 on_page=lambda d, t, n=pdf.name: sample(d, t, n),
             )

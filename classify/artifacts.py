@@ -42,8 +42,13 @@ class Classifiers:
 
 
 def default_models_dir() -> Path:
-    """The repository's ``models/`` folder (beside the stage folders)."""
-    return Path(__file__).resolve().parent.parent / "models"
+    """The bundled artefacts: package data of ``fiscalocr.models`` (the repository's
+    ``models/`` folder in an editable install, ``site-packages/fiscalocr/models`` from a
+    wheel). Found through ``importlib.resources`` so it holds wherever fiscalocr is
+    installed; the package is unzipped on disk, so the folder is a real path."""
+    from importlib.resources import files
+
+    return Path(str(files("fiscalocr.models")))
 
 
 def sha256_of(path: Path) -> str:

@@ -8,11 +8,10 @@ spaces so that a clean PDF text layer and a noisy scan give the same n-grams.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from fiscalocr.model import BBox, Line, Page, Table
+from fiscalocr.model.text import normalise_text
 
-_SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 _HANGCI = ("行次", "栏次")
@@ -21,11 +20,7 @@ _HANGCI = ("行次", "栏次")
 LINE_IN_REGION_SHARE = 0.5
 
 
-def normalise(text: str | None) -> str:
-    """NFKC-fold and drop whitespace; None gives ''."""
-    if not text:
-        return ""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+normalise = normalise_text  # the model's one normaliser, under this module's old name
 
 
 def is_number(text: str) -> bool:

@@ -14,6 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from importlib.resources import files
 from pathlib import Path
 
 from .manifest import (
@@ -203,7 +204,8 @@ def write_document(
                                   "source_sha256": source_sha, "pages": pages})  # fmt: skip
 
 
-BENCH_MANIFEST = Path(__file__).parent / "manifests" / "bench-v1.json"
+# package data (installed with the wheel), found through importlib.resources
+BENCH_MANIFEST = Path(str(files("fiscalocr.datasets") / "manifests" / "bench-v1.json"))
 BENCH_PLAN = {"n_docs": 248, "seed": 2026, "split_fractions": {"train": 200, "dev": 16, "test": 32}}
 BENCH_V2_PLAN = {
     "n_docs": 248,

@@ -13,7 +13,7 @@ from pathlib import Path
 from .corpus import DEFAULT_REAL_SCANS_DIR, materialise, model_suffix, models_by_split
 from .manifest import DEFAULT_DAMAGE_MODEL, CorpusDocument, Manifest, sha256_file
 
-REALPDF_TRUTH_VERSION = "realpdf-1.1"  # bump when derive_ground_truth changes
+REALPDF_TRUTH_VERSION = "realpdf-1.2"  # bump when derive_ground_truth changes
 
 
 def plan_realpdf_corpus(

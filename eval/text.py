@@ -7,20 +7,15 @@ spacing are layout, not reading), so CER measures what was read, not how it was 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fiscalocr.model import Line
+from fiscalocr.model.text import normalise_text
 
 # Two lines share a row of reading when their vertical overlap is at least this share of
 # the shorter one's height (table cells on one row sit at the same height, give or take).
 ROW_OVERLAP_FRACTION = 0.5
-
-
-def normalise_text(text: str) -> str:
-    """NFKC, then all whitespace removed."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -79,7 +79,7 @@ def find_layout(
     if work.image is not None:  # without a raster only rule-less tables can be found
         layout.rules = detect_rules(work.image, work.px_per_pt, options, glyphs)
     regions = [
-        drop_stray_verticals(r, options)
+        drop_stray_verticals(r, options, lines)
         for r in group_regions(layout.rules, lines, options)
         if not is_underlined_prose(r, lines)
     ]

@@ -20,13 +20,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fiscalocr.model import COLUMN_NUMBERING_LABELS
+
 from .geometry import centre, interval_overlap
 from .pieces import Piece, is_numeric_text, text_rows
 
 Span = tuple[float, float]
 
-COLUMN_NUMBERING_LABEL = re.compile(r"^(栏次|行次)")
-"""The label of a row that numbers the columns (the one definition; ``tables`` uses it too)."""
+COLUMN_NUMBERING_LABEL = re.compile("^(" + "|".join(COLUMN_NUMBERING_LABELS) + ")")
+"""The label of a row that numbers the columns, as it starts a read (``tables`` uses it too)."""
 _SMALL_NUMBER = re.compile(r"^\d{1,2}$")
 
 

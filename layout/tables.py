@@ -15,7 +15,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from fiscalocr.model import Cell, Table, TableRegion, looks_like_amount, read_amount
+from fiscalocr.model import (
+    Cell,
+    Table,
+    TableRegion,
+    looks_like_amount,
+    point_read_as_comma,
+    read_amount,
+)
 
 from .grid import Grid
 from .header_columns import COLUMN_NUMBERING_LABEL
@@ -112,6 +119,17 @@ def usual_decimals(texts: Sequence[str]) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def prints_thousandths(texts: Sequence[str]) -> bool:
+    """Whether some cleanly printed amount among ``texts`` carries three decimals (a table
+    in 万元 to the 10 元), so that a lone comma before three digits may be its point."""
+    for text in texts:
+        readings = read_amount(text)
+        clean = readings and not readings[0].separators_fixed
+        if clean and len(readings[0].text.rstrip("%").partition(".")[2]) == 3:
+            return True
+    return False
+
+
 def assign_values(table: Table) -> None:
     """Set ``header_rows``, ``is_header`` and ``value`` of every cell (in place).
 
@@ -124,7 +142,9 @@ def assign_values(table: Table) -> None:
         for c in table.cells
         if c.row >= table.header_rows and not (c.col in codes and c.colspan == 1)
     ]
-    decimals = usual_decimals([c.ocr_text if c.separators_fixed else c.text for c in body])
+    texts = [c.ocr_text if c.separators_fixed else c.text for c in body]
+    decimals = usual_decimals(texts)
+    thousandths = prints_thousandths(texts)
     amounts = {id(c) for c in body}
     for cell in table.cells:
         cell.is_header = cell.row < table.header_rows
@@ -132,10 +152,10 @@ def assign_values(table: Table) -> None:
             cell.text, cell.separators_fixed, cell.candidates = cell.ocr_text, False, None
         cell.value = None
         if id(cell) in amounts:
-            _read_value(cell, decimals)
+            _read_value(cell, decimals, thousandths)
 
 
-def _read_value(cell: Cell, decimals: int | None) -> None:
+def _read_value(cell: Cell, decimals: int | None, thousandths: bool = False) -> None:
     readings = read_amount(cell.text, decimals)
     if not readings:
         return
@@ -144,8 +164,12 @@ def _read_value(cell: Cell, decimals: int | None) -> None:
     if best.separators_fixed:
         cell.ocr_text = cell.ocr_text or cell.text
         cell.text, cell.separators_fixed = best.text, True
-    if others:
-        cell.candidates = [r.text for r in others]
+    candidates = [r.text for r in others]
+    as_point = point_read_as_comma(best.text) if thousandths else None
+    if as_point is not None and as_point not in candidates:
+        candidates.append(as_point)
+    if candidates:
+        cell.candidates = candidates
 
 
 def make_fragment(grid: Grid, placed: dict[int, CellText], page_no: int, index: int) -> Table:

@@ -10,6 +10,7 @@ from .document import (
     BBox,
     Block,
     Cell,
+    CellCorrection,
     CharAlternative,
     Document,
     DocumentFacts,
@@ -29,8 +30,11 @@ from .document import (
     Unresolved,
 )
 from .errors import (
+    EXIT_CODE_MEANINGS,
+    EXIT_SEVERITY,
     CorruptPdfError,
     DependencyError,
+    DiskFullError,
     EmptyPdfError,
     EncryptedPdfError,
     ExitCode,
@@ -39,20 +43,41 @@ from .errors import (
     InputFileError,
     ModelArtifactError,
     NotAPdfError,
+    NothingSelectedError,
+    OutputError,
     PageError,
     TruncatedPdfError,
+    UsageError,
+    exit_codes_help,
+    exit_codes_markdown,
 )
-from .labels import DOCUMENT_KINDS, SECTIONS, TABLE_TYPES, DocumentKind, SectionLabel, TableType
-from .values import AmountReading, looks_like_amount, parse_amount, read_amount
+from .labels import (
+    COLUMN_NUMBERING_LABELS,
+    DOCUMENT_KINDS,
+    SECTIONS,
+    TABLE_TYPES,
+    DocumentKind,
+    SectionLabel,
+    TableType,
+)
+from .values import (
+    AmountReading,
+    looks_like_amount,
+    parse_amount,
+    point_read_as_comma,
+    read_amount,
+)
 from .work import PageWork, TextRecognizer
 
 __all__ = [
+    "COLUMN_NUMBERING_LABELS",
     "AMOUNTS_OUTSIDE_TABLES",
     "AMOUNTS_WITHOUT_VALUE",
     "SCHEMA_VERSION",
     "BBox",
     "Block",
     "Cell",
+    "CellCorrection",
     "CharAlternative",
     "Document",
     "DocumentFacts",
@@ -72,8 +97,11 @@ __all__ = [
     "Table",
     "TableRegion",
     "Unresolved",
+    "EXIT_CODE_MEANINGS",
+    "EXIT_SEVERITY",
     "CorruptPdfError",
     "DependencyError",
+    "DiskFullError",
     "EmptyPdfError",
     "EncryptedPdfError",
     "ExitCode",
@@ -82,8 +110,13 @@ __all__ = [
     "InputFileError",
     "ModelArtifactError",
     "NotAPdfError",
+    "NothingSelectedError",
+    "OutputError",
     "PageError",
     "TruncatedPdfError",
+    "UsageError",
+    "exit_codes_help",
+    "exit_codes_markdown",
     "DOCUMENT_KINDS",
     "SECTIONS",
     "TABLE_TYPES",
@@ -93,5 +126,6 @@ __all__ = [
     "AmountReading",
     "looks_like_amount",
     "parse_amount",
+    "point_read_as_comma",
     "read_amount",
 ]

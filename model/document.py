@@ -1,4 +1,4 @@
-"""The output contract (shared/spec/contract.md §1) as pydantic v2 types.
+"""The output contract (docs/contract.md §1) as pydantic v2 types.
 
 Every stage fills its own slot of one :class:`Document`; nothing else travels between
 stages. Field names of the contract are binding: we may add fields, never rename them.
@@ -92,6 +92,20 @@ class ErrorRecord(_Model):
         default=None, description="where on the page (PDF points, the page as read)"
     )
 
+    @classmethod
+    def from_exception(
+        cls, error: BaseException, stage: str, page: int | None = None
+    ) -> ErrorRecord:
+        """The record of a failure: our own errors keep their code and message, anything
+        else is ``internal_error`` with the exception's type (a bug, but one page's or one
+        stage's, kept in the document instead of killing it)."""
+        code = getattr(error, "code", None)
+        if isinstance(code, str) and hasattr(error, "exit_code"):
+            message = getattr(error, "message", None) or str(error)
+        else:
+            code, message = "internal_error", f"{type(error).__name__}: {error}".rstrip(": ")
+        return cls(code=code, message=message, stage=stage, page=page)
+
 
 BlockType = Literal[
     "title",
@@ -128,11 +142,25 @@ class Page(_Model):
     blocks: list[Block] = Field(default_factory=list)
     errors: list[ErrorRecord] = Field(default_factory=list)
     dpi: float | None = Field(default=None, description="resolution the page was read at")
+    status: Literal["ok", "partial", "failed"] = Field(
+        default="ok",
+        description="ok; partial: read, but a stage failed on it (see errors); failed: "
+        "the page could not be read at all (no lines, width and height 0)",
+    )
     ocr_engine: str | None = Field(
         default=None,
         description="OCR engine that read the page's lines (e.g. ppocrv4, ppocrv6-small); "
         "None when they came from the text layer",
     )
+
+
+class CellCorrection(_Model):
+    """Who changed a cell by hand, from what, to what, and when: the read is never lost."""
+
+    before: str = Field(description="the cell's text before the correction (read or repaired)")
+    text: str = Field(description="the reviewer's text, now the cell's text")
+    reviewer: str | None = None
+    at: str = Field(description="when, ISO 8601 UTC")
 
 
 class Cell(_Model):
@@ -157,6 +185,14 @@ class Cell(_Model):
     is_header: bool = False
     candidates: list[str] | None = Field(
         default=None, description="other readings of this cell that OCR evidence supports"
+    )
+    corrected: bool = Field(
+        default=False,
+        description="a person set text by hand (fiscalocr review); ocr_text keeps the read and "
+        "correction the text it replaced",
+    )
+    correction: CellCorrection | None = Field(
+        default=None, description="provenance of the latest hand correction, when corrected"
     )
 
 

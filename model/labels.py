@@ -30,6 +30,11 @@ SectionLabel = Literal[
     "cover", "contents", "overview", "tables", "explanation", "glossary", "appendix", "other"
 ]
 
+COLUMN_NUMBERING_LABELS: tuple[str, ...] = ("栏次", "档次", "行次")
+"""Labels of the row under a header that numbers its columns (1, 2, 3 …): header, never
+data. One definition for the layout that finds the row, the truth builders that label it
+and the reconciliation that skips it."""
+
 TABLE_TYPES: tuple[str, ...] = get_args(TableType)
 SECTIONS: tuple[str, ...] = get_args(SectionLabel)
 DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)

@@ -41,6 +41,13 @@ _MAX_FRACTION_DIGITS = 2
 thousands group, never a fraction."""
 
 
+_DATE_TIME_STAMP = re.compile(
+    r"^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])[0-5]\d[0-5]\d$"
+)
+"""A form's 填报日期 stamp (``20240111171542``: date and time, fourteen digits, no
+separators). No disclosure prints an amount of twenty trillion without a comma."""
+
+
 def normalise_amount_text(text: str) -> str:
     """Fold full-width digits and punctuation and drop inner spaces."""
     return text.translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "").strip()
@@ -51,7 +58,7 @@ def parse_amount(text: str | None) -> float | None:
     if text is None:
         return None
     s = normalise_amount_text(text)
-    if s in _DASHES or not _AMOUNT.match(s):
+    if s in _DASHES or not _AMOUNT.match(s) or _DATE_TIME_STAMP.match(s):
         return None
     s = s.rstrip("%").replace(",", "").replace("−", "-")
     try:
@@ -99,6 +106,21 @@ def read_amount(text: str | None, decimals: int | None = None) -> list[AmountRea
         return readings
     strict_misfits = decimals is not None and _fraction_digits(s) != decimals
     return [grammar, *readings] if strict is None or strict_misfits else [*readings, grammar]
+
+
+_LONE_THOUSANDS_COMMA = re.compile(r"^([-−]?\d{1,3}),(\d{3})$")
+
+
+def point_read_as_comma(text: str | None) -> str | None:
+    """``42,252`` read again as ``42.252``, or None when ``text`` is not of that shape.
+
+    A table in 万元 sometimes prints to three decimals (``42.252`` 万元, to the 10 元), and a
+    damaged point then reads as a comma: the digits alone cannot tell the two apart. Only
+    a caller that knows the table prints three decimals should offer this reading, and
+    then as a second one, for the arithmetic (or a reviewer) to settle.
+    """
+    match = _LONE_THOUSANDS_COMMA.match(normalise_amount_text(text or ""))
+    return f"{match.group(1)}.{match.group(2)}" if match else None
 
 
 def looks_like_amount(text: str | None) -> bool:
@@ -155,6 +177,6 @@ def _thousands_grouped(groups: list[str]) -> bool:
     first, rest = groups[0], groups[1:]
     if rest and not 1 <= len(first) <= 3:
         return False
-    if rest and len(first) > 1 and first[0] == "0":
+    if rest and first[0] == "0":  # '0,125' and '01,234' are never printed
         return False
     return all(len(g) == 3 for g in rest)

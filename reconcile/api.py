@@ -22,6 +22,7 @@ from . import (
     rules_narrative,
     rules_summary,
 )
+from .ambiguous import ambiguous_unconfirmed
 from .candidates import Candidate, generate
 from .evidence import cell_evidence
 from .grid import Grid, cell_amount, looks_numeric, norm, numeric_core, to_cents
@@ -56,6 +57,10 @@ def reconcile_document(
     rec.checks_passed_before += sum(1 for a in built.amounts if a.holds(built.values))
     rec.checks_passed_after += sum(1 for a in built.amounts if a.holds(after))
     rec.unresolved += [unresolved_amount(a) for a in built.amounts if not a.holds(after)]
+    flagged = {
+        CellRef(u.table, row, col) for u in rec.unresolved if u.table for row, col in u.cells
+    }
+    rec.unresolved += ambiguous_unconfirmed(doc, built.book.rules, after, flagged)
     doc.reconciliation = rec
 
 
@@ -137,6 +142,7 @@ def _repair(
         for ref in r.cells
         if (ref.row, ref.col) in grids[ref.table].cover
         and _amount_like(grids[ref.table].cover[(ref.row, ref.col)].text)
+        and not grids[ref.table].cover[(ref.row, ref.col)].corrected  # a person decided it
     }
     pages = {p.page: p for p in doc.pages}
     decimals = {

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 SCAN_SUFFIXES = frozenset({".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg"})
 _GLOB_CHARS = frozenset("*?[")
+NO_SCANS = "no_scans"
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,10 @@ def collect_inputs(arguments: list[str]) -> InputSet:
 def _expand(argument: str) -> list[tuple[Path, str]] | InputProblem:
     path = Path(argument)
     if path.is_dir():
-        return [(f, _mirrored_key(f, path)) for f in _scans_under(path)]
+        scans = _scans_under(path)
+        if not scans:  # a row in the summary: a folder given and nothing converted from it
+            return InputProblem(argument, NO_SCANS, "the folder holds no PDF or image scan")
+        return [(f, _mirrored_key(f, path)) for f in scans]
     if path.exists() or path.is_symlink():
         return [(path, path.stem)]
     if _GLOB_CHARS & set(argument):

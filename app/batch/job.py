@@ -8,11 +8,13 @@ one bad document never kill a batch, in a process pool or on a Ray actor alike.
 
 from __future__ import annotations
 
+import errno
 import os
 import resource
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,11 +24,13 @@ from fiscalocr.app.options import ConvertOptions
 from fiscalocr.model import (
     AMOUNTS_OUTSIDE_TABLES,
     AMOUNTS_WITHOUT_VALUE,
+    DiskFullError,
     Document,
     ExitCode,
     FileMissingError,
     FiscalOcrError,
     InputFileError,
+    OutputError,
 )
 
 from .inputs import InputFile
@@ -35,6 +39,7 @@ from .resume import file_sha256, trusted_output
 
 PageCallback = Callable[[int, int], None]
 UNPLACED_CODES = (AMOUNTS_OUTSIDE_TABLES, AMOUNTS_WITHOUT_VALUE)
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def run_job(
             else trusted_output(json_path(out_base), record.sha256, options.output_key())
         )
         if kept is not None:
-            _skip(record, kept, out_base, settings)
+            _skip(record, kept, out_base, settings, Path(job.path))
         else:
             _convert(record, job, options, settings, out_base, on_page)
     except FiscalOcrError as error:
@@ -113,12 +118,15 @@ def _convert(
     from fiscalocr.app.pipeline import convert_document  # loads the stages in the worker
 
     doc = convert_document(job.path, options, on_page=on_page)
-    written = write_outputs(doc, out_base, settings.formats)
+    with output_errors(out_base):
+        written = write_outputs(doc, out_base, settings.formats, source=Path(job.path))
     _fill_from_document(record, doc)
     record.exports = [str(p) for p in written if p.suffix != ".json"]
 
 
-def _skip(record: DocRecord, kept: dict, out_base: Path, settings: BatchSettings) -> None:
+def _skip(
+    record: DocRecord, kept: dict, out_base: Path, settings: BatchSettings, source: Path
+) -> None:
     """The output is trusted: keep it, only adding exports a new ``--format`` asks for."""
     record.status = "skipped"
     record.previous_status = str(kept.get("status"))
@@ -128,10 +136,30 @@ def _skip(record: DocRecord, kept: dict, out_base: Path, settings: BatchSettings
         doc = Document.model_validate(kept)
         missing = [p for p in expected_outputs(doc, out_base, settings.formats) if not p.exists()]
         if missing:
-            write_outputs(doc, out_base, settings.formats, only_missing=True)
+            with output_errors(out_base):
+                write_outputs(doc, out_base, settings.formats, only_missing=True, source=source)
         record.exports = [
             str(p) for p in expected_outputs(doc, out_base, settings.formats) if p.suffix != ".json"
         ]
+
+
+@contextmanager
+def output_errors(where: Path) -> Iterator[None]:
+    """An OSError while writing outputs is the output's problem, not the input's nor a
+    bug: a full disk (or quota) becomes :class:`DiskFullError`, anything else (read-only,
+    no permission) :class:`OutputError`; both carry exit code 7."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno in DISK_FULL_ERRNOS:
+            raise DiskFullError(
+                "no space left on the device: the output was not written "
+                "(free some space and rerun; finished documents are kept)",
+                path=str(where.parent),
+            ) from error
+        raise OutputError(
+            f"cannot write the output: {error.strerror or error}", path=str(where.parent)
+        ) from error
 
 
 def _fill_from_document(record: DocRecord, doc: Document) -> None:

@@ -38,13 +38,15 @@ def run_local(
     workers: int,
     log_file: str | None = None,
     quiet: bool = False,
+    verbose: bool = False,
 ) -> Iterator[DocRecord]:
     """Yield one record per job, in completion order."""
     if workers == 0:
         for job in jobs:
             yield run_job(job, options, settings, _reporting_to(reporter, job))
         return
-    yield from _PoolRun(jobs, options, settings, reporter, workers, log_file, quiet).records()
+    run = _PoolRun(jobs, options, settings, reporter, workers, log_file, quiet, verbose)
+    yield from run.records()
 
 
 def _reporting_to(reporter: Reporter, job: InputFile):
@@ -59,12 +61,15 @@ def _pool_task(job: InputFile, options: ConvertOptions, settings: BatchSettings)
 class _PoolRun:
     """One batch over a process pool, rebuilt if a worker dies."""
 
-    def __init__(self, jobs, options, settings, reporter, workers, log_file, quiet) -> None:
+    def __init__(
+        self, jobs, options, settings, reporter, workers, log_file, quiet, verbose
+    ) -> None:
         self.pending: deque[InputFile] = deque(jobs)
         self.suspects: deque[InputFile] = deque()  # in flight when a worker died: run alone
         self.retried: set[str] = set()
         self.options, self.settings, self.reporter = options, settings, reporter
         self.workers, self.log_file, self.quiet = workers, log_file, quiet
+        self.verbose = verbose
 
     def records(self) -> Iterator[DocRecord]:
         import multiprocessing
@@ -76,7 +81,7 @@ class _PoolRun:
                 max_workers=self.workers,
                 mp_context=context,
                 initializer=init_pool_worker,
-                initargs=(self.log_file, self.quiet, os.getpid(), ticks),
+                initargs=(self.log_file, self.quiet, os.getpid(), ticks, self.verbose),
             )
             try:
                 yield from self._drive(pool, ticks)

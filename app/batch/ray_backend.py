@@ -33,8 +33,10 @@ PROBE_PAUSE_SECONDS = 1.0  # between readiness probes of an actor that is restar
 class ConverterActor:
     """Holds one worker's models; ``convert`` is :func:`run_job` for one document."""
 
-    def __init__(self, options: ConvertOptions, settings: BatchSettings, quiet: bool) -> None:
-        configure_worker_logging(None, quiet)
+    def __init__(
+        self, options: ConvertOptions, settings: BatchSettings, quiet: bool, verbose: bool = False
+    ) -> None:
+        configure_worker_logging(None, quiet, verbose)
         self.options = options
         self.settings = settings
 
@@ -65,6 +67,7 @@ def run_ray(
     workers: int,
     address: str | None = None,
     quiet: bool = False,
+    verbose: bool = False,
 ) -> Iterator[DocRecord]:
     """Yield one record per job, in completion order, computed on Ray actors.
 
@@ -81,7 +84,7 @@ def run_ray(
         remote_actor = ray.remote(
             num_cpus=ACTOR_CPUS, max_concurrency=1, max_restarts=-1, max_task_retries=0
         )(ConverterActor)
-        actors = [remote_actor.remote(options, settings, quiet) for _ in range(n_actors)]
+        actors = [remote_actor.remote(options, settings, quiet, verbose) for _ in range(n_actors)]
         yield from _gather(ray, actors, jobs)
     finally:
         if started_here:

@@ -1,10 +1,11 @@
 """The run summary (``OUTDIR/run-summary.json``), the exit-code rule and per-document lines.
 
 Exit code of a batch: 0 when every input is ok (or skipped with an ok output);
-otherwise the most severe code met, in this order:
+otherwise the most severe code met, in the order of ``fiscalocr.model.EXIT_SEVERITY``:
 
-    130 interrupted (SIGINT/SIGTERM)  >  6 missing dependency/model  >  1 internal error
-    >  3 unreadable input  >  4 encrypted input  >  5 partial (only some pages failed)
+    130 interrupted (SIGINT/SIGTERM)  >  7 an output could not be written  >  6 missing
+    dependency/model  >  1 internal error  >  2 nothing selected  >  3 unreadable input
+    >  4 encrypted input  >  5 partial (only some pages failed)
 
 so 5 means "everything was converted, but some pages are missing", 3/4 mean "some
 inputs could not be read at all" (each reported on one line, no traceback), 1 means a
@@ -21,26 +22,18 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from fiscalocr.app.export.atomic import atomic_write_text
-from fiscalocr.model import ExitCode
+from fiscalocr.app.wording import plural
+from fiscalocr.model import EXIT_SEVERITY, ExitCode
 
 from .record import DocRecord
 
 SUMMARY_NAME = "run-summary.json"
 
-_SEVERITY = (
-    ExitCode.INTERRUPTED,
-    ExitCode.DEPENDENCY,
-    ExitCode.INTERNAL,
-    ExitCode.INPUT,
-    ExitCode.ENCRYPTED,
-    ExitCode.PARTIAL,
-)
-
 
 def batch_exit_code(codes: Iterable[int]) -> int:
     """The most severe of ``codes`` by the documented order; 0 when all are 0."""
     present = set(codes)
-    for code in _SEVERITY:
+    for code in EXIT_SEVERITY:
         if int(code) in present:
             return int(code)
     return int(ExitCode.INTERNAL) if present - {0} else int(ExitCode.OK)
@@ -56,6 +49,10 @@ class RunSummary(BaseModel):
     finished_at: str | None = None
     finished: bool = False
     interrupted: bool = False
+    stopped: str | None = Field(
+        default=None,
+        description="why the run stopped before its end (an output could not be written)",
+    )
     seconds: float = 0.0
     counts: dict[str, int] = Field(default_factory=dict)
     pages_converted: int = 0
@@ -75,7 +72,8 @@ class RunSummary(BaseModel):
         rss = [d.worker_peak_rss_mb for d in self.documents if d.worker_peak_rss_mb]
         self.peak_worker_rss_mb = max(rss) if rss and busy else None
         codes = [d.exit_code for d in self.documents]
-        if self.interrupted or any(d.status == "pending" for d in self.documents):
+        pending = any(d.status == "pending" for d in self.documents)
+        if self.interrupted or (pending and self.stopped is None):
             codes.append(int(ExitCode.INTERRUPTED))
         self.exit_code = batch_exit_code(codes)
 
@@ -92,11 +90,14 @@ def document_line(record: DocRecord) -> str:
         return f"failed   {name}: {record.error_code}: {record.message}"
     if record.status == "skipped":
         return (
-            f"skipped  {name}: output up to date ({record.previous_status}, {record.pages} pages)"
+            f"skipped  {name}: output up to date ({record.previous_status}, "
+            f"{plural(record.pages, 'page')})"
         )
-    line = f"{record.status:<8} {name}: {record.pages} pages, {record.seconds:.1f}s"
+    line = f"{record.status:<8} {name}: {plural(record.pages, 'page')}, {record.seconds:.1f}s"
     if record.pages_failed:
-        line += f", {record.pages_failed} page(s) with errors ({record.error_code})"
+        line += f", {plural(record.pages_failed, 'page')} with errors ({record.error_code})"
+        if record.status == "failed" and record.message:
+            line += f": {record.message}"
     elif record.status == "partial":
         line += f", a stage failed ({record.error_code})"
     if record.amounts_outside_tables or record.cells_without_value:
@@ -104,15 +105,15 @@ def document_line(record: DocRecord) -> str:
         more = " …" if len(record.pages_with_unplaced) > 8 else ""
         lost = []
         if record.amounts_outside_tables:
-            lost.append(f"{record.amounts_outside_tables} amount(s) outside every table")
+            lost.append(f"{plural(record.amounts_outside_tables, 'amount')} outside every table")
         if record.cells_without_value:
-            lost.append(f"{record.cells_without_value} cell(s) with an amount but no value")
+            lost.append(f"{plural(record.cells_without_value, 'cell')} with an amount but no value")
         line += f", {' and '.join(lost)} (page {pages}{more}): unchecked"
     rec = record.reconciliation
     if rec is not None:
         line += (
             f", checks {rec.checks_passed_before}->{rec.checks_passed_after}/{rec.checks_total}"
-            f" passed, {rec.repairs} repairs, {rec.unresolved} unresolved"
+            f" passed, {plural(rec.repairs, 'repair')}, {rec.unresolved} unresolved"
         )
     return line
 
@@ -120,7 +121,9 @@ def document_line(record: DocRecord) -> str:
 def final_line(summary: RunSummary) -> str:
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts.items()))
     rate = f", {summary.pages_per_minute} pages/min" if summary.pages_per_minute else ""
+    stopped = f"; stopped: {summary.stopped}" if summary.stopped else ""
     return (
-        f"{len(summary.documents)} documents ({counts}), {summary.pages_converted} pages "
-        f"in {summary.seconds:.1f}s{rate}; exit code {summary.exit_code}"
+        f"{plural(len(summary.documents), 'document')} ({counts}), "
+        f"{plural(summary.pages_converted, 'page')} in {summary.seconds:.1f}s{rate}{stopped}; "
+        f"exit code {summary.exit_code}"
     )

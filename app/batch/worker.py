@@ -15,8 +15,12 @@ PARENT_POLL_SECONDS = 1.0
 WORKER_LOG_FORMAT = "%(asctime)s %(processName)s[%(process)d] %(levelname)s %(name)s: %(message)s"
 
 
-def configure_worker_logging(log_file: str | None, quiet: bool) -> None:
-    """Send the worker's log records to the run's log file (appending), else to stderr."""
+def configure_worker_logging(log_file: str | None, quiet: bool, verbose: bool = False) -> None:
+    """Send the worker's log records to the run's log file (appending), else to stderr
+    (``-q``: errors only, ``-v``: progress too). Foreign notices are silenced."""
+    from fiscalocr.app.arguments import silence_foreign_warnings
+
+    silence_foreign_warnings()
     root = logging.getLogger()
     root.handlers.clear()
     if log_file:
@@ -24,7 +28,7 @@ def configure_worker_logging(log_file: str | None, quiet: bool) -> None:
         root.setLevel(logging.INFO)
     else:
         handler = logging.StreamHandler()
-        root.setLevel(logging.ERROR if quiet else logging.WARNING)
+        root.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     handler.setFormatter(logging.Formatter(WORKER_LOG_FORMAT))
     root.addHandler(handler)
     # third-party warnings (Paddle's ccache notice, ...) belong in the log, not on screen
@@ -55,9 +59,11 @@ def exit_when_orphaned(parent_pid: int) -> None:
 _PAGE_TICKS: list = []
 
 
-def init_pool_worker(log_file: str | None, quiet: bool, parent_pid: int, ticks) -> None:
+def init_pool_worker(
+    log_file: str | None, quiet: bool, parent_pid: int, ticks, verbose: bool = False
+) -> None:
     """``ProcessPoolExecutor`` initializer."""
-    configure_worker_logging(log_file, quiet)
+    configure_worker_logging(log_file, quiet, verbose)
     exit_when_orphaned(parent_pid)
     _PAGE_TICKS[:] = [ticks]
 

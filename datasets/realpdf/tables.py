@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fiscalocr.model import Cell, Line, Table, TableRegion, parse_amount
+from fiscalocr.model import COLUMN_NUMBERING_LABELS, Cell, Line, Table, TableRegion, parse_amount
 
 from .chars import Char, cell_text, chars_inside, line_text, page_chars, union, visual_lines
 from .rules import Grid, build_grid, group_tables, page_segments
@@ -22,7 +22,7 @@ _NOT_TITLE = re.compile(
 _CODE_HEADER = re.compile(r"编码|代码|编号|^类$|^款$|^项$|行次|栏次|序号")
 _CODE_VALUE = re.compile(r"^\d{2,7}$")
 _COLUMN_NUMBER = re.compile(r"\d{1,2}(\.0+)?")  # 栏次 numbers, printed 1 or 1.00
-_NUMBERING_LABEL = re.compile(r"栏次|档次|行次")
+_NUMBERING_LABEL = re.compile("|".join(COLUMN_NUMBERING_LABELS))
 _AMOUNT_LOOK = re.compile(r"\d[\d,]*\.\d+|\d{1,3}(,\d{3})+")
 
 

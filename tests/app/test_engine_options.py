@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from pydantic import ValidationError
 
 from fiscalocr.app.batch.command import _convert_options, configure_parser
-from fiscalocr.app.options import ConvertOptions
+from fiscalocr.app.options import ConvertOptions, OptionsError, build_options
 from fiscalocr.app.stages import ocr_options
 
 
@@ -25,14 +24,17 @@ def test_default_is_the_measured_cascade():
 
 def test_command_line_picks_the_engine_and_can_drop_the_cascade():
     opts = _convert_options(parsed("--ocr-engine", "ppocrv4", "--reread-engine", "none"))
-    assert (opts.ocr_engine, opts.ocr_reread_engine) == ("ppocrv4", None)
+    assert (opts.ocr.engine, opts.ocr.reread_engine) == ("ppocrv4", None)
     assert ocr_options(opts).engine == "ppocrv4"
 
 
 def test_unknown_engine_is_refused():
-    with pytest.raises(ValidationError, match="unknown OCR engine 'ppocrv9'"):
-        ConvertOptions(ocr_engine="ppocrv9")
+    with pytest.raises(OptionsError, match="unknown OCR engine 'ppocrv9'"):
+        build_options({}, {"ocr": {"engine": "ppocrv9"}})
 
 
 def test_engine_changes_the_output_key():
-    assert ConvertOptions().output_key() != ConvertOptions(ocr_engine="ppocrv4").output_key()
+    assert (
+        ConvertOptions().output_key()
+        != build_options({}, {"ocr": {"engine": "ppocrv4"}}).output_key()
+    )

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from fiscalocr.app.export import csv_path, write_outputs
-from fiscalocr.app.export.xlsx import GRID_FIRST_ROW, REPAIRED_FILL_RGB
+from fiscalocr.app.export.xlsx import GRID_FIRST_COL, GRID_FIRST_ROW, REPAIRED_FILL_RGB
 from fiscalocr.model import (
     Cell,
     Document,
@@ -110,18 +110,18 @@ def test_writes_every_format_json_last(exported):
 def test_xlsx_keeps_merged_cells_and_highlights_the_repair(exported):
     out_base, _ = exported
     workbook = load_workbook(f"{out_base}.xlsx")
-    assert workbook.sheetnames[-1] == "reconciliation"
+    assert workbook.sheetnames[-2:] == ["reconciliation", "findings"]
     sheet = workbook[workbook.sheetnames[0]]
     assert sheet.title.startswith("t1")
     r0 = GRID_FIRST_ROW
     merged = {str(m) for m in sheet.merged_cells.ranges}
-    assert merged == {f"A{r0}:A{r0 + 1}", f"B{r0}:C{r0}"}
-    repaired = sheet.cell(row=r0 + 2, column=2)
+    assert merged == {f"B{r0}:B{r0 + 1}", f"C{r0}:D{r0}"}  # column A numbers the rows
+    repaired = sheet.cell(row=r0 + 2, column=GRID_FIRST_COL + 1)
     assert repaired.value == pytest.approx(359.95)
     assert repaired.fill.start_color.rgb.endswith(REPAIRED_FILL_RGB)
     assert "OCR read: 359.96" in repaired.comment.text
     assert "t1:sum:col1:rows2-2" in repaired.comment.text
-    plain = sheet.cell(row=r0 + 2, column=3)
+    plain = sheet.cell(row=r0 + 2, column=GRID_FIRST_COL + 2)
     assert plain.comment is None and not plain.fill.start_color.rgb.endswith(REPAIRED_FILL_RGB)
 
 
@@ -129,10 +129,10 @@ def test_xlsx_lists_repairs_and_unresolved_rules(exported):
     out_base, _ = exported
     rows = [tuple(row) for row in load_workbook(f"{out_base}.xlsx")["reconciliation"].values]
     assert list(rows[2][:2]) == ["checks passed after repair", 3]
-    repair_row = next(r for r in rows if r[0] == "t1" and r[1] == 2)
-    assert repair_row[4:7] == ("359.96", "359.95", "t1:sum:col1:rows2-2")
+    repair_row = next(r for r in rows if r[0] == "t1" and r[1] == 3)  # rows count from 1
+    assert repair_row[5:8] == ("359.96", "359.95", "t1:sum:col1:rows2-2")
     unresolved_row = next(r for r in rows if r[0] == "t2")
-    assert unresolved_row[1:4] == ("t2:total", "(0,1)", 0.3)
+    assert unresolved_row[1:4] == ("t2:total", "第1行第2列 (C4)", 0.3)
 
 
 def test_csv_matches_the_grid_with_spans_at_their_top_left(exported):
@@ -148,7 +148,7 @@ def test_csv_matches_the_grid_with_spans_at_their_top_left(exported):
     sheet = load_workbook(f"{out_base}.xlsx").worksheets[0]
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            value = sheet.cell(row=GRID_FIRST_ROW + r, column=c + 1).value
+            value = sheet.cell(row=GRID_FIRST_ROW + r, column=GRID_FIRST_COL + c).value
             assert (text or None) == (
                 value if value is None or isinstance(value, str) else f"{value:.2f}"
             )

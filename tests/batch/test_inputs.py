@@ -64,8 +64,9 @@ def test_page_and_format_specs():
         with pytest.raises(ValueError):
             parse_pages(bad)
     assert parse_formats("csv,xlsx") == ("json", "xlsx", "csv")
-    with pytest.raises(ValueError, match="unknown format 'pdf'"):
-        parse_formats("json,pdf")
+    assert parse_formats("pdf,md,html") == ("json", "md", "pdf", "html")
+    with pytest.raises(ValueError, match="unknown format 'docx'"):
+        parse_formats("json,docx")
 
 
 def test_exit_code_rule_puts_bugs_before_bad_inputs_before_partial_pages():

@@ -8,8 +8,10 @@ table, and two faint pieces a row long (the reverse side's print showing through
 
 from __future__ import annotations
 
+from fiscalocr.layout.crossing import lines_across
 from fiscalocr.layout.geometry import Rule
 from fiscalocr.layout.regions import drop_stray_verticals
+from fiscalocr.model import Line
 
 ROWS = [90.2 + 20.6 * k for k in range(19)]
 HORIZONTALS = [Rule("h", y, 50.4, 782.4) for y in ROWS]
@@ -60,3 +62,94 @@ def test_the_reverse_sides_grid_showing_through_is_dropped():
     grey_rows = [Rule("h", 130.3 + 20.0 * k, 50.1, 558.7, faint=True) for k in range(14)]
     kept = drop_stray_verticals(grey_rows + grey + binarised)
     assert len([r for r in kept if r.orientation == "v"]) == 7
+
+
+def test_a_faded_column_rule_of_an_inked_table_stays_unless_text_stands_across_it():
+    """bench-v2's medium page 6 (ours): two of a table's column rules printed too light to
+    binarise run its whole height between the cells' text; dropping them as show-through
+    cut the table to fewer columns and its continuation no longer joined. The same faint
+    rule through the middle of text lines is the reverse side, and goes."""
+    # as on that page: most row rules grey too, the faded columns start on a spanning
+    # header's rule under part of the table and end 1.5 pt short of the bottom rule
+    rows = [Rule("h", 100.0 + 20.0 * k, 50.0, 550.0, faint=k not in (2, 7)) for k in range(12)]
+    header = [Rule("h", 110.0, 300.0, 550.0, faint=True)]
+    inked = [Rule("v", x, 100.0, 320.0) for x in (50.0, 200.0, 550.0)] + [
+        Rule("v", 300.0, 110.0, 320.0)
+    ]
+    faded = [Rule("v", 400.0, 110.5, 318.5, faint=True), Rule("v", 475.0, 109.0, 320.0, faint=True)]
+    rows += header
+    beside = [
+        Line(text="1,234.00", bbox=(x + 8, 104.0 + 20.0 * k, x + 60, 116.0 + 20.0 * k), conf=0.9)
+        for k in range(1, 11)
+        for x in (300.0, 400.0, 475.0)
+    ]
+    kept = drop_stray_verticals(rows + inked + faded, lines=beside)
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [50, 200, 300, 400, 475, 550]
+
+    across = [
+        Line(
+            text="项目支出合计数", bbox=(380.0, 104.0 + 20.0 * k, 500.0, 116.0 + 20.0 * k), conf=0.9
+        )
+        for k in range(1, 11)
+    ]
+    kept = drop_stray_verticals(rows + inked + faded, lines=across)
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [50, 200, 300, 550]
+    assert lines_across(faded[0], across) == 10 and lines_across(faded[0], beside) == 0
+
+
+def test_a_streak_beside_the_frame_leaves_no_sliver_column():
+    """Our medium scan of a real procurement table (js-party-office-2017 p12): a copier
+    streak down the margin just left of the frame, read as a piece overhanging the
+    bottom, two short pieces 6 pt left of the frame, and row rules running 13 pt on into
+    its ink. None of it may cut a column."""
+    rows = [
+        Rule("h", y, 169.0 if k % 3 == 0 else 181.4, 1032.0)
+        for k, y in enumerate([147.2 + 37.1 * k for k in range(18)])
+    ]
+    columns = [Rule("v", x, 146.9, 799.2) for x in (181.9, 323.0, 464.6, 606.2, 747.8, 889.2)]
+    frame = [Rule("v", 1030.6, 146.9, 799.2)]
+    streak = [
+        Rule("v", 169.9, 773.8, 833.3, 1.4),
+        Rule("v", 175.9, 787.2, 809.3, 0.8),
+        Rule("v", 176.5, 390.7, 458.9, 0.8),
+    ]
+    kept = drop_stray_verticals(rows + columns + frame + streak)
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [
+        181.9,
+        323.0,
+        464.6,
+        606.2,
+        747.8,
+        889.2,
+        1030.6,
+    ]
+    assert min(r.start for r in kept if r.orientation == "h") == 181.9
+    assert max(r.end for r in kept if r.orientation == "h") == 1030.6
+
+
+def test_more_short_show_through_pieces_than_inked_rules_are_all_dropped():
+    """Our medium scan of that table's continuation (p13): the reverse side showed
+    through as 12 faint pieces at 9 x, none a third of the table long, beside 7 inked
+    column rules. More pieces than rules must not make the table count as grey."""
+    rows = [Rule("h", 18.5 + 37.05 * k, 180.0, 1032.0) for k in range(22)]
+    columns = [Rule("v", x, 17.3, 799.2) for x in (181.0, 322.5, 464.1, 605.5, 746.9, 888.5)]
+    columns.append(Rule("v", 1030.0, 17.3, 799.2))
+    pieces = [
+        Rule("v", x, y0, y1, faint=True)
+        for x, y0, y1 in [
+            (160.3, 13.4, 95.5),
+            (302.6, 636.0, 782.9),
+            (584.9, 165.6, 421.0),
+            (585.4, 514.1, 670.1),
+            (868.6, 687.4, 788.2),
+            (961.4, 502.1, 532.3),
+            (973.4, 501.6, 535.2),
+            (977.3, 501.6, 528.5),
+            (1009.2, 43.7, 145.4),
+            (1009.4, 229.9, 292.8),
+            (1009.4, 377.3, 404.2),
+            (1009.9, 598.1, 626.4),
+        ]
+    ]
+    kept = drop_stray_verticals(rows + columns + pieces)
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [r.pos for r in columns]

@@ -65,3 +65,10 @@ def test_whole_yuan_table_reads_a_point_as_a_comma_and_keeps_the_other_reading()
 def test_looks_like_amount():
     assert looks_like_amount("21.968.00") and looks_like_amount("359.95")
     assert not looks_like_amount("部门名称") and not looks_like_amount("2,1968.00")
+
+
+def test_a_form_date_time_stamp_is_no_amount():
+    assert parse_amount("20240111171542") is None and read_amount("20240111171542") == []
+    # a fourteen-digit figure that is no valid date and time stays a number
+    assert parse_amount("20241311171542") == 20241311171542.0
+    assert parse_amount("2024011117") == 2024011117.0  # too short for a stamp

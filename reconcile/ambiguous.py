@@ -1,0 +1,59 @@
+"""Readings the print allows two ways, which no arithmetic settles: flagged, never guessed.
+
+Layout gives a cell a second reading (``Cell.candidates``) when the grammar of a printed
+amount allows two values for what was read (``1.234`` in a table of whole 元; ``42,252``
+in a table that prints 万元 to three decimals, where a damaged point reads as a comma).
+Reconciliation chooses between them wherever a rule binds the cell. A cell that no holding
+rule confirms (a performance form has no arithmetic at all) keeps its first reading, and
+the choice is reported as unresolved, so nothing tells the user a value it only guessed.
+"""
+
+from __future__ import annotations
+
+from fiscalocr.model import Document, Unresolved, parse_amount
+
+from .grid import norm, to_cents
+from .rules import CellRef, Rule
+
+AMBIGUOUS_READING = "ambiguous_reading"
+"""Rule id prefix of the unresolved entry that names such a cell."""
+
+
+def ambiguous_unconfirmed(
+    doc: Document, rules: list[Rule], values: dict[CellRef, int | None], flagged: set[CellRef]
+) -> list[Unresolved]:
+    """One unresolved entry per cell whose other readings no holding rule rules out.
+
+    ``values`` are the amounts after repair; ``flagged`` the cells an unresolved rule
+    already names (they need no second word).
+    """
+    confirmed = {ref for rule in rules if rule.holds(values) for ref in rule.cells}
+    found = []
+    for table in doc.tables:
+        for cell in table.cells:
+            if cell.value is None or not cell.candidates or cell.corrected:  # a person decided
+                continue
+            ref = CellRef(table.id, cell.row, cell.col)
+            if ref in confirmed or ref in flagged:
+                continue
+            others = [c for c in cell.candidates if _cents(c) not in (None, to_cents(cell.value))]
+            if not others:
+                continue
+            found.append(
+                Unresolved(
+                    table=table.id,
+                    rule=f"{AMBIGUOUS_READING}:{table.id}:r{cell.row}c{cell.col}",
+                    cells=[(cell.row, cell.col)],
+                    difference=None,
+                    description=(
+                        f"page {cell.page}: read “{cell.ocr_text or cell.text}”, kept as "
+                        f"{cell.text}; the print also allows {', '.join(others)}, and no "
+                        "rule decides"
+                    ),
+                )
+            )
+    return found
+
+
+def _cents(text: str) -> int | None:
+    return to_cents(parse_amount(norm(text)))
