@@ -59,7 +59,7 @@ def low_res_scan(tmp_path_factory, pages) -> Path:
 
 def test_cascade_rereads_low_confidence_amounts_and_records_the_engine(low_res_scan):
     with open_source(low_res_scan) as source:
-        fast = read_page(source, 0, OcrOptions(engine=FAST)).page
+        fast = read_page(source, 0, OcrOptions(engine=FAST, reread_engine=None)).page
         both = read_page(source, 0, OcrOptions(engine=FAST, reread_engine=ACCURATE)).page
     assert fast.ocr_engine == both.ocr_engine == FAST
     fast_by_box = {ln.bbox: ln for ln in fast.lines}
