@@ -90,6 +90,9 @@ class ConvertOptions(BaseModel):
     def _ocr_in_range(cls, ocr: OcrOptions) -> OcrOptions:
         _in_range("ocr.dpi", ocr.dpi, DPI_RANGE)
         _in_range("ocr.cpu_threads", ocr.cpu_threads, CPU_THREADS_RANGE)
+        _known_engine("ocr.engine", ocr.engine)
+        if ocr.reread_engine is not None:
+            _known_engine("ocr.reread_engine", ocr.reread_engine)
         return ocr
 
     @field_validator("pages")
@@ -168,6 +171,15 @@ def _in_range(name: str, value: int, bounds: tuple[int, int]) -> None:
     low, high = bounds
     if not low <= value <= high:
         raise ValueError(f"{name} {value} is out of range ({low} to {high})")
+
+
+def _known_engine(name: str, engine: str) -> None:
+    from fiscalocr.ocr import ENGINES
+
+    if engine not in ENGINES:
+        raise ValueError(
+            f"{name}: unknown OCR engine {engine!r}; choose one of {', '.join(ENGINES)}"
+        )
 
 
 def _check_keys(stage: str, values: dict, kind: type) -> None:

@@ -28,6 +28,7 @@ class CellRereader:
         self._scale = scale
         self._source: Any = None
         self._raster: tuple[int, Any, float] | None = None
+        self._read: dict[tuple, list[str]] = {}  # nothing is re-read twice
 
     def __enter__(self) -> CellRereader:
         return self
@@ -43,12 +44,23 @@ class CellRereader:
         page = self._pages.get(cell.page)
         if page is None or page.text_source != "ocr":
             return []  # a text-layer page holds the printed characters: nothing to re-read
-        image, px_per_pt = self._page_raster(page)
-        crop = ocr.crop_points(image, px_per_pt, cell.bbox)
-        if crop is None:
-            return []
-        lines = ocr.load_engine(self._ocr_opts).recognizer()([crop])
-        return [line.text for line in lines if line.text]
+        key = (cell.page, tuple(cell.bbox))
+        if key not in self._read:
+            image, px_per_pt = self._page_raster(page)
+            crop = ocr.crop_points(image, px_per_pt, cell.bbox)
+            self._read[key] = [] if crop is None else self._reread(crop)
+        return self._read[key]
+
+    def _reread(self, crop: Any) -> list[str]:
+        """The cascade's accurate engine reads suspects when there is one."""
+        from dataclasses import replace
+
+        from fiscalocr import ocr
+
+        opts = self._ocr_opts
+        if opts.reread_engine:
+            opts = replace(opts, engine=opts.reread_engine)
+        return [line.text for line in ocr.load_engine(opts).recognizer()([crop]) if line.text]
 
     def _page_raster(self, page) -> tuple[Any, float]:
         from fiscalocr import ocr

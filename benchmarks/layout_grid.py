@@ -204,7 +204,7 @@ def paddle_reader():
     from fiscalocr.ocr import OcrOptions, load_engine
     from fiscalocr.ocr.bare import lines_from_paddle_result
 
-    engine = load_engine(OcrOptions())
+    engine = load_engine(OcrOptions(engine="ppocrv4"))
 
     def read(image: np.ndarray, px_per_pt: float) -> list[Line]:
         bgr = np.ascontiguousarray(image[:, :, ::-1]) if image.ndim == 3 else image

@@ -57,6 +57,11 @@ class Line(_Model):
         default=None,
         description="per character of text, the recogniser's best alternatives (best first)",
     )
+    ocr_engine: str | None = Field(
+        default=None,
+        description="engine that read this line when it is not the page's ocr_engine (the "
+        "accurate engine of a cascade, which re-read a doubtful line); None otherwise",
+    )
 
 
 ErrorSeverity = Literal["error", "warning"]
@@ -141,6 +146,11 @@ class Page(_Model):
         default="ok",
         description="ok; partial: read, but a stage failed on it (see errors); failed: "
         "the page could not be read at all (no lines, width and height 0)",
+    )
+    ocr_engine: str | None = Field(
+        default=None,
+        description="OCR engine that read the page's lines (e.g. ppocrv4, ppocrv6-small); "
+        "None when they came from the text layer",
     )
 
 

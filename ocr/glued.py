@@ -61,4 +61,5 @@ def _piece(line: Line, start: int, end: int) -> Line:
         conf=round(sum(tops) / len(tops), 4) if tops else line.conf,
         char_boxes=boxes,
         char_alternatives=alternatives,
+        ocr_engine=line.ocr_engine,
     )

@@ -26,6 +26,16 @@ class OcrOptions:
     det_limit_side_len / det_limit_type: PaddleOCR's detector input size rule. 1600 (not
         PaddleOCR's 960) because a dense 8 pt table at 200 dpi loses leading digits when
         shrunk to 960 px (166 vs 168 of 168 amounts exact); detection stays the cheap part.
+    engine: which OCR engine reads scanned pages, a name of ``engine.ENGINES``: PaddleOCR's
+        PP-OCRv4 (the reference), PP-OCRv6 small or tiny under ONNX Runtime. The default,
+        tiny with small re-reading what it doubts, was measured faster than bare PP-OCRv4
+        and no less accurate than the PP-OCRv4 pipeline (``benchmarks/engine_compare.py``,
+        BENCHMARKS.md: 445 vs 433 of 463 amounts on 9 dense scanned table pages, 0.95x vs
+        1.38x bare PP-OCRv4's time).
+    reread_engine / reread_below_conf: the cascade (``cascade``): when set, lines ``engine``
+        read below this confidence, or as a broken amount, are re-read by ``reread_engine``.
+    release_memory: after each OCR page, hand the heap's freed pages back to the system
+        (``memory.release_freed_memory``), so a long batch's RSS stays flat.
     min_line_conf: recognised lines below this confidence are dropped (seal noise).
     max_skew_deg: largest skew the deskew step looks for and corrects.
     faded_ink_grey: a text crop whose ink (2nd percentile of its darkest channel) is lighter
@@ -36,6 +46,7 @@ class OcrOptions:
     """
 
     dpi: int = 200
+    engine: str = "ppocrv6-tiny"
     force_ocr: bool = False
     detect_orientation: bool = True
     deskew: bool = True
@@ -47,6 +58,9 @@ class OcrOptions:
     det_limit_side_len: int = 1600
     det_limit_type: str = "max"
     min_line_conf: float = 0.5
+    release_memory: bool = True
+    reread_engine: str | None = "ppocrv6-small"
+    reread_below_conf: float = 0.95
     max_skew_deg: float = 5.0
     scan_dpi_range: tuple[int, int] = (100, 600)
     min_text_chars: int = 10

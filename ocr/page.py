@@ -8,15 +8,19 @@ its pixels. Only one page raster is alive at a time.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from fiscalocr.model import DependencyError, Line, Page, PageError, PageWork
 
+from .cascade import reread_doubtful
 from .contrast import stretched_if_faded
 from .ctc import Placement
 from .engine import load_engine
 from .geometry import deskew_image, deskew_matrix, quad_rect, turn_image
 from .glued import split_glued
+from .memory import release_freed_memory
 from .options import OcrOptions
 from .orient import find_orientation
 from .raster import POINTS_PER_INCH, choose_dpi, dominant_image, render_bgr
@@ -89,6 +93,8 @@ def _text_page_work(page, index: int, lines: list[Line], options: OcrOptions) ->
 
 
 def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
+    if options.release_memory:
+        release_freed_memory()  # what the previous page's stages freed, before this raster
     engine = load_engine(options)
     dpi = choose_dpi(page, options.dpi, options.scan_dpi_range)
     image = render_bgr(page, dpi)
@@ -113,9 +119,8 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
         skew_deg=skew,
         text_source="ocr",
         dpi=dpi,
-        lines=recognise_lines(
-            engine, reading, quads, px_per_pt, options.min_line_conf, options.faded_ink_grey
-        ),
+        ocr_engine=engine.name,
+        lines=recognise_lines(engine, reading, quads, px_per_pt, options),
     )
     return PageWork(page=record, image=image, px_per_pt=px_per_pt)
 
@@ -145,11 +150,12 @@ def recognise_lines(
     image: np.ndarray,
     quads: np.ndarray,
     px_per_pt: float,
-    min_conf: float,
-    faded_ink_grey: int = 0,
+    options: OcrOptions,
 ) -> list[Line]:
     """Recognise each box of the upright image; bbox in points, reading order. Crops of
-    faded ink (lighter than ``faded_ink_grey``) are contrast-stretched first."""
+    faded ink (lighter than ``options.faded_ink_grey``) are contrast-stretched first;
+    with ``options.reread_engine`` the lines in doubt are re-read by it (``cascade``)."""
+    faded_ink_grey = options.faded_ink_grey
     height, width = image.shape[:2]
     crops, places = [], []
     for quad in quads:
@@ -167,10 +173,14 @@ def recognise_lines(
                 bbox=tuple(round(v / px_per_pt, 2) for v in (x0, y0, x1, y1)), vertical=vertical
             )
         )
+    read = engine.recognise(crops, places)
+    if options.reread_engine and options.reread_engine != engine.name:
+        accurate = load_engine(replace(options, engine=options.reread_engine))
+        read, _ = reread_doubtful(accurate, crops, places, read, options.reread_below_conf)
     lines = [
         piece
-        for line in engine.recognise(crops, places)
-        if line is not None and line.conf >= min_conf
+        for line in read
+        if line is not None and line.conf >= options.min_line_conf
         for piece in split_glued(line)
     ]
     return reading_order(lines)

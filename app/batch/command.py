@@ -114,6 +114,15 @@ def configure_parser(parser: argparse.ArgumentParser, *, top_level: bool = False
         type=bounded_float(0.0, 1.0),
         help="drop recognised lines below this confidence (ocr.min_line_conf, default 0.5)",
     )
+    parser.add_argument(
+        "--ocr-engine",
+        help="ppocrv4, ppocrv6-small or ppocrv6-tiny (ocr.engine, default ppocrv6-tiny)",
+    )
+    parser.add_argument(
+        "--reread-engine",
+        help="the cascade's accurate engine (ocr.reread_engine, default ppocrv6-small); "
+        "'none': no cascade",
+    )
     parser.add_argument("--models-dir", help="trained classifiers (default: the bundled ones)")
 
 
@@ -211,6 +220,10 @@ def _convert_options(args: argparse.Namespace) -> ConvertOptions:
         ocr["detect_orientation"] = False
     if args.min_line_conf is not None:
         ocr["min_line_conf"] = args.min_line_conf
+    if getattr(args, "ocr_engine", None):
+        ocr["engine"] = args.ocr_engine
+    if getattr(args, "reread_engine", None):
+        ocr["reread_engine"] = None if args.reread_engine == "none" else args.reread_engine
     if ocr:
         flags["ocr"] = ocr
     try:

@@ -21,7 +21,7 @@ def engine():
     """The OCR stage's engine: models load once per process, as in the pipeline."""
     from fiscalocr.ocr import OcrOptions, load_engine
 
-    return load_engine(OcrOptions())
+    return load_engine(OcrOptions(engine="ppocrv4"))
 
 
 def ocr_lines(engine, image: np.ndarray, px_per_pt: float) -> list[Line]:

@@ -66,10 +66,10 @@ def rotate_deg(image: np.ndarray, angle: float) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def engine():
-    """The real PaddleOCR engine, loaded once (load_engine is cached per process too)."""
+    """The real PaddleOCR engine (PP-OCRv4, the reference), loaded once (cached per process)."""
     from fiscalocr.ocr import OcrOptions, load_engine
 
-    return load_engine(OcrOptions())
+    return load_engine(OcrOptions(engine="ppocrv4"))
 
 
 @pytest.fixture(scope="module")

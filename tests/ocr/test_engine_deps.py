@@ -22,7 +22,7 @@ def no_rapidocr(monkeypatch):
 
 
 def test_missing_models_raise_dependency_error(no_rapidocr, tmp_path, pages):
-    options = OcrOptions(force_ocr=True, det_limit_side_len=1599)  # a fresh engine cache key
+    options = OcrOptions(force_ocr=True, engine="ppocrv4", det_limit_side_len=1599)  # fresh key
     with (
         open_source(pages.text_pdf(tmp_path / "t.pdf")) as source,
         pytest.raises(DependencyError) as caught,
