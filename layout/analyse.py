@@ -28,8 +28,9 @@ from .inkboxes import tighten_to_ink
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .pieces import Piece, line_pieces
 from .placement import CellText, place_text
-from .regions import drop_stray_verticals, group_regions, is_underlined_prose, region_bbox
+from .regions import group_regions, is_underlined_prose, region_bbox
 from .rules import detect_rules
+from .stray_rules import drop_stray_verticals
 from .tables import make_fragment
 from .textgrid import complete_rules
 from .unplaced import unplaced_amounts, unplaced_warning

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fiscalocr.layout.crossing import lines_across
 from fiscalocr.layout.geometry import Rule
-from fiscalocr.layout.regions import drop_stray_verticals
+from fiscalocr.layout.stray_rules import drop_stray_verticals
 from fiscalocr.model import Line
 
 ROWS = [90.2 + 20.6 * k for k in range(19)]

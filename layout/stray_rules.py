@@ -1,0 +1,252 @@
+"""Rule pieces inside a table region that are not the table's rules, dropped before the
+grid is built: a seal's rim, a scanner streak, a character stroke, the reverse side of
+the sheet showing through. Pure functions of the region's rules (and, where text
+decides, the page's lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from fiscalocr.model import Line
+
+from .crossing import lines_across
+from .geometry import Rule
+from .options import DEFAULT_OPTIONS, LayoutOptions
+from .regions import region_bbox
+
+
+def drop_stray_verticals(
+    group: list[Rule], options: LayoutOptions = DEFAULT_OPTIONS, lines: Sequence[Line] = ()
+) -> list[Rule]:
+    """Drop vertical pieces floating inside a table: a seal's rim, a scanner streak, a
+    character stroke crossing a row or two.
+
+    A printed column rule reaches the table's top or bottom edge, or crosses many rows
+    (a rule whose ends faded), or continues another vertical piece at its x (a header
+    rule above a spanning row), or starts and ends on long horizontal rules (a form's
+    short field separator). A piece that does none of these would cut a few rows into
+    an extra column.
+    """
+    tol = options.join_pt
+    group = _without_show_through(group, options.snap_pt, lines, tol)
+    long_hs = [
+        r
+        for r in group
+        if r.orientation == "h" and r.length >= _LONG_HRULE * options.min_horizontal_rule_pt
+    ]
+    group = _without_streaks(_without_faint_specks(group, long_hs, options.snap_pt), long_hs)
+    group = _without_slivers_outside(group)
+    _, top, _, bottom = region_bbox(group)
+    vs = [r for r in group if r.orientation == "v"]
+
+    def lands(y: float, x: float, y_tol: float, x_tol: float) -> bool:
+        return any(
+            abs(h.pos - y) <= y_tol and h.start - x_tol <= x <= h.end + x_tol for h in long_hs
+        )
+
+    def ends_on_rules(v: Rule) -> bool:
+        """One end exactly on a rule, the other at least near one (its rule may fade)."""
+        tight = (_LANDING_PT, tol)
+        loose = (tol, 2 * tol)
+        return (lands(v.start, v.pos, *tight) and lands(v.end, v.pos, *loose)) or (
+            lands(v.start, v.pos, *loose) and lands(v.end, v.pos, *tight)
+        )
+
+    kept = []
+    for rule in group:
+        if (
+            rule.orientation == "h"
+            or rule.start <= top + tol
+            or rule.end >= bottom - tol
+            or any(o is not rule and abs(o.pos - rule.pos) <= options.snap_pt for o in vs)
+            or ends_on_rules(rule)
+            or _crossings(rule, long_hs) >= _MANY_ROWS
+        ):
+            kept.append(rule)
+    return kept
+
+
+def _without_show_through(
+    group: list[Rule], same: float, lines: Sequence[Line] = (), tol: float = 4.0
+) -> list[Rule]:
+    """Faint rules of a table printed in ink that no inked rule continues: the reverse
+    side's table showing through (a double-sided page's grid at other x and y), read by
+    the faint-rule finder as grey hairlines.
+
+    Per orientation, a table is printed in ink when its inked rules at least half the
+    table long stand at ``_INKED_TABLE`` positions or more, and at no fewer positions
+    than its faint rules as long: a grey hairline table scanned badly binarises only a
+    few of its rules (2 of 10 on a heavy scan) and keeps its faint ones. Short faint
+    pieces do not count against the ink: the reverse side of a real continuation page
+    (our medium scan of js-party-office-2017 p13) showed through as 12 pieces at 9 other
+    x, none a third of the table long, beside 7 inked column rules. A faint rule that is the
+    table's own, printed too light to binarise, stays (:func:`_own_faded_rule`).
+    """
+    inked_rules = [r for r in group if not r.faint]
+    if not inked_rules:
+        return group
+    box = region_bbox(inked_rules)
+    kept = list(group)
+    for orientation, extent in (("v", box[3] - box[1]), ("h", box[2] - box[0])):
+        mine = [r for r in group if r.orientation == orientation]
+        inked = _positions([r for r in mine if not r.faint and r.length >= extent / 2], same)
+        faint = [r for r in mine if r.faint]
+        faint_long = _positions([r for r in faint if r.length >= extent / 2], same)
+        if not faint or len(inked) < max(_INKED_TABLE, len(faint_long)):
+            continue
+        crossing = [r for r in group if r.orientation != orientation and r.length >= _MEETS_RULE_PT]
+        parallel = [r for r in inked_rules if r.orientation == orientation]
+        # a line standing across an inked rule is one the OCR merged over cells (a
+        # header's words on one baseline): no evidence against a faint rule
+        unmerged = [line for line in lines if not any(lines_across(p, [line]) for p in parallel)]
+        kept = [
+            r
+            for r in kept
+            if r.orientation != orientation
+            or not r.faint
+            or any(abs(r.pos - x) <= same for x in inked)
+            or _own_faded_rule(r, extent, crossing, unmerged)
+        ]
+    return kept
+
+
+def _own_faded_rule(
+    rule: Rule, extent: float, crossing: Sequence[Rule], unmerged: Sequence[Line]
+) -> bool:
+    """A faint rule the table printed: at least half the table long, both ends on rules
+    it meets (faint or inked; a spanning header's rule under part of the table counts),
+    and no text line standing across it (bench-v2's medium page 6: two column rules under
+    a spanning header, 151–500 and 170–498 pt, ends within 1.5 pt of the rows' rules). The
+    reverse side's grid ends 2–4 pt off this one's rows and runs through its text.
+    ``unmerged`` are the page's lines that stand across none of the table's inked rules."""
+    if rule.length < extent / 2:
+        return False
+
+    def lands(at: float) -> bool:
+        return any(
+            abs(c.pos - at) <= _FADED_LANDING_PT
+            and c.start - _FADED_LANDING_PT <= rule.pos
+            and rule.pos <= c.end + _FADED_LANDING_PT
+            for c in crossing
+        )
+
+    if not (lands(rule.start) and lands(rule.end)):
+        return False
+    return lines_across(rule, unmerged) == 0
+
+
+_MEETS_RULE_PT = 50.0
+"""A rule a faded one may end on is longer than a seal's rim or a glyph stroke (a header
+rule over two narrow columns is 90 pt)."""
+_FADED_LANDING_PT = 2.0
+"""How near a faded rule's ends come to the rules they meet: its ends fade too (1.5 pt
+off on bench-v2's medium page 6), but not as far as another grid's rows (2.4 pt and more
+on the real show-through page of ``test_stray_verticals``)."""
+
+
+def _positions(rules: list[Rule], same: float) -> list[float]:
+    """Distinct positions of rules, those within ``same`` of each other counted once."""
+    out: list[float] = []
+    for pos in sorted(r.pos for r in rules):
+        if not out or pos - out[-1] > same:
+            out.append(pos)
+    return out
+
+
+_INKED_TABLE = 3
+
+
+def _crossings(v: Rule, long_hs: list[Rule]) -> int:
+    return sum(v.start < h.pos < v.end and h.start <= v.pos <= h.end for h in long_hs)
+
+
+def _without_faint_specks(group: list[Rule], long_hs: list[Rule], same_x: float) -> list[Rule]:
+    """A table whose column rules are printed in ink (two or more crossing many rows)
+    has no faint column rule a row or two long: such a piece is the reverse side showing
+    through, or JPEG noise beside text, and would cut one row into an extra column. A
+    short faint piece that another vertical continues at its x (a header rule over a
+    column rule, part of it too light to binarise) is kept."""
+    inked = [
+        v
+        for v in group
+        if v.orientation == "v" and not v.faint and _crossings(v, long_hs) >= _MANY_ROWS
+    ]
+    if len(inked) < 2:
+        return group
+    vs = [r for r in group if r.orientation == "v"]
+    return [
+        r
+        for r in group
+        if r.orientation == "h"
+        or not r.faint
+        or _crossings(r, long_hs) >= _MANY_ROWS
+        or any(o is not r and abs(o.pos - r.pos) <= same_x for o in vs)
+    ]
+
+
+def _without_streaks(group: list[Rule], long_hs: list[Rule]) -> list[Rule]:
+    """A vertical that runs past the table's outermost horizontal rules by more than
+    ``_STREAK_OVERHANG_PT``, where no other vertical does, is a copier's streak down the
+    sheet, not a column rule (a table without a top rule has all its verticals overhang
+    alike, and keeps them)."""
+    if len(long_hs) < 2:
+        return group
+    h_top = min(h.pos for h in long_hs)
+    h_bottom = max(h.pos for h in long_hs)
+    vs = [r for r in group if r.orientation == "v"]
+
+    def overhangs(v: Rule) -> bool:
+        return v.start < h_top - _STREAK_OVERHANG_PT or v.end > h_bottom + _STREAK_OVERHANG_PT
+
+    streaks = [v for v in vs if overhangs(v)]
+    if len(streaks) != 1 or len(vs) < 3:
+        return group
+    return [r for r in group if r is not streaks[0]]
+
+
+def _without_slivers_outside(group: list[Rule]) -> list[Rule]:
+    """Short vertical pieces just outside the table's outermost long verticals: what is
+    left of a copier streak down the margin beside the frame (our medium scan of
+    js-party-office-2017 p12: pieces 6 pt left of the frame, 22 and 68 pt long, which
+    kept each other as one rule and cut a 6 pt column no text can fill, and row rules
+    run on 13 pt into the streak's ink). A column that narrow holds nothing; a real rule
+    outside the frame is as long as the frame. Horizontals are clipped to the frame."""
+    vs = [r for r in group if r.orientation == "v"]
+    if not vs:
+        return group
+    height = max(r.end for r in vs) - min(r.start for r in vs)
+    frame = [r.pos for r in vs if r.length >= height / 2]
+    if len(frame) < 2:
+        return group
+    left, right = min(frame), max(frame)
+
+    def sliver(r: Rule) -> bool:
+        outside = left - _SLIVER_PT <= r.pos < left or right < r.pos <= right + _SLIVER_PT
+        return r.orientation == "v" and outside and r.length < height / 2
+
+    def clipped(r: Rule) -> Rule:
+        """A horizontal that runs on into the streak's ink ends at the frame."""
+        if r.orientation != "h":
+            return r
+        start = left if left - _SLIVER_PT <= r.start < left else r.start
+        end = right if right < r.end <= right + _SLIVER_PT else r.end
+        return r if (start, end) == (r.start, r.end) else replace(r, start=start, end=end)
+
+    return [clipped(r) for r in group if not sliver(r)]
+
+
+_SLIVER_PT = 16.0
+"""Narrower than any column that holds text (a code column of 类/款/项 is 35 pt wide; a
+streak's ink ran 13 pt past the frame on js-party-office-2017 p12)."""
+_STREAK_OVERHANG_PT = 30.0
+"""Longer than a missing top rule's header row leaves a column rule standing above the
+first horizontal (20-25 pt); the streak on a real medium scan ran 76 pt past it."""
+_LANDING_PT = 1.0
+"""A printed vertical ends inside the horizontal rule it meets (within its thickness);
+a seal's rim only passes near one (2.5 and 3.1 pt off on a medium scan)."""
+_MANY_ROWS = 4
+"""A vertical crossing this many horizontal rules is a column rule (a seal is smaller)."""
+_LONG_HRULE = 2.0
+"""Horizontals at least this many opening kernels long are rules, not a seal's rim."""
