@@ -108,26 +108,18 @@ def _only_left_of_labels(codes: set[int], cells: Sequence[Cell], header_rows: in
     return {col for col in codes if col < first_amount}
 
 
-def usual_decimals(texts: Sequence[str]) -> int | None:
-    """The number of decimals most cleanly printed amounts among ``texts`` carry (None
-    when there is none to go by)."""
+def decimal_counts(texts: Sequence[str]) -> Counter[int]:
+    """How many cleanly printed amounts among ``texts`` carry 0, 1, 2, 3 … decimals.
+
+    Its most common count is the table's usual number of decimals (a lost point is
+    judged against it); any count of 3 means the table prints 万元 to the 10 元, so a
+    lone comma before three digits may be its point."""
     counts: Counter[int] = Counter()
     for text in texts:
         readings = read_amount(text)
         if readings and not readings[0].separators_fixed:
             counts[len(readings[0].text.rstrip("%").partition(".")[2])] += 1
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def prints_thousandths(texts: Sequence[str]) -> bool:
-    """Whether some cleanly printed amount among ``texts`` carries three decimals (a table
-    in 万元 to the 10 元), so that a lone comma before three digits may be its point."""
-    for text in texts:
-        readings = read_amount(text)
-        clean = readings and not readings[0].separators_fixed
-        if clean and len(readings[0].text.rstrip("%").partition(".")[2]) == 3:
-            return True
-    return False
+    return counts
 
 
 def assign_values(table: Table) -> None:
@@ -143,8 +135,9 @@ def assign_values(table: Table) -> None:
         if c.row >= table.header_rows and not (c.col in codes and c.colspan == 1)
     ]
     texts = [c.ocr_text if c.separators_fixed else c.text for c in body]
-    decimals = usual_decimals(texts)
-    thousandths = prints_thousandths(texts)
+    counts = decimal_counts(texts)
+    decimals = counts.most_common(1)[0][0] if counts else None
+    thousandths = counts[3] > 0
     amounts = {id(c) for c in body}
     for cell in table.cells:
         cell.is_header = cell.row < table.header_rows

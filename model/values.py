@@ -37,8 +37,9 @@ _STRAY_END = _SEPARATORS + "。，、"
 _GROUPED = re.compile(r"^([-−+]?)(\d+(?:[" + re.escape(_SEPARATORS) + r"]\d+)*)(%?)$")
 _SPLIT = re.compile("[" + re.escape(_SEPARATORS) + "]")
 _MAX_FRACTION_DIGITS = 2
-"""Disclosures print amounts to the cent at most; a final group of three digits is a
-thousands group, never a fraction."""
+"""Disclosures print amounts to the cent, so the grammar reads a final group of three
+digits as thousands. The exception, a 万元 table printed to the 10 元 (``42.252``), is
+the caller's to know: layout then offers :func:`point_read_as_comma` as a second reading."""
 
 
 _DATE_TIME_STAMP = re.compile(
