@@ -7,7 +7,7 @@ grid so evidence lookups by position work.
 
 from __future__ import annotations
 
-from fiscalocr.model import Cell, Document, Page, Source, Table, parse_amount
+from fiscalocr.model import Cell, Document, Line, Page, Source, Table, parse_amount
 
 CELL_W, CELL_H = 60.0, 20.0
 
@@ -65,6 +65,20 @@ def table_from_rows(
         n_cols=n_cols,
         header_rows=header_rows,
         cells=cells,
+    )
+
+
+def explanation_page(*lines: str, page: int = 2) -> Page:
+    """A narrative page (情况说明) holding ``lines``, one under the other."""
+    return Page(
+        page=page,
+        width=595,
+        height=842,
+        section="explanation",
+        lines=[
+            Line(text=t, bbox=(50, 50 + 20 * i, 500, 66 + 20 * i), conf=0.99)
+            for i, t in enumerate(lines)
+        ],
     )
 
 

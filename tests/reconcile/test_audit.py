@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from fiscalocr.datasets.synth.document import generate_document
-from fiscalocr.model import Line, Page
+from fiscalocr.model import Page
 from fiscalocr.reconcile import reconcile_document
-from fiscalocr.reconcile.handbuilt import document_of, table_from_rows
+from fiscalocr.reconcile.handbuilt import document_of, explanation_page, table_from_rows
 from fiscalocr.reconcile.inject import FAMILIES, inject
 
 
@@ -58,19 +58,6 @@ def test_each_injected_error_is_found_with_its_page_and_figures(truths, kind, fa
         assert any(f.page == where.page for f in hits)
 
 
-def _explanation(*lines: str) -> Page:
-    return Page(
-        page=2,
-        width=595,
-        height=842,
-        section="explanation",
-        lines=[
-            Line(text=t, bbox=(50, 50 + 20 * i, 500, 66 + 20 * i), conf=0.99)
-            for i, t in enumerate(lines)
-        ],
-    )
-
-
 def _appropriation_summary():
     rows = [
         "收入\t<\t支出\t<",
@@ -85,7 +72,7 @@ def _appropriation_summary():
 
 
 def test_narrative_total_against_the_table_total_the_issue_cites():
-    page = _explanation(
+    page = explanation_page(
         "四、财政拨款收入支出决算总体情况说明",
         "2024年度财政拨款收入支出总计0.3万元。与2023年度持平。",
     )
@@ -100,7 +87,7 @@ def test_narrative_total_against_the_table_total_the_issue_cites():
 
 
 def test_the_same_sentence_quoting_the_table_total_has_no_finding():
-    page = _explanation("2024年度财政拨款收入支出总计2,961.68万元。")
+    page = explanation_page("2024年度财政拨款收入支出总计2,961.68万元。")
     doc = document_of(_appropriation_summary(), pages=[Page(page=1, width=595, height=842), page])
     reconcile_document(doc)
     assert doc.findings == []
@@ -139,7 +126,7 @@ def test_the_same_sentence_quoting_the_table_total_has_no_finding():
     ],
 )
 def test_budget_against_final_and_year_on_year_sentences(sentence, kinds):
-    doc = document_of(_appropriation_summary(), pages=[_explanation("一、说明", sentence)])
+    doc = document_of(_appropriation_summary(), pages=[explanation_page("一、说明", sentence)])
     reconcile_document(doc)
     assert [f.kind for f in doc.findings] == kinds
     for f in doc.findings:
@@ -167,7 +154,9 @@ def _three_public_final():
     ],
 )
 def test_a_three_public_verdict_without_figures_is_checked_against_the_table(sentence, found):
-    doc = document_of(_three_public_final(), pages=[_explanation("七、“三公”经费情况", sentence)])
+    doc = document_of(
+        _three_public_final(), pages=[explanation_page("七、“三公”经费情况", sentence)]
+    )
     reconcile_document(doc)
     kinds = [f.kind for f in doc.findings]
     assert kinds == (["narrative_comparison"] if found else [])

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from fiscalocr.model import Line, Page
 from fiscalocr.reconcile import reconcile_document
 from fiscalocr.reconcile.grid import Grid
-from fiscalocr.reconcile.handbuilt import coded_rows, document_of, table_from_rows
+from fiscalocr.reconcile.handbuilt import coded_rows, document_of, explanation_page, table_from_rows
 from fiscalocr.reconcile.headers import analyse
 
 
@@ -158,21 +157,8 @@ def test_same_figures_across_tables_must_agree():
     assert doc.reconciliation.unresolved == []
 
 
-def _explanation(*lines: str) -> Page:
-    return Page(
-        page=2,
-        width=595,
-        height=842,
-        section="explanation",
-        lines=[
-            Line(text=t, bbox=(50, 50 + 20 * i, 500, 66 + 20 * i), conf=0.99)
-            for i, t in enumerate(lines)
-        ],
-    )
-
-
 def test_narrative_percentage_mismatch_is_reported():
-    page = _explanation(
+    page = explanation_page(
         "三、支出预算情况说明",
         "2024年度本部门支出预算359.95万元，其中：基本支出156.95万元，占43.60%；",
         "项目支出203.00万元，占56.90%。",
@@ -207,7 +193,7 @@ def test_rules_that_cannot_be_built_are_skipped_not_passed():
 def test_narrative_amounts_are_looked_up_by_their_label():
     leaves = {"2011301": (118.23, 0.0), "2011308": (0.0, 190.00), "2210201": (12.33, 0.0)}
     t3 = table_from_rows("t3", coded_rows(leaves), 2, table_type="expenditure")
-    page = _explanation(
+    page = explanation_page(
         "三、支出预算情况说明",
         "其中：基本支出130.56万元；项目支出190.00万元；",  # 基本支出 合计 is 130.56: agrees
         "一般公共服务支出(类)308.23万元，住房保障支出12.38万元。",  # 12.33 printed: disagrees
