@@ -10,6 +10,8 @@ from pathlib import Path
 
 from fiscalocr.model import ExitCode
 
+from ..wording import plural
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     _add_export(sub)
@@ -40,7 +42,8 @@ def _run_export(args: argparse.Namespace) -> int:
     summary = export_archive(args.outdir, args.out, args.to)
     for problem in summary.problems:
         print(f"fiscalocr export: skipped {problem}", file=sys.stderr)
-    print(f"wrote {summary.rows} amounts of {summary.documents} documents to {summary.path}")
+    amounts = plural(summary.rows, "amount")
+    print(f"wrote {amounts} of {plural(summary.documents, 'document')} to {summary.path}")
     return int(ExitCode.INPUT if summary.problems else ExitCode.OK)
 
 
