@@ -2,14 +2,14 @@
 
 Two sources of tables with known ground truth:
 
-* ``specimens``: random tables drawn with :mod:`fiscalocr.layout.specimen` (nested
+* ``specimens``: random tables drawn with :mod:`fiscalocr.testing.specimen` (nested
   headers, split 类/款/项 or single code columns, wrapped labels, blank cells), ruled four
   ways (full, no outer border, horizontal rules only, 三线表) as ``plain``, and the styles
   scans showed to fail (``grey`` hairlines, ``open_right`` cut by the page edge, ``wide``
   12-16 narrow columns under 3-line headers, ``unruled``, ``continuation`` on a second
   page without its header, joined); damaged at the benchmark's four levels (blur,
   noise, JPEG, faded and broken rules, residual skew) and by the poor scanner of
-  :mod:`fiscalocr.layout.specimen_scan` (``scan-medium``, ``scan-heavy``); reported per
+  :mod:`fiscalocr.testing.specimen_scan` (``scan-medium``, ``scan-heavy``); reported per
   style and per damage, with the share of amounts in the right cell;
 * ``synth``: documents of ``fiscalocr.datasets.synth.generate_document`` (when that
   package is present), every page rendered and read back, tables joined across pages and
@@ -40,20 +40,20 @@ from fiscalocr.layout.pieces import line_pieces
 from fiscalocr.layout.placement import place_text
 from fiscalocr.layout.regions import group_regions, is_underlined_prose
 from fiscalocr.layout.rules import merge_collinear
-from fiscalocr.layout.specimen import page_work, text_layer_lines
-from fiscalocr.layout.specimen_bench import (
+from fiscalocr.layout.tables import make_fragment
+from fiscalocr.layout.textgrid import complete_rules
+from fiscalocr.model import Line, PageWork, Table
+from fiscalocr.model.geometry import iou
+from fiscalocr.testing.specimen import page_work, text_layer_lines
+from fiscalocr.testing.specimen_bench import (
     amounts_right,
     content,
     spec_table,
     specimen_pages,
     structure,
 )
-from fiscalocr.layout.specimen_random import SPECIMEN_STYLES, styled_spec
-from fiscalocr.layout.specimen_scan import LEVELS, damage
-from fiscalocr.layout.tables import make_fragment
-from fiscalocr.layout.textgrid import complete_rules
-from fiscalocr.model import Line, PageWork, Table
-from fiscalocr.model.geometry import iou
+from fiscalocr.testing.specimen_random import SPECIMEN_STYLES, styled_spec
+from fiscalocr.testing.specimen_scan import LEVELS, damage
 
 
 def teds_pair(predicted: Table | None, truth: Table) -> tuple[float, float]:
@@ -67,7 +67,7 @@ def teds_pair(predicted: Table | None, truth: Table) -> tuple[float, float]:
 
 SPECIMEN_LEVELS = (*LEVELS, "scan-medium", "scan-heavy")
 """The benchmark's own four damage levels at ``--dpi``, and the poor scanner of
-:mod:`fiscalocr.layout.specimen_scan` (150 dpi JPEG 45 blur; 110 dpi JPEG 28 faded)."""
+:mod:`fiscalocr.testing.specimen_scan` (150 dpi JPEG 45 blur; 110 dpi JPEG 28 faded)."""
 
 
 def run_specimens(count: int, seed: int, dpi: float, styles: list[str], levels: list[str]) -> None:

@@ -21,7 +21,7 @@ from fiscalocr.model import Document
 from fiscalocr.reconcile import reconcile_document
 from fiscalocr.reconcile.api import build_rules
 from fiscalocr.reconcile.grid import norm
-from fiscalocr.reconcile.handbuilt import CODE_NAMES, coded_rows, document_of, table_from_rows
+from fiscalocr.testing.handbuilt import CODE_NAMES, coded_rows, document_of, table_from_rows
 
 LOOKALIKE = {
     "0": "8693",

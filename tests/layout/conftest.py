@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from fiscalocr.layout.specimen import TableSpec, draw_table, page_work
+from fiscalocr.testing.specimen import SpecimenTable, draw_table, page_work
 
 
 def cells_of_table(table, page: int | None = None) -> list[tuple[int, int, int, int, str]]:
@@ -18,7 +18,7 @@ def cells_of_table(table, page: int | None = None) -> list[tuple[int, int, int, 
     )
 
 
-def cells_of_spec(spec: TableSpec, row_offset: int = 0) -> list[tuple[int, int, int, int, str]]:
+def cells_of_spec(spec: SpecimenTable, row_offset: int = 0) -> list[tuple[int, int, int, int, str]]:
     return sorted((c.row + row_offset, c.col, c.rowspan, c.colspan, c.text) for c in spec.cells)
 
 
@@ -36,7 +36,7 @@ class PageMaker:
 
     def page(
         self,
-        placements: list[tuple[TableSpec, float, float]],
+        placements: list[tuple[SpecimenTable, float, float]],
         width: float = 595,
         height: float = 842,
         extra_text=(),

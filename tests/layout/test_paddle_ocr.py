@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from fiscalocr.layout import analyse_page
-from fiscalocr.layout.specimen import spec_from_rows, text_layer_lines
 from fiscalocr.model import Line
+from fiscalocr.testing.specimen import spec_from_rows, text_layer_lines
 
 DPI = 200
 

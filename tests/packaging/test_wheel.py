@@ -92,6 +92,8 @@ def test_every_module_of_every_package_folder_is_in_the_wheel(wheel_files):
     assert not missing, f"{len(missing)} module(s) missing from the wheel: {missing[:10]}"
     assert "fiscalocr/app/batch/runner.py" in wheel_files
     assert "fiscalocr/datasets/synth/render.py" in wheel_files
+    # the test support ships (the benchmarks use it against an installed wheel too)
+    assert "fiscalocr/testing/specimen.py" in wheel_files
 
 
 def test_models_and_runtime_data_are_in_the_wheel(wheel_files):

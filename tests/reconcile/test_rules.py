@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fiscalocr.reconcile import reconcile_document
 from fiscalocr.reconcile.grid import Grid
-from fiscalocr.reconcile.handbuilt import coded_rows, document_of, explanation_page, table_from_rows
 from fiscalocr.reconcile.headers import analyse
+from fiscalocr.testing.handbuilt import coded_rows, document_of, explanation_page, table_from_rows
 
 
 def corrupt(tbl, row: int, col: int, text: str) -> None:

@@ -17,7 +17,7 @@ from .specimen_scan import LEVELS, damage, scan_page_work
 
 
 def spec_table(spec) -> Table:
-    """A TableSpec as a contract Table (the ground truth for TEDS)."""
+    """A SpecimenTable as a contract Table (the ground truth for TEDS)."""
     cells = [
         Cell(
             row=c.row,
