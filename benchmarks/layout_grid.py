@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from fiscalocr.layout import analyse_page, join_tables
-from fiscalocr.layout.geometry import Rule
+from fiscalocr.layout.geometry import RuleLine
 from fiscalocr.layout.grid import build_grid
 from fiscalocr.layout.options import DEFAULT_OPTIONS
 from fiscalocr.layout.pieces import line_pieces
@@ -159,7 +159,7 @@ def run_synth(docs: int, seed: int, dpi: float) -> None:
 REAL_PDFS = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs"
 
 
-def vector_rules(page) -> list[Rule]:
+def vector_rules(page) -> list[RuleLine]:
     """The page's printed rules read from its vector drawings (exact, no raster)."""
     rules = []
     turn = page.rotation_matrix  # drawings come in the unrotated frame; text is displayed
@@ -172,19 +172,19 @@ def vector_rules(page) -> list[Rule]:
                 a, b = item[1] * turn, item[2] * turn
                 (x0, y0), (x1, y1) = (a.x, a.y), (b.x, b.y)
                 if abs(y1 - y0) < 0.5:
-                    rules.append(Rule("h", y0, min(x0, x1), max(x0, x1)))
+                    rules.append(RuleLine("h", y0, min(x0, x1), max(x0, x1)))
                 elif abs(x1 - x0) < 0.5:
-                    rules.append(Rule("v", x0, min(y0, y1), max(y0, y1)))
+                    rules.append(RuleLine("v", x0, min(y0, y1), max(y0, y1)))
             elif item[0] == "re":
                 r = item[1] * turn
                 if r.height < 2 and r.width >= 2:
-                    rules.append(Rule("h", (r.y0 + r.y1) / 2, r.x0, r.x1))
+                    rules.append(RuleLine("h", (r.y0 + r.y1) / 2, r.x0, r.x1))
                 elif r.width < 2 and r.height >= 2:
-                    rules.append(Rule("v", (r.x0 + r.x1) / 2, r.y0, r.y1))
+                    rules.append(RuleLine("v", (r.x0 + r.x1) / 2, r.y0, r.y1))
     return merge_collinear(rules, DEFAULT_OPTIONS.snap_pt, DEFAULT_OPTIONS.gap_bridge_pt)
 
 
-def grids_from_rules(rules: list[Rule], lines) -> list[Table]:
+def grids_from_rules(rules: list[RuleLine], lines) -> list[Table]:
     """Table fragments built from given rules (the layout stage minus raster detection)."""
     pieces = line_pieces(lines, DEFAULT_OPTIONS.min_column_gap_pt)
     tables = []

@@ -21,8 +21,8 @@ from .blocks import (
     title_text,
 )
 from .empty import read_empty_cells
-from .geometry import Rule
-from .grid import Grid, build_grid
+from .geometry import RuleLine
+from .grid import CellGrid, build_grid
 from .ink import seal_lines
 from .inkboxes import tighten_to_ink
 from .options import DEFAULT_OPTIONS, LayoutOptions
@@ -44,8 +44,8 @@ _MIN_CELLS = 2
 class PageLayout:
     """Everything the stage found on one page, kept for debugging."""
 
-    rules: list[Rule] = field(default_factory=list)
-    grids: list[Grid] = field(default_factory=list)
+    rules: list[RuleLine] = field(default_factory=list)
+    grids: list[CellGrid] = field(default_factory=list)
     placed: list[dict[int, CellText]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     table_lines: set[int] = field(default_factory=set)

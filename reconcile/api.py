@@ -27,7 +27,7 @@ from . import (
 from .ambiguous import ambiguous_unconfirmed
 from .candidates import Candidate, generate
 from .evidence import cell_evidence
-from .grid import Grid, cell_amount, looks_numeric, norm, numeric_core, to_cents
+from .grid import DenseTable, cell_amount, looks_numeric, norm, numeric_core, to_cents
 from .headers import analyse
 from .options import ReconcileOptions
 from .report import repair_record, unresolved_amount, unresolved_rule, unresolved_share
@@ -73,7 +73,7 @@ class BuiltRules:
 
     book: RuleBook
     values: dict[CellRef, int | None]
-    grids: dict[str, Grid]
+    grids: dict[str, DenseTable]
     shares: list[rules_narrative.ShareCheck]
     share_skips: list
     amounts: list[narrative_amounts.AmountCheck]
@@ -82,7 +82,7 @@ class BuiltRules:
 
 def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> BuiltRules:
     """All rules of contract §4 that the document's tables and narrative allow."""
-    contexts = [_context(t.id, Grid.of(t)) for t in doc.tables]
+    contexts = [_context(t.id, DenseTable.of(t)) for t in doc.tables]
     book = RuleBook(options)
     for ctx in contexts:  # a table printed in whole 元 rounds each term to 1 元
         book.steps[ctx.table_id] = 10 ** max(2 - _decimals(ctx.grid, list(ctx.values)), 0)
@@ -139,7 +139,7 @@ def _repaired_values(doc: Document, rec: Reconciliation) -> dict[CellRef, int | 
     return out
 
 
-def _context(table_id: str, grid: Grid) -> TableContext:
+def _context(table_id: str, grid: DenseTable) -> TableContext:
     layout = analyse(grid)
     values: dict[CellRef, int | None] = {}
     for panel in layout.panels:
@@ -151,7 +151,7 @@ def _context(table_id: str, grid: Grid) -> TableContext:
     return TableContext(table_id, grid, layout, values)
 
 
-def _decimals(grid: Grid, refs: list[CellRef]) -> int:
+def _decimals(grid: DenseTable, refs: list[CellRef]) -> int:
     """The table's usual number of decimals (a lost point is judged against it)."""
     counts: Counter[int] = Counter()
     for ref in refs:
@@ -162,7 +162,7 @@ def _decimals(grid: Grid, refs: list[CellRef]) -> int:
 
 
 def _repair(
-    doc, rules: list[Rule], values, grids: dict[str, Grid], options, reread
+    doc, rules: list[Rule], values, grids: dict[str, DenseTable], options, reread
 ) -> tuple[Reconciliation, list[tuple[Rule, bool]]]:
     """The reconciliation block, and each rule left violated with whether the OCR
     evidence says the source itself prints it so."""

@@ -68,8 +68,12 @@ def looks_numeric(text: str) -> bool:
 
 
 @dataclass
-class Grid:
-    """Position → covering cell for one table, plus its header/data row split."""
+class DenseTable:
+    """Position → covering cell for one table, plus its header/data row split.
+
+    Not a grid of lines: layout's ``CellGrid`` is where a table's cells sit on the page;
+    this is the contract ``Table`` made dense, every (row, col) answering with the cell
+    that covers it, which is how the arithmetic rules address amounts."""
 
     table: Table
     cover: dict[tuple[int, int], Cell] = field(default_factory=dict)
@@ -79,7 +83,7 @@ class Grid:
     _data_rows: list[int] | None = None
 
     @classmethod
-    def of(cls, table: Table) -> Grid:
+    def of(cls, table: Table) -> DenseTable:
         grid = cls(table=table)
         for cell in table.cells:
             for r in range(cell.row, cell.row + cell.rowspan):
