@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fiscalocr.model import Cell, Document, Page, Reconciliation
+from fiscalocr.model.text import normalise_text
 
 from . import (
     audit,
@@ -27,7 +28,7 @@ from . import (
 from .ambiguous import ambiguous_unconfirmed
 from .candidates import Candidate, generate
 from .evidence import cell_evidence
-from .grid import DenseTable, cell_amount, looks_numeric, norm, numeric_core, to_cents
+from .grid import DenseTable, cell_amount, looks_numeric, numeric_core, to_cents
 from .headers import analyse
 from .options import ReconcileOptions
 from .report import repair_record, unresolved_amount, unresolved_rule, unresolved_share
@@ -157,7 +158,7 @@ def _decimals(grid: DenseTable, refs: list[CellRef]) -> int:
     for ref in refs:
         cell = grid.cover.get((ref.row, ref.col))
         if cell is not None and cell_amount(cell) is not None:
-            counts[len(norm(cell.text).rstrip("%").partition(".")[2])] += 1
+            counts[len(normalise_text(cell.text).rstrip("%").partition(".")[2])] += 1
     return counts.most_common(1)[0][0] if counts else 2
 
 
@@ -231,10 +232,10 @@ def _candidates(cell: Cell, cents, decimals: int, pages: dict[int, Page], option
             rereads = list(reread(cell))
         except Exception:  # a failed re-read only means less evidence
             rereads = []
-    others = [c for c in (cell.candidates or []) if norm(c) != norm(cell.text)]
+    others = [c for c in (cell.candidates or []) if normalise_text(c) != normalise_text(cell.text)]
     found = generate(cell.text, cents, decimals, evidence, rereads + others, options)
     sure = (evidence is not None and evidence.confident(options.confident_char_prob)) or (
-        norm(cell.text) in {norm(r) for r in rereads}
+        normalise_text(cell.text) in {normalise_text(r) for r in rereads}
     )
     return found, sure
 

@@ -3,10 +3,9 @@ page back (raster + text layer, or raster + real OCR), compare grids exactly."""
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
+from fiscalocr.model.text import normalise_text
 from fiscalocr.testing.specimen import SpecimenTable, draw_table, page_work
 
 
@@ -20,10 +19,6 @@ def cells_of_table(table, page: int | None = None) -> list[tuple[int, int, int, 
 
 def cells_of_spec(spec: SpecimenTable, row_offset: int = 0) -> list[tuple[int, int, int, int, str]]:
     return sorted((c.row + row_offset, c.col, c.rowspan, c.colspan, c.text) for c in spec.cells)
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
 class PageMaker:
@@ -57,7 +52,7 @@ class PageMaker:
 
     cells_of_table = staticmethod(cells_of_table)
     cells_of_spec = staticmethod(cells_of_spec)
-    nfkc = staticmethod(nfkc)
+    normalise_text = staticmethod(normalise_text)  # texts compared as the scorer does
 
 
 @pytest.fixture

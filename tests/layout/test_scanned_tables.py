@@ -162,7 +162,7 @@ def test_wide_table_of_narrow_columns_keeps_three_line_header_cells(maker, tmp_p
     (work,) = read_scan([maker.doc[0]], "medium", tmp_path, recognizer)
     (table,) = work.tables
     assert (table.n_rows, table.n_cols, table.header_rows) == (9, 15, 1)
-    header = [maker.nfkc(table.cell_at(0, c).text) for c in range(15)]
+    header = [maker.normalise_text(table.cell_at(0, c).text) for c in range(15)]
     for col in (2, 3, 4, 5, 11):  # three lines each: 一般公共预 / 算拨款收 / 入 ...
         assert header[col] == WIDE_HEADS[col - 1], (col, header[col])
     for row, col in [(1, 2), (2, 7), (4, 13), (8, 14), (5, 9)]:
