@@ -27,13 +27,38 @@ _EDGE_SEARCH_PT = 160.0
 _EDGE_PAD_PT = 2.0
 
 
-def _is_wrapped_tail(upper: list[Piece], lower: list[Piece]) -> bool:
+def _row_gap(upper: list[Piece], lower: list[Piece]) -> float:
+    return min(p.bbox[1] for p in lower) - max(p.bbox[3] for p in upper)
+
+
+def data_row_gap(rows: list[list[Piece]]) -> float | None:
+    """The smallest gap between two adjacent text rows that both hold amounts: what
+    separates two data rows of this table (None when no two such rows touch)."""
+    gaps = [
+        _row_gap(upper, lower)
+        for upper, lower in zip(rows, rows[1:], strict=False)
+        if any(is_numeric_text(p.text) for p in upper)
+        and any(is_numeric_text(p.text) for p in lower)
+    ]
+    return min(gaps) if gaps else None
+
+
+_WRAP_SHARE_OF_ROW_GAP = 0.6
+"""A wrapped label's second line sits closer under its first than one data row under the
+next (a cell's line spacing against the row pitch): at least as far as two amount rows
+are apart, a label-only row is a row of its own (a 收支总表 listing classes with no
+amount, typeset at one pitch: bench-v2's medium p4)."""
+
+
+def _is_wrapped_tail(upper: list[Piece], lower: list[Piece], data_gap: float | None = None) -> bool:
     """The lower text row only continues text of the upper one (a wrapped label)."""
     if any(is_numeric_text(p.text) for p in lower):
         return False
     height = median(p.bbox[3] - p.bbox[1] for p in upper + lower)
-    gap = min(p.bbox[1] for p in lower) - max(p.bbox[3] for p in upper)
+    gap = _row_gap(upper, lower)
     if gap > _TIGHT_GAP_RATIO * height:
+        return False
+    if data_gap is not None and gap >= _WRAP_SHARE_OF_ROW_GAP * data_gap:
         return False
     return all(
         any(interval_overlap(p.bbox[0], p.bbox[2], u.bbox[0], u.bbox[2]) > 0 for u in upper)
@@ -56,10 +81,11 @@ def row_rules(
         band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
         rows = text_rows(band, options.same_text_row_ratio)
         stacked = _stacked_amounts(rows)
+        data_gap = data_row_gap(rows)
         for upper, lower in zip(rows, rows[1:], strict=False):
             if not stacked and not is_column_numbering(lower):
                 continue  # a header row over the 栏次 row: cut even with no amounts
-            if _is_wrapped_tail(upper, lower):
+            if _is_wrapped_tail(upper, lower, data_gap):
                 continue
             y = (max(p.bbox[3] for p in upper) + min(p.bbox[1] for p in lower)) / 2
             out.append(RuleLine("h", y, xs[0], xs[-1], virtual=True))

@@ -285,3 +285,29 @@ def test_page_without_tables_gives_blocks_in_reading_order(maker):
         "page_number",
     ]
     assert work.page.blocks[3].text == "2024年收入预算24,458.43万元，比上年增加1,000.00万元。"
+
+
+def test_rule_less_summary_with_amounts_in_few_rows(maker):
+    """A 收支总表 lists every function class; a small department has amounts in four of
+    its fourteen rows. Printed without rules at one tight pitch (bench-v2's photocopied
+    medium p4), the label-only rows broke the run of amount rows, and each was taken for
+    a wrapped line of the label above: the table was not found at all."""
+    classes = ["一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出",
+               "科学技术支出", "文化旅游体育与传媒支出", "社会保障和就业支出",
+               "卫生健康支出", "节能环保支出", "城乡社区支出", "农林水支出",
+               "交通运输支出", "住房保障支出"]  # fmt: skip
+    amounts = {3: ("188.07", "179.67"), 7: ("11.98", "11.98"), 8: ("2.01", "2.01"),
+               13: ("0.09", "0.09")}  # fmt: skip
+    income = ["一般公共预算", "政府性基金预算", "单位资金"]
+    rows = [["收入项目", "预算数", "支出项目", "合计", "当年预算"]]
+    for i, name in enumerate(classes):
+        left = [income[i], ("191.90", "", "1.84")[i]] if i < len(income) else ["", ""]
+        rows.append([*left, name, *amounts.get(i, ("", ""))])
+    spec = spec_from_rows(rows, [110, 60, 160, 70, 70], row_height=15, header_rows=1,
+                          rules="none", title="收支预算总表")  # fmt: skip
+    work = maker.work(maker.page([(spec, 60, 150)]))
+    analyse_page(work)
+    (table,) = work.tables
+    assert (table.n_rows, table.n_cols) == (15, 5)
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+    assert table.cell_at(14, 2).text == "住房保障支出" and table.cell_at(14, 4).value == 0.09
