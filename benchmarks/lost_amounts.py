@@ -57,7 +57,10 @@ def main() -> None:
     examples: dict[str, list[str]] = defaultdict(list)
     lost_tables: Counter = Counter()
     for item in iter_labelled(args.dataset, args.split, None, args.levels, args.damage_models):
-        path = args.predictions / f"{item.name}.json"
+        # a corpus scanned at several levels saves NAME@LEVEL.json (see app/evaluate.py)
+        path = args.predictions / f"{item.name}@{item.level}.json"
+        if not path.is_file():
+            path = args.predictions / f"{item.name}.json"
         if not path.is_file():
             continue
         predicted = Document.model_validate_json(path.read_text(encoding="utf-8"))
