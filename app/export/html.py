@@ -3,9 +3,9 @@
 Each page image is embedded (JPEG, data URI) with the cell grid drawn over it as SVG, in
 the colours of :mod:`.marks`: repaired (from → to, the rules), flagged (the rules and
 findings naming the cell), corrected. The table is shown beside the image, the findings
-below; ``n``/``p`` (or ``j``/``k``) jump from one flagged cell to the next. The same
-template, with ``review`` on, is what ``fiscalocr review`` serves: there a flagged cell
-can be corrected in place.
+below; ``n``/``p`` (or ``j``/``k``) move the focus from one flagged cell to the next. The
+same template, with ``review`` on, is what ``fiscalocr review`` serves: there a flagged
+cell can be corrected in place (Enter or a click edits it, Esc goes back to the cells).
 """
 
 from __future__ import annotations

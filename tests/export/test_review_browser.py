@@ -1,8 +1,8 @@
 """``fiscalocr review`` in a real headless Chromium (Debian's chromium + chromedriver,
-driven by selenium): the page loads, flagged cells are highlighted, the keyboard walks to
-one, a non-number is refused with a message, a correction made through the page lands
-in the JSON with its provenance and the checks change, and a stale second tab cannot
-overwrite it. Nothing downloads a browser: without Debian's Chromium the test skips."""
+driven by selenium): the page loads, flagged cells are highlighted, the keyboard walks the
+flagged cells (focus moves, Enter edits, Esc returns), a non-number is refused with a
+message, a correction made through the page lands in the JSON with its provenance and the
+checks change, and a stale second tab cannot overwrite it. Nothing downloads a browser: without Debian's Chromium the test skips."""
 
 from __future__ import annotations
 
@@ -73,6 +73,17 @@ def _cell(outdir: Path, row: int, col: int) -> dict:
     return next(c for c in doc["tables"][0]["cells"] if (c["row"], c["col"]) == (row, col)), doc
 
 
+def _focused(driver) -> str:
+    return driver.execute_script("return document.activeElement.id")
+
+
+def _press(driver, key: str) -> None:
+    """A key pressed wherever the focus is, as a person types (not sent to an element)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(key).perform()
+
+
 def _submit(driver, text: str) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -85,6 +96,7 @@ def _submit(driver, text: str) -> None:
 
 def test_a_flagged_cell_is_corrected_through_the_page(browser, server):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
     base, outdir = server
     browser.get(base + "/")
@@ -112,6 +124,19 @@ def test_a_flagged_cell_is_corrected_through_the_page(browser, server):
     current = browser.find_element(By.CSS_SELECTOR, "td.current")
     assert current.get_attribute("data-key") == "t1-2-1"
     assert browser.find_element(By.ID, "value").get_attribute("value") == "1,500.00"
+    assert _focused(browser) == "c-t1-2-1", "the keyboard stays on the cells, not the field"
+    _press(browser, "n")
+    assert _focused(browser) == "c-t1-2-2"
+    assert browser.find_element(By.ID, "value").get_attribute("value") == "1,200.00"
+    _press(browser, "p")
+    assert _focused(browser) == "c-t1-2-1"
+    _press(browser, Keys.ENTER)  # edit the cell the keyboard is on
+    assert _focused(browser) == "value"
+    _press(browser, Keys.ESCAPE)  # and back to walking the cells
+    assert _focused(browser) == "c-t1-2-1"
+    _press(browser, "n")
+    assert _focused(browser) == "c-t1-2-2"
+    _press(browser, "p")
 
     before = (outdir / "crooked.json").read_bytes()
     _submit(browser, "一千四")
@@ -147,3 +172,25 @@ def test_a_flagged_cell_is_corrected_through_the_page(browser, server):
     _wait(browser, lambda d: "已被修改" in message.text)
     assert _cell(outdir, 2, 2)[0]["text"] == "1,200.00", "the stale tab wrote nothing"
     assert _cell(outdir, 2, 1)[0]["text"] == "1,450.00", "the first correction is intact"
+
+
+def test_the_html_file_walks_its_flagged_cells_by_keyboard(browser, tmp_path):
+    """``--format html`` opened from disk: n/p move the focus from one flagged cell to the
+    next and back, wrapping at the end."""
+    from selenium.webdriver.common.by import By
+
+    from fiscalocr.app.export import write_outputs
+
+    from .documents import three_public_document
+
+    written = write_outputs(three_public_document(), tmp_path / "a", ("html",))
+    browser.get(next(p for p in written if p.suffix == ".html").as_uri())
+    browser.find_element(By.TAG_NAME, "body").send_keys("n")
+    assert _focused(browser) == "c-t1-3-1"
+    walked = []
+    for key in ("n", "n", "p", "k", "j"):
+        _press(browser, key)
+        walked.append(_focused(browser))
+    assert walked == ["c-t1-3-2", "c-t1-3-1", "c-t1-3-2", "c-t1-3-1", "c-t1-3-2"]
+    assert browser.find_element(By.CSS_SELECTOR, "td.current").get_attribute("id") == "c-t1-3-2"
+    assert not browser.find_elements(By.ID, "editor"), "no correction form outside review"
