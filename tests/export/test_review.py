@@ -173,3 +173,23 @@ def test_the_server_lists_a_broken_json_and_refuses_bad_requests(saved):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_cell_read_as_garbage_in_an_amount_column_still_needs_a_number(tmp_path):
+    """OCR made no number of 20101's amount (``l00.O0``): the column says it is one, so
+    words are refused there with the same message, and a number is taken."""
+    doc = coded_document("丁局", 2024, ("300.00", "l00.O0", "200.00"))
+    garbled = doc.tables[0].cell_at(2, 2)
+    assert garbled.value is None
+    rerun_reconciliation(doc)
+    write_outputs(doc, tmp_path / "d", ("json",))
+    _, version = load(tmp_path / "d.json")
+    with pytest.raises(CorrectionError, match="不是数字"):
+        apply_correction(tmp_path / "d.json", "t1", 2, 2, "一百", version)
+    apply_correction(tmp_path / "d.json", "t1", 2, 2, "100.00", version)
+    cell = load(tmp_path / "d.json")[0].tables[0].cell_at(2, 2)
+    assert (cell.text, cell.value, cell.ocr_text) == ("100.00", 100.0, "l00.O0")
+    apply_correction(
+        tmp_path / "d.json", "t1", 2, 1, "人大事务（更正）", load(tmp_path / "d.json")[1]
+    )
+    assert load(tmp_path / "d.json")[0].tables[0].cell_at(2, 1).text == "人大事务（更正）"
