@@ -1,7 +1,9 @@
 """``fiscalocr review OUTDIR``: the review pages, served on 127.0.0.1 (stdlib http.server).
 
 Routes: ``/`` lists the documents with their flagged cells; ``/doc/<name>`` is the
-document's page (:mod:`.html` with the correction form, its version as ETag);
+document's page (:mod:`.html` with the correction form, its version as ETag), whose page
+images come one by one from ``/page/<name>/<n>.jpg`` as they scroll into view (a long
+document's page is not tens of MB of embedded images);
 ``POST /api/correct`` saves one correction (:mod:`.review`) and answers JSON with the new
 checks, or an error status and a message a person can act on (400 not a number, 404 no
 such cell, 409 changed since the page was loaded).
@@ -112,6 +114,10 @@ class ReviewHandler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.OK, self._index(), "text/html; charset=utf-8")
         if path.startswith("/doc/"):
             return self._document(path[len("/doc/") :])
+        if path.startswith("/page/") and path.endswith(".jpg"):
+            name, _, number = path[len("/page/") : -len(".jpg")].rpartition("/")
+            if number.isdigit():
+                return self._page_image(name, int(number))
         self._send_json(HTTPStatus.NOT_FOUND, {"message": f"没有这个页面：{path}"})
 
     def do_POST(self) -> None:
@@ -162,8 +168,34 @@ class ReviewHandler(BaseHTTPRequestHandler):
             message = f"{name}.json 不是有效的 fiscalocr 文档：{str(error).splitlines()[0]}"
             return self._send_json(HTTPStatus.INTERNAL_SERVER_ERROR, {"message": message})
         source = self.site.source(name, doc.source.file)
-        page = render_document(doc, source, review=True, version=version, name=name)
+        page = render_document(
+            doc,
+            source,
+            review=True,
+            version=version,
+            name=name,
+            image_url=lambda number: f"/page/{quote(name)}/{number}.jpg",
+        )
         self._send(HTTPStatus.OK, page, "text/html; charset=utf-8", etag=version)
+
+    def _page_image(self, name: str, number: int) -> None:
+        from .page_images import page_jpeg
+
+        json_path = self.site.json_path(name)
+        jpeg = None
+        if json_path is not None:
+            doc, _ = load(json_path)
+            jpeg = page_jpeg(self.site.source(name, doc.source.file), doc.source.sha256, number)
+        if jpeg is None:
+            return self._send_json(
+                HTTPStatus.NOT_FOUND, {"message": f"没有这一页：{name} {number}"}
+            )
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "image/jpeg")
+        self.send_header("Content-Length", str(len(jpeg)))
+        self.send_header("Cache-Control", "private, max-age=3600")
+        self.end_headers()
+        self.wfile.write(jpeg)
 
     def _index(self) -> str:
         from .html import render_index

@@ -106,6 +106,9 @@ def test_a_flagged_cell_is_corrected_through_the_page(browser, server):
     assert [c.get_attribute("data-key") for c in flagged] == ["t1-2-1", "t1-2-2", "t1-2-3"]
     assert {c.value_of_css_property("background-color") for c in flagged} == {FLAGGED_RGBA}
     assert len(browser.find_elements(By.CSS_SELECTOR, "polygon.flagged")) == 3
+    image = browser.find_element(By.CSS_SELECTOR, "#page-1 img")
+    assert image.get_attribute("src").endswith("/page/crooked/1.jpg")  # fetched, not embedded
+    _wait(browser, lambda d: d.execute_script("return arguments[0].naturalWidth", image) > 0)
     checks = browser.find_element(By.ID, "checks")
     total = int(checks.get_attribute("data-total"))
     assert total >= 3  # the row rules of the table's three amount rows
@@ -194,3 +197,38 @@ def test_the_html_file_walks_its_flagged_cells_by_keyboard(browser, tmp_path):
     assert walked == ["c-t1-3-2", "c-t1-3-1", "c-t1-3-2", "c-t1-3-1", "c-t1-3-2"]
     assert browser.find_element(By.CSS_SELECTOR, "td.current").get_attribute("id") == "c-t1-3-2"
     assert not browser.find_elements(By.ID, "editor"), "no correction form outside review"
+
+
+def test_a_long_html_file_decodes_only_the_pages_near_the_view(browser, converted, tmp_path):
+    """Twelve pages embedded in the file: the first ones are decoded on opening, the last
+    only when scrolled to (and the first are dropped then)."""
+    import pymupdf
+
+    from fiscalocr.app.export.html import write_html
+    from fiscalocr.model import Page
+    from fiscalocr.ocr.source import file_sha256
+
+    item = converted["crooked"]
+    long_pdf = pymupdf.open()
+    for _ in range(12):
+        long_pdf.insert_pdf(pymupdf.open(item.source))
+    long_pdf.save(tmp_path / "long.pdf")
+    doc = item.doc.model_copy(deep=True)
+    doc.source.sha256 = file_sha256(tmp_path / "long.pdf")
+    first = doc.pages[0]
+    doc.pages = [Page(page=n, width=first.width, height=first.height) for n in range(1, 13)]
+    browser.get(write_html(doc, tmp_path / "long", tmp_path / "long.pdf").as_uri())
+
+    def decoded(d) -> list[int]:
+        return d.execute_script(
+            "return [...document.querySelectorAll('#pages img')]"
+            ".map((img, i) => img.getAttribute('src') && img.naturalWidth > 0 ? i + 1 : 0)"
+            ".filter(Boolean)"
+        )
+
+    _wait(browser, lambda d: 1 in decoded(d))
+    assert 12 not in decoded(browser)
+    browser.execute_script(
+        "const p = document.getElementById('pages'); p.scrollTop = p.scrollHeight"
+    )
+    _wait(browser, lambda d: 12 in decoded(d) and 1 not in decoded(d))
