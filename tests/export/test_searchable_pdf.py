@@ -145,3 +145,25 @@ def test_a_source_that_is_not_the_file_read_is_refused(converted, tmp_path):
     with pytest.raises(SearchablePdfError, match="not the file"):
         write_outputs(crooked.doc, tmp_path / "x", ("pdf",), source=sideways.source)
     assert not list(tmp_path.iterdir()), "nothing half-written is left"
+
+
+def test_the_layer_says_what_the_json_says():
+    """A repaired cell is written with its final text at the ink of the line read inside
+    it (the read is not written too); a line outside every cell (the title) is written as
+    read."""
+    from fiscalocr.app.export.searchable_pdf import page_texts
+    from fiscalocr.model import Line
+
+    from .documents import three_public_document
+
+    doc = three_public_document()
+    repaired = doc.tables[0].cell_at(2, 1)
+    repaired.bbox = (100.0, 200.0, 180.0, 220.0)
+    doc.pages[0].lines = [
+        Line(text="4300.30", bbox=(120.0, 204.0, 175.0, 216.0), conf=0.6),
+        Line(text="“三公”经费支出预算表", bbox=(200.0, 40.0, 400.0, 60.0), conf=0.99),
+    ]
+    texts = page_texts(doc, doc.pages[0])
+    assert ("4300.80", (120.0, 204.0, 175.0, 216.0)) in texts
+    assert ("“三公”经费支出预算表", (200.0, 40.0, 400.0, 60.0)) in texts
+    assert not [t for t, _ in texts if t == "4300.30"]
