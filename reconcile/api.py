@@ -209,6 +209,8 @@ def _repair(
             note = (
                 "too many suspects to solve"
                 if any(rule.cells[0] in g for g in outcome.too_large)
+                else "a value too large to be an amount (a misread?): not solved"
+                if any(ref in g for g in outcome.out_of_range for ref in rule.cells)
                 else ""
             )
             if sure and _large_gap(rule, after):

@@ -227,3 +227,18 @@ def test_two_misreads_made_to_agree_with_each_other_are_not_a_repair():
     assert not [r for r in rec.repairs if r.to == "20.03"]
     flagged = {cell for u in rec.unresolved for cell in u.cells}
     assert {(rows[code], 2) for code in ("221", "22102", "2210201")} <= flagged
+
+
+def test_a_glued_twenty_digit_reading_is_reported_not_solved(expenditure_rows):
+    """Two cells' digits read as one 20-digit string: its cents overflow CP-SAT's 64-bit
+    integers ('Linear constraints only accept integer values', seen on a real scan), which
+    used to crash the whole document. The rules it breaks are unresolved, with why."""
+    t = table("t3", expenditure_rows, 2, table_type="expenditure")
+    corrupt(t, 5, 2, "91016800000000000.00")
+    corrupt(t, 6, 3, "190.08")  # a second, ordinary misread elsewhere in the table
+    doc = make_doc(t)
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    glued = [u for u in rec.unresolved if (5, 2) in u.cells]
+    assert glued and all("too large to be an amount" in u.description for u in glued)
+    assert t.cell_at(5, 2).text == "91016800000000000.00" and not t.cell_at(5, 2).repaired
