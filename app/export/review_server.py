@@ -6,7 +6,8 @@ images come one by one from ``/page/<name>/<n>.jpg`` as they scroll into view (a
 document's page is not tens of MB of embedded images);
 ``POST /api/correct`` saves one correction (:mod:`.review`) and answers JSON with the new
 checks, or an error status and a message a person can act on (400 not a number, 404 no
-such cell, 409 changed since the page was loaded).
+such cell, 409 changed since the page was loaded; the page then keeps what was typed and
+puts it back on its cell after the reload, to be saved against the fresh checks).
 
 The server listens on the loopback interface only and takes corrections only as JSON
 with an ``If-Match`` header, which a page of another site cannot send without a CORS

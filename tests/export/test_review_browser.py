@@ -2,7 +2,7 @@
 driven by selenium): the page loads, flagged cells are highlighted, the keyboard walks the
 flagged cells (focus moves, Enter edits, Esc returns), a non-number is refused with a
 message, a correction made through the page lands in the JSON with its provenance and the
-checks change, and a stale second tab cannot overwrite it. Nothing downloads a browser: without Debian's Chromium the test skips."""
+checks change, and a stale second tab can neither overwrite it nor lose its own input. Nothing downloads a browser: without Debian's Chromium the test skips."""
 
 from __future__ import annotations
 
@@ -175,6 +175,16 @@ def test_a_flagged_cell_is_corrected_through_the_page(browser, server):
     _wait(browser, lambda d: "已被修改" in message.text)
     assert _cell(outdir, 2, 2)[0]["text"] == "1,200.00", "the stale tab wrote nothing"
     assert _cell(outdir, 2, 1)[0]["text"] == "1,450.00", "the first correction is intact"
+
+    browser.refresh()  # nor is the stale tab's edit lost: it comes back on its cell
+    _wait(browser, lambda d: "已填回" in d.find_element(By.ID, "message").text)
+    assert browser.find_element(By.CSS_SELECTOR, "td.current").get_attribute("id") == "c-t1-2-2"
+    assert browser.find_element(By.ID, "value").get_attribute("value") == "1,250.00"
+    browser.find_element(By.ID, "save").click()
+    _wait(browser, lambda d: _cell(outdir, 2, 2)[0]["text"] == "1,250.00")
+    assert _cell(outdir, 2, 1)[0]["text"] == "1,450.00"
+    browser.refresh()
+    assert "已填回" not in browser.find_element(By.ID, "message").text  # restored once only
 
 
 def test_the_html_file_walks_its_flagged_cells_by_keyboard(browser, tmp_path):
