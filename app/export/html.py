@@ -66,6 +66,8 @@ class PageView:
     grid: str = ""
     """The outlines of all other cells as one SVG path: one element per page, not one per
     cell (a 300-page document has some 45,000 cells)."""
+    grid_keys: str = ""
+    """The cells of ``grid``, in its order (the page outlines a selected one from it)."""
 
     @property
     def embedded(self) -> bool:
@@ -203,7 +205,7 @@ def _page_views(
         frame = PageFrame.of(page)
         width, height = frame.displayed_size
         view = PageView(page.page, width, height, images.get(page.page))
-        outlines = []
+        outlines, keys = [], []
         for cell in on_page.get(page.page, []):
             corners = [f"{x:.1f},{y:.1f}" for x, y in frame.quad(boxes[cell.key])]
             if cell.status:
@@ -211,7 +213,8 @@ def _page_views(
                 view.cells.append(cell)
             else:
                 outlines.append("M" + " L".join(corners) + "Z")
-        view.grid = "".join(outlines)
+                keys.append(cell.key)
+        view.grid, view.grid_keys = "".join(outlines), " ".join(keys)
         out.append(view)
     return out
 

@@ -73,6 +73,12 @@ def _cell(outdir: Path, row: int, col: int) -> dict:
     return next(c for c in doc["tables"][0]["cells"] if (c["row"], c["col"]) == (row, col)), doc
 
 
+def item_doc(outdir: Path):
+    from fiscalocr.model import Document
+
+    return Document.model_validate_json((outdir / "crooked.json").read_bytes())
+
+
 def _focused(driver) -> str:
     return driver.execute_script("return document.activeElement.id")
 
@@ -97,6 +103,8 @@ def _submit(driver, text: str) -> None:
 def test_a_flagged_cell_is_corrected_through_the_page(browser, server):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+
+    from fiscalocr.app.export.page_frame import PageFrame
 
     base, outdir = server
     browser.get(base + "/")
@@ -123,7 +131,16 @@ def test_a_flagged_cell_is_corrected_through_the_page(browser, server):
     second_tab = browser.current_window_handle
     browser.switch_to.window(first_tab)
 
+    browser.find_element(By.ID, "c-t1-3-1").click()  # an unmarked cell: outlined on the scan
+    cursor = browser.find_element(By.CSS_SELECTOR, "#page-1 polygon#cursor")
+    assert cursor.get_attribute("class") == "current"
+    expected = PageFrame.of(item_doc(outdir).pages[0]).quad(_cell(outdir, 3, 1)[0]["bbox"])
+    shown = [float(v) for p in cursor.get_attribute("points").split() for v in p.split(",")]
+    assert shown == pytest.approx([v for point in expected for v in point], abs=0.06)
+    _press(browser, Keys.ESCAPE)
+
     browser.find_element(By.TAG_NAME, "body").send_keys("n")  # first flagged cell
+    assert not browser.find_elements(By.ID, "cursor"), "a flagged cell has its own polygon"
     current = browser.find_element(By.CSS_SELECTOR, "td.current")
     assert current.get_attribute("data-key") == "t1-2-1"
     assert browser.find_element(By.ID, "value").get_attribute("value") == "1,500.00"
