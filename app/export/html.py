@@ -9,8 +9,8 @@ same template, with ``review`` on, is what ``fiscalocr review`` serves: there a 
 cell can be corrected in place (Enter or a click edits it, Esc goes back to the cells).
 
 Size (``benchmarks/html_pages.py``, BENCHMARKS.md): a 300-page scanned document with a
-30 x 5 table per page gives a 51.7 MB file written in 9.7 CPU-seconds (was 71.7 MB and
-18.9 s), 80% of it page images; the review server's page of it is 10.5 MB, its images
+30 x 5 table per page gives a 52.2 MB file written in 9.6 CPU-seconds (was 71.7 MB and
+18.9 s), 79% of it page images; the review server's page of it is 10.9 MB, its images
 fetched one by one.
 """
 
