@@ -144,9 +144,14 @@ def test_the_server_lists_a_broken_json_and_refuses_bad_requests(saved):
 
     (saved.parent / "broken.json").write_text("{}")
     httpd = make_server(saved.parent, port=0)
+    assert httpd.server_address[0] == "127.0.0.1"  # loopback only
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_port}"
     try:
+        for missing in ("/page/a/1.jpg", "/page/../a/1.jpg", "/page/a/x.jpg"):
+            with pytest.raises(urllib.error.HTTPError) as refused:  # no scan beside a.json
+                urllib.request.urlopen(base + missing)
+            assert refused.value.code == 404
         index = urllib.request.urlopen(base + "/").read().decode()
         assert 'href="/doc/a"' in index and "broken" in index and "不是有效的" in index
         page = urllib.request.urlopen(base + "/doc/a")
