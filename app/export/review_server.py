@@ -45,6 +45,7 @@ class ReviewSite:
         self.reviewer = reviewer
         read_folder(self.outdir)  # an empty or unreadable folder is an error up front
         self._inputs = _inputs_from_summary(self.outdir)
+        self._scans: dict[str, tuple[tuple[int, int], Path | None, str]] = {}
 
     def names(self) -> list[str]:
         return [
@@ -67,6 +68,21 @@ class ReviewSite:
         if json_path is not None:
             candidates.append(json_path.with_name(file_name))
         return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
+
+    def scan_of(self, name: str) -> tuple[Path | None, str] | None:
+        """The input file of document ``name`` and its sha256, remembered per version of the
+        JSON: each page image asks, and parsing a 300-page document takes half a second."""
+        json_path = self.json_path(name)
+        if json_path is None:
+            return None
+        stat = json_path.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+        known = self._scans.get(name)
+        if known is None or known[0] != version:
+            doc, _ = load(json_path)
+            known = (version, self.source(name, doc.source.file), doc.source.sha256)
+            self._scans[name] = known
+        return known[1], known[2]
 
     def rewrite_exports(self, name: str, doc) -> None:
         """Re-create the exports that exist beside the JSON, so none goes stale."""
@@ -182,11 +198,11 @@ class ReviewHandler(BaseHTTPRequestHandler):
     def _page_image(self, name: str, number: int) -> None:
         from .page_images import page_jpeg
 
-        json_path = self.site.json_path(name)
-        jpeg = None
-        if json_path is not None:
-            doc, _ = load(json_path)
-            jpeg = page_jpeg(self.site.source(name, doc.source.file), doc.source.sha256, number)
+        try:
+            scan = self.site.scan_of(name)
+        except (OSError, ValueError):  # not a document: no page of it either
+            scan = None
+        jpeg = page_jpeg(*scan, number) if scan is not None else None
         if jpeg is None:
             return self._send_json(
                 HTTPStatus.NOT_FOUND, {"message": f"没有这一页：{name} {number}"}
