@@ -16,7 +16,20 @@ from setuptools import find_packages, setup
 # The top-level folders that are packages of ours, each installed as ``fiscalocr.<name>``.
 # ``models`` holds no code: it is a package only so the trained artefacts ship as its
 # package data and load through ``importlib.resources.files("fiscalocr.models")``.
-ROOTS = ("model", "ocr", "layout", "classify", "reconcile", "datasets", "eval", "app", "models")
+# ``testing`` is test support (specimen tables with known truth) that the benchmarks use
+# too; it ships so they can run against an installed wheel (its docstring says more).
+ROOTS = (
+    "model",
+    "ocr",
+    "layout",
+    "classify",
+    "reconcile",
+    "datasets",
+    "eval",
+    "app",
+    "testing",
+    "models",
+)
 
 
 def package_dirs() -> dict[str, str]:

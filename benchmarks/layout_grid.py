@@ -2,14 +2,14 @@
 
 Two sources of tables with known ground truth:
 
-* ``specimens``: random tables drawn with :mod:`fiscalocr.layout.specimen` (nested
+* ``specimens``: random tables drawn with :mod:`fiscalocr.testing.specimen` (nested
   headers, split 类/款/项 or single code columns, wrapped labels, blank cells), ruled four
   ways (full, no outer border, horizontal rules only, 三线表) as ``plain``, and the styles
   scans showed to fail (``grey`` hairlines, ``open_right`` cut by the page edge, ``wide``
   12-16 narrow columns under 3-line headers, ``unruled``, ``continuation`` on a second
   page without its header, joined); damaged at the benchmark's four levels (blur,
   noise, JPEG, faded and broken rules, residual skew) and by the poor scanner of
-  :mod:`fiscalocr.layout.specimen_scan` (``scan-medium``, ``scan-heavy``); reported per
+  :mod:`fiscalocr.testing.specimen_scan` (``scan-medium``, ``scan-heavy``); reported per
   style and per damage, with the share of amounts in the right cell;
 * ``synth``: documents of ``fiscalocr.datasets.synth.generate_document`` (when that
   package is present), every page rendered and read back, tables joined across pages and
@@ -33,27 +33,27 @@ from pathlib import Path
 import numpy as np
 
 from fiscalocr.layout import analyse_page, join_tables
-from fiscalocr.layout.geometry import Rule
+from fiscalocr.layout.geometry import RuleLine
 from fiscalocr.layout.grid import build_grid
 from fiscalocr.layout.options import DEFAULT_OPTIONS
 from fiscalocr.layout.pieces import line_pieces
 from fiscalocr.layout.placement import place_text
 from fiscalocr.layout.regions import group_regions, is_underlined_prose
 from fiscalocr.layout.rules import merge_collinear
-from fiscalocr.layout.specimen import page_work, text_layer_lines
-from fiscalocr.layout.specimen_bench import (
+from fiscalocr.layout.tables import make_fragment
+from fiscalocr.layout.textgrid import complete_rules
+from fiscalocr.model import Line, PageWork, Table
+from fiscalocr.model.geometry import iou
+from fiscalocr.testing.specimen import page_work, text_layer_lines
+from fiscalocr.testing.specimen_bench import (
     amounts_right,
     content,
     spec_table,
     specimen_pages,
     structure,
 )
-from fiscalocr.layout.specimen_random import SPECIMEN_STYLES, styled_spec
-from fiscalocr.layout.specimen_scan import LEVELS, damage
-from fiscalocr.layout.tables import make_fragment
-from fiscalocr.layout.textgrid import complete_rules
-from fiscalocr.model import Line, PageWork, Table
-from fiscalocr.model.geometry import iou
+from fiscalocr.testing.specimen_random import SPECIMEN_STYLES, styled_spec
+from fiscalocr.testing.specimen_scan import LEVELS, damage
 
 
 def teds_pair(predicted: Table | None, truth: Table) -> tuple[float, float]:
@@ -67,7 +67,7 @@ def teds_pair(predicted: Table | None, truth: Table) -> tuple[float, float]:
 
 SPECIMEN_LEVELS = (*LEVELS, "scan-medium", "scan-heavy")
 """The benchmark's own four damage levels at ``--dpi``, and the poor scanner of
-:mod:`fiscalocr.layout.specimen_scan` (150 dpi JPEG 45 blur; 110 dpi JPEG 28 faded)."""
+:mod:`fiscalocr.testing.specimen_scan` (150 dpi JPEG 45 blur; 110 dpi JPEG 28 faded)."""
 
 
 def run_specimens(count: int, seed: int, dpi: float, styles: list[str], levels: list[str]) -> None:
@@ -159,7 +159,7 @@ def run_synth(docs: int, seed: int, dpi: float) -> None:
 REAL_PDFS = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs"
 
 
-def vector_rules(page) -> list[Rule]:
+def vector_rules(page) -> list[RuleLine]:
     """The page's printed rules read from its vector drawings (exact, no raster)."""
     rules = []
     turn = page.rotation_matrix  # drawings come in the unrotated frame; text is displayed
@@ -172,19 +172,19 @@ def vector_rules(page) -> list[Rule]:
                 a, b = item[1] * turn, item[2] * turn
                 (x0, y0), (x1, y1) = (a.x, a.y), (b.x, b.y)
                 if abs(y1 - y0) < 0.5:
-                    rules.append(Rule("h", y0, min(x0, x1), max(x0, x1)))
+                    rules.append(RuleLine("h", y0, min(x0, x1), max(x0, x1)))
                 elif abs(x1 - x0) < 0.5:
-                    rules.append(Rule("v", x0, min(y0, y1), max(y0, y1)))
+                    rules.append(RuleLine("v", x0, min(y0, y1), max(y0, y1)))
             elif item[0] == "re":
                 r = item[1] * turn
                 if r.height < 2 and r.width >= 2:
-                    rules.append(Rule("h", (r.y0 + r.y1) / 2, r.x0, r.x1))
+                    rules.append(RuleLine("h", (r.y0 + r.y1) / 2, r.x0, r.x1))
                 elif r.width < 2 and r.height >= 2:
-                    rules.append(Rule("v", (r.x0 + r.x1) / 2, r.y0, r.y1))
+                    rules.append(RuleLine("v", (r.x0 + r.x1) / 2, r.y0, r.y1))
     return merge_collinear(rules, DEFAULT_OPTIONS.snap_pt, DEFAULT_OPTIONS.gap_bridge_pt)
 
 
-def grids_from_rules(rules: list[Rule], lines) -> list[Table]:
+def grids_from_rules(rules: list[RuleLine], lines) -> list[Table]:
     """Table fragments built from given rules (the layout stage minus raster detection)."""
     pieces = line_pieces(lines, DEFAULT_OPTIONS.min_column_gap_pt)
     tables = []

@@ -18,10 +18,10 @@ import time
 from collections import Counter
 
 from fiscalocr.model import Document
+from fiscalocr.model.text import normalise_text
 from fiscalocr.reconcile import reconcile_document
 from fiscalocr.reconcile.api import build_rules
-from fiscalocr.reconcile.grid import norm
-from fiscalocr.reconcile.handbuilt import CODE_NAMES, coded_rows, document_of, table_from_rows
+from fiscalocr.testing.handbuilt import CODE_NAMES, coded_rows, document_of, table_from_rows
 
 LOOKALIKE = {
     "0": "8693",
@@ -98,7 +98,7 @@ def synth_truth(seed: int) -> Document | None:
 # --------------------------------------------------------------------------- damage
 def damage(text: str, rng: random.Random) -> str | None:
     """One OCR-like error: look-alike digit, digit dropped/added, point lost/moved."""
-    s = norm(text)
+    s = normalise_text(text)
     digits = [i for i, ch in enumerate(s) if ch.isdigit()]
     kind = rng.choice(["swap", "swap", "swap", "drop", "add", "point_lost", "point_moved"])
     if kind == "swap":
@@ -174,7 +174,9 @@ def run_trial(
     repaired = {(r.table, r.row, r.col): r.to for r in rec.repairs}
     for key, _to in repaired.items():
         truth_text = truth.table(key[0]).cell_at(key[1], key[2]).text
-        good = key in injected and norm(_to).replace(",", "") == norm(truth_text).replace(",", "")
+        good = key in injected and normalise_text(_to).replace(",", "") == normalise_text(
+            truth_text
+        ).replace(",", "")
         stats["repairs"] += 1
         stats["repairs_right"] += good
         stats["repairs_on_clean_cells"] += key not in injected
@@ -183,7 +185,7 @@ def run_trial(
         stats[bucket] += 1
         if built is not None and not detectable(built, key, bad):
             stats[bucket + ":within_tolerance"] += 1
-        if key in repaired and norm(repaired[key]) == norm(truth_text):
+        if key in repaired and normalise_text(repaired[key]) == normalise_text(truth_text):
             stats[bucket + ":repaired"] += 1
         elif key in flagged:
             stats[bucket + ":flagged"] += 1

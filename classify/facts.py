@@ -18,8 +18,7 @@ import re
 from collections import Counter
 
 from fiscalocr.model import Document, DocumentFacts, Line
-
-from .text import normalise
+from fiscalocr.model.text import normalise_text
 
 COVER_WEIGHT = 3.0
 TITLE_WEIGHT = 1.0
@@ -60,11 +59,11 @@ def _year_tiers(doc: Document) -> list[list[tuple[str, float]]]:
     """The texts a year is read from, most authoritative tier first: the cover heading;
     table titles and the first lines of table pages; every line."""
     heading: list[tuple[str, float]] = []
-    titles = [(normalise(t.title), 1.0) for t in doc.tables if t.title]
+    titles = [(normalise_text(t.title), 1.0) for t in doc.tables if t.title]
     body: list[tuple[str, float]] = []
     for page in sorted(doc.pages, key=lambda p: p.page):
         ordered = sorted(page.lines, key=lambda ln: (ln.bbox[1], ln.bbox[0]))
-        lines = [normalise(ln.text) for ln in ordered]
+        lines = [normalise_text(ln.text) for ln in ordered]
         if page.page == 1 or page.section == "cover":
             heading.append((_cover_heading(lines), 1.0))
         titles.extend((t, 1.0) for t in lines[:PAGE_HEAD_LINES] if "表" in t)
@@ -78,8 +77,8 @@ def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
     for page in sorted(doc.pages, key=lambda p: p.page):
         cover = page.page == 1 or page.section == "cover"
         for line in sorted(page.lines, key=lambda ln: (ln.bbox[1], ln.bbox[0])):
-            out.append((normalise(line.text), COVER_WEIGHT if cover else BODY_WEIGHT))
-    out.extend((normalise(t.title), TITLE_WEIGHT) for t in doc.tables if t.title)
+            out.append((normalise_text(line.text), COVER_WEIGHT if cover else BODY_WEIGHT))
+    out.extend((normalise_text(t.title), TITLE_WEIGHT) for t in doc.tables if t.title)
     return out
 
 
@@ -154,7 +153,7 @@ def read_department(doc: Document) -> str | None:
     for page in sorted(doc.pages, key=lambda p: p.page):
         cover = page.page == 1 or page.section == "cover"
         ordered = sorted(page.lines, key=lambda ln: (ln.bbox[1], ln.bbox[0]))
-        lines = [normalise(ln.text) for ln in ordered]
+        lines = [normalise_text(ln.text) for ln in ordered]
         if cover:
             for name in _names_on_cover(_cover_heading(lines)):
                 votes[name] += COVER_WEIGHT
@@ -162,11 +161,11 @@ def read_department(doc: Document) -> str | None:
             named = _NAMED.match(text)
             if named is None and _BARE_LABEL.match(text):
                 partner = _label_partner(ordered, index)
-                named = _NAMED.match(text + normalise(partner.text)) if partner else None
+                named = _NAMED.match(text + normalise_text(partner.text)) if partner else None
             if named and (name := _clean_name(named.group(1))):
                 votes[name] += COVER_WEIGHT if cover else TITLE_WEIGHT
     for table in doc.tables:
-        match = _NAME_BEFORE.match(normalise(table.title))
+        match = _NAME_BEFORE.match(normalise_text(table.title))
         if match and (name := _clean_name(match.group(1))):
             votes[name] += TITLE_WEIGHT
     return _consensus(votes)

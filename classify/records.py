@@ -12,6 +12,7 @@ import re
 from difflib import SequenceMatcher
 
 from fiscalocr.model import Document, Line, Page, Table
+from fiscalocr.model.text import normalise_text
 
 from .text import (
     first_column_texts,
@@ -20,7 +21,6 @@ from .text import (
     is_code,
     is_number,
     lines_outside,
-    normalise,
     page_tables,
     table_boxes_on_page,
 )
@@ -63,7 +63,7 @@ PAGE_NUMERIC_FIELDS = (
 
 
 def _join(texts: list[str], limit: int = MAX_TEXT_CHARS) -> str:
-    return "|".join(normalise(t) for t in texts if t)[:limit]
+    return "|".join(normalise_text(t) for t in texts if t)[:limit]
 
 
 def _reading_order(lines: list[Line]) -> list[Line]:
@@ -100,7 +100,7 @@ def table_structure(table: Table) -> dict[str, float]:
         "numeric_share": sum(is_number(t) for t in texts) / max(1, len(texts)),
         "empty_share": 1.0 - len(texts) / n_slots,
         "n_pages": float(max(1, len(table.pages))),
-        "empty_note": float(any(n in normalise(" ".join(texts)) for n in _EMPTY_NOTE)),
+        "empty_note": float(any(n in normalise_text(" ".join(texts)) for n in _EMPTY_NOTE)),
     }
 
 
@@ -135,13 +135,13 @@ def table_record(table: Table, doc: Document, drop_title: bool = False) -> dict:
         ]
         context = lines_outside(page.lines, boxes)
     if drop_title and table.title:
-        gone = normalise(table.title)
-        caption = [ln for ln in caption if not _similar(normalise(ln.text), gone)]
-        context = [ln for ln in context if not _similar(normalise(ln.text), gone)]
+        gone = normalise_text(table.title)
+        caption = [ln for ln in caption if not _similar(normalise_text(ln.text), gone)]
+        context = [ln for ln in context if not _similar(normalise_text(ln.text), gone)]
     structure = table_structure(table)
-    structure["has_title"] = float(bool(normalise(title)))
+    structure["has_title"] = float(bool(normalise_text(title)))
     return {
-        "title": normalise(title),
+        "title": normalise_text(title),
         "caption": _join([ln.text for ln in _reading_order(caption)]),
         "header": _join(header_texts(table)),
         "rows": _join(first_column_texts(table)),
@@ -159,7 +159,7 @@ def part_headings(doc: Document) -> dict[int, str]:
     """
     carried, out = "", {}
     for page in sorted(doc.pages, key=lambda p: p.page):
-        texts = [normalise(ln.text) for ln in _reading_order(page.lines)]
+        texts = [normalise_text(ln.text) for ln in _reading_order(page.lines)]
         out[page.page] = _last_heading(texts[:_TOP_LINES]) or carried
         carried = _last_heading(texts) or carried
     return out
@@ -185,7 +185,7 @@ def page_record(
 
     Callers recording every page pass ``part`` from one :func:`part_headings` pass."""
     lines = _reading_order(page.lines)
-    texts = [normalise(ln.text) for ln in lines]
+    texts = [normalise_text(ln.text) for ln in lines]
     tables = page_tables(page, doc.tables)
     area = max(1.0, page.width * page.height)
     table_area = sum(

@@ -1,8 +1,9 @@
-"""Text helpers shared by the classifiers: normalisation and where a table's words are.
+"""Text helpers shared by the classifiers: where a table's words are, and what they look like.
 
 OCR output mixes full-width and half-width forms (``2０24``, ``1，234．56``) and scatters
 spaces inside Chinese words; every feature is computed on NFKC-folded text without
-spaces so that a clean PDF text layer and a noisy scan give the same n-grams.
+spaces (the model's ``normalise_text``) so that a clean PDF text layer and a noisy scan give
+the same n-grams.
 """
 
 from __future__ import annotations
@@ -20,22 +21,19 @@ _HANGCI = ("行次", "栏次")
 LINE_IN_REGION_SHARE = 0.5
 
 
-normalise = normalise_text  # the model's one normaliser, under this module's old name
-
-
 def is_number(text: str) -> bool:
     """True for a printed amount such as ``1,234.56`` or ``12.5%`` (after normalising)."""
-    return bool(_NUMBER.match(normalise(text)))
+    return bool(_NUMBER.match(normalise_text(text)))
 
 
 def is_code(text: str) -> bool:
     """True for a classification code: 3, 5 or 7 digits (类/款/项) or 301/30101."""
-    return bool(_CODE.match(normalise(text)))
+    return bool(_CODE.match(normalise_text(text)))
 
 
 def has_hangci(texts: list[str]) -> bool:
     """True when the table numbers its rows/columns (行次/栏次), as 决算 tables do."""
-    return any(any(word in normalise(t) for word in _HANGCI) for t in texts)
+    return any(any(word in normalise_text(t) for word in _HANGCI) for t in texts)
 
 
 def box_overlap_share(inner: BBox, outer: BBox) -> float:

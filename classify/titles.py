@@ -17,7 +17,7 @@ words do, names the type.
 
 from __future__ import annotations
 
-from .text import normalise
+from fiscalocr.model.text import normalise_text
 
 # (all of these words, none of these) -> contract §2 label
 TITLE_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
@@ -45,7 +45,7 @@ type near 0.01), not a surer one. Held-out synthetic accuracy is the same from 1
 
 def type_named_by_title(title: str | None) -> str | None:
     """The contract label a table title names in decisive words, else ``None``."""
-    text = normalise(title)
+    text = normalise_text(title)
     if not text:
         return None
     for needed, excluded, label in TITLE_RULES:
@@ -79,7 +79,7 @@ held-out synthetic sections are unchanged (0.9989 / 1.0) from 0 to 0.98."""
 def section_named_by_heading(top: str) -> str | None:
     """The contract section a page's top lines name (``top``: lines joined by ``|``)."""
     for line in top.split("|")[:HEADING_LINES]:
-        text = normalise(line)
+        text = normalise_text(line)
         if not text or len(text) > HEADING_MAX_CHARS:
             continue
         for words, label in HEADING_RULES:

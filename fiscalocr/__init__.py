@@ -8,7 +8,8 @@
 
 The repository's top-level folders are installed as sub-packages of this namespace:
 ``fiscalocr.model`` (ground floor), ``fiscalocr.ocr``/``layout``/``classify``/``reconcile``/
-``datasets``/``eval`` (stages and wings) and ``fiscalocr.app`` (pipeline, batch, CLI).
+``datasets``/``eval`` (stages and wings), ``fiscalocr.app`` (pipeline, batch, CLI) and
+``fiscalocr.testing`` (tables with known truth for the tests and benchmarks).
 The names below load lazily, so ``import fiscalocr`` stays cheap.
 """
 

@@ -8,18 +8,18 @@ intermediate structure (rules, grids, placed text) of a page.
 
 from .analyse import PageLayout, analyse_page, find_layout
 from .debug import draw_debug
-from .geometry import Rule
-from .grid import Grid, GridCell
+from .geometry import RuleLine
+from .grid import CellGrid, GridCell
 from .join import join_tables
 from .options import LayoutOptions
 from .unplaced import unread_cell_warnings
 
 __all__ = [
-    "Grid",
+    "CellGrid",
     "GridCell",
     "LayoutOptions",
     "PageLayout",
-    "Rule",
+    "RuleLine",
     "analyse_page",
     "draw_debug",
     "find_layout",

@@ -21,8 +21,8 @@ from .blocks import (
     title_text,
 )
 from .empty import read_empty_cells
-from .geometry import Rule
-from .grid import Grid, build_grid
+from .geometry import RuleLine
+from .grid import CellGrid, build_grid
 from .ink import seal_lines
 from .inkboxes import tighten_to_ink
 from .options import DEFAULT_OPTIONS, LayoutOptions
@@ -30,6 +30,7 @@ from .pieces import Piece, line_pieces
 from .placement import CellText, place_text
 from .regions import group_regions, is_underlined_prose, region_bbox
 from .rules import detect_rules
+from .scale import print_scale, scale_warning, scaled_options
 from .stray_rules import drop_stray_verticals
 from .tables import make_fragment
 from .textgrid import complete_rules
@@ -44,8 +45,8 @@ _MIN_CELLS = 2
 class PageLayout:
     """Everything the stage found on one page, kept for debugging."""
 
-    rules: list[Rule] = field(default_factory=list)
-    grids: list[Grid] = field(default_factory=list)
+    rules: list[RuleLine] = field(default_factory=list)
+    grids: list[CellGrid] = field(default_factory=list)
     placed: list[dict[int, CellText]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     table_lines: set[int] = field(default_factory=set)
@@ -55,6 +56,8 @@ class PageLayout:
     gaps (see ``inkboxes``)."""
     unplaced: list[Piece] = field(default_factory=list)
     """Amount pieces outside every table found: recall lost, reported on the page."""
+    scale: float = 1.0
+    """How many times print size the page is drawn; the tolerances were scaled by it."""
 
 
 def find_layout(
@@ -64,10 +67,14 @@ def find_layout(
 ) -> PageLayout:
     """Rules, grids and table fragments of one page (does not modify ``work``).
 
+    A page drawn several times larger than print is measured with its tolerances scaled
+    to its text (``scale``).
+
     A page without a raster (``work.image`` None: read from its text layer and not
     rendered) still gets its rule-less tables, found from text alignment alone.
     """
-    layout = PageLayout()
+    layout = PageLayout(scale=print_scale(work.page.lines))
+    options = scaled_options(options, layout.scale)
     lines = work.page.lines
     if work.image is not None and work.page.text_source == "ocr":
         lines = tighten_to_ink(lines, work.image, work.px_per_pt, options)
@@ -161,8 +168,15 @@ def analyse_page(
     work.page.lines = layout.lines
     work.tables = layout.tables
     work.page.blocks = page_blocks(
-        work.page, layout.tables, layout.table_lines, layout.title_lines, options
+        work.page,
+        layout.tables,
+        layout.table_lines,
+        layout.title_lines,
+        scaled_options(options, layout.scale),
     )
-    warning = unplaced_warning(work.page.page, layout.unplaced)
-    if warning is not None:
-        work.page.errors.append(warning)
+    for warning in (
+        scale_warning(work.page.page, layout.scale),
+        unplaced_warning(work.page.page, layout.unplaced),
+    ):
+        if warning is not None:
+            work.page.errors.append(warning)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from fiscalocr.model import Cell, Page, Table
 
-from .geometry import Rule, centre, cluster_positions
+from .geometry import RuleLine, centre, cluster_positions
 from .grid import build_grid
 from .options import LayoutOptions
 from .pieces import line_pieces
@@ -58,10 +58,10 @@ def regrid_at_columns(prev: Table, frag: Table, page: Page, options: LayoutOptio
         return None
     xs = [xs[0], *moved, xs[-1]]  # type: ignore[list-item]
     ys = _row_lines(frag.cells, options.snap_pt)
-    rules = [Rule("v", x, ys[0], ys[-1], virtual=True) for x in xs]
+    rules = [RuleLine("v", x, ys[0], ys[-1], virtual=True) for x in xs]
     for cell in frag.cells:  # the fragment's own row structure (row spans) stays
         x0, y0, x1, y1 = cell.bbox
-        rules += [Rule("h", y0, x0, x1, virtual=True), Rule("h", y1, x0, x1, virtual=True)]
+        rules += [RuleLine("h", y0, x0, x1, virtual=True), RuleLine("h", y1, x0, x1, virtual=True)]
     grid = build_grid(rules, options, xs, ys)
     placed, _ = place_text(grid, page.lines, options)
     again = make_fragment(grid, placed, frag.pages[0], 1)

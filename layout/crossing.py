@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from fiscalocr.model import Line
 
-from .geometry import Rule
+from .geometry import RuleLine
 
 STRADDLE_PT = 3.0
 """How far a line must reach past the rule on both sides to stand across it: more than a
@@ -20,7 +20,7 @@ glyph's side bearing beside a rule (a cell's text touching its column rule, 1–
 150 dpi scan), less than half a CJK glyph (5 pt at 10 pt type)."""
 
 
-def lines_across(rule: Rule, lines: Sequence[Line], straddle: float = STRADDLE_PT) -> int:
+def lines_across(rule: RuleLine, lines: Sequence[Line], straddle: float = STRADDLE_PT) -> int:
     """How many text lines stand across ``rule`` within its extent."""
     count = 0
     for line in lines:

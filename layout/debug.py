@@ -13,7 +13,7 @@ import numpy as np
 
 from fiscalocr.model import Page, Table
 
-from .geometry import Rule
+from .geometry import RuleLine
 from .options import DEFAULT_OPTIONS, LayoutOptions
 
 RULE_COLOUR = (0.9, 0.1, 0.1)
@@ -34,7 +34,7 @@ def _png(image: np.ndarray) -> bytes:
 
 def _rules_seen(
     image: np.ndarray, page: Page, px_per_pt: float, options: LayoutOptions
-) -> list[Rule]:
+) -> list[RuleLine]:
     """Printed rules as detected plus the rules the stage inferred from text."""
     from fiscalocr.model import PageWork
 
@@ -51,7 +51,7 @@ def draw_debug(
     page: Page,
     tables: Sequence[Table],
     path: str | Path,
-    rules: Sequence[Rule] | None = None,
+    rules: Sequence[RuleLine] | None = None,
     options: LayoutOptions = DEFAULT_OPTIONS,
 ) -> Path:
     """Write a PNG of the page with rules (red, inferred ones orange), cells (blue, header

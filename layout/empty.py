@@ -15,7 +15,7 @@ from fiscalocr.model import TextRecognizer
 from fiscalocr.model.raster import brightest_channel
 
 from .geometry import BBox
-from .grid import Grid
+from .grid import CellGrid
 from .options import LayoutOptions
 from .placement import CellText
 
@@ -51,7 +51,7 @@ def mark_box(crop: np.ndarray, px_per_pt: float) -> tuple[int, int, int, int] | 
 
 
 def read_empty_cells(
-    grid: Grid,
+    grid: CellGrid,
     placed: dict[int, CellText],
     image: np.ndarray,
     px_per_pt: float,

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .geometry import BBox, Rule
+from .geometry import BBox, RuleLine
 from .options import LayoutOptions
 
 _PAPER_SCALE = 4
@@ -127,8 +127,8 @@ def faint_rules(
     px_per_pt: float,
     options: LayoutOptions,
     char_boxes: Sequence[BBox] = (),
-) -> list[Rule]:
-    """Faint horizontal and vertical rules of a page (``Rule.faint``), in points.
+) -> list[RuleLine]:
+    """Faint horizontal and vertical rules of a page (``RuleLine.faint``), in points.
 
     Hysteresis along the rule: a run above half the threshold, long enough to survive
     the rule opening, is a rule when its mean response clears the whole threshold (the
@@ -144,7 +144,7 @@ def faint_rules(
     dark = norm < options.black_ink_ratio * 255.0
     dark = cv2.dilate(dark.astype(np.uint8), np.ones((halo, halo), np.uint8)) > 0
     excluded = dark | glyph_mask(brightness.shape, char_boxes, px_per_pt, options.faint_glyph_inset)
-    rules: list[Rule] = []
+    rules: list[RuleLine] = []
     for horizontal in (True, False):
         across = 0 if horizontal else 1
         response = ridge_response(
@@ -205,14 +205,14 @@ def _trimmed(
 _END_LEVEL = 0.5
 
 
-def _rule(run: tuple[int, int, int, int, int], horizontal: bool, px_per_pt: float) -> Rule:
+def _rule(run: tuple[int, int, int, int, int], horizontal: bool, px_per_pt: float) -> RuleLine:
     x, y, w, h, area = run
     length = w if horizontal else h
     thickness = area / max(length, 1) / px_per_pt
     if horizontal:
-        return Rule(
+        return RuleLine(
             "h", (y + h / 2) / px_per_pt, x / px_per_pt, (x + w) / px_per_pt, thickness, faint=True
         )
-    return Rule(
+    return RuleLine(
         "v", (x + w / 2) / px_per_pt, y / px_per_pt, (y + h) / px_per_pt, thickness, faint=True
     )

@@ -11,7 +11,7 @@ from fiscalocr.model.geometry import BBox, centre, union_bbox  # noqa: F401
 
 
 @dataclass(frozen=True)
-class Rule:
+class RuleLine:
     """One printed table rule in PDF points: ``pos`` is y for horizontal, x for vertical.
 
     ``virtual`` rules are not printed: the stage inferred them from text alignment (a

@@ -4,7 +4,7 @@ Grid lines are the clustered rule positions (plus the extreme rule ends, which s
 for a missing outer border). Two neighbouring elementary cells are one cell when no rule
 covers enough of the edge between them, so a rule that runs under only some columns (a
 nested header) separates only those columns. Rules inferred from text alignment
-(``Rule.virtual``) go through the same code, so weakly ruled tables are no special case.
+(``RuleLine.virtual``) go through the same code, so weakly ruled tables are no special case.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .geometry import BBox, Rule, cluster_positions, covered_length
+from .geometry import BBox, RuleLine, cluster_positions, covered_length
 from .options import LayoutOptions
 
 
@@ -26,13 +26,15 @@ class GridCell:
 
 
 @dataclass
-class Grid:
-    """A table's grid: ``xs``/``ys`` grid lines (points), cells, and the rules used."""
+class CellGrid:
+    """A table region's cell grid on the page: ``xs``/``ys`` grid lines (points), the cells
+    with their spans and boxes, and the rules used. Geometry only; reconcile's
+    ``DenseTable`` is the other view of a table by position (which cell covers each one)."""
 
     xs: list[float]
     ys: list[float]
     cells: list[GridCell] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)
+    rules: list[RuleLine] = field(default_factory=list)
 
     @property
     def n_rows(self) -> int:
@@ -47,7 +49,9 @@ class Grid:
         return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
 
 
-def grid_lines(rules: Sequence[Rule], options: LayoutOptions) -> tuple[list[float], list[float]]:
+def grid_lines(
+    rules: Sequence[RuleLine], options: LayoutOptions
+) -> tuple[list[float], list[float]]:
     """Column and row grid lines: rule positions, plus outer edges implied by rule ends.
 
     A rule end stands for a missing outer border only when it reaches a band's width
@@ -79,7 +83,7 @@ def _outer_edges(
 
 
 def edge_covered(
-    rules: Sequence[Rule],
+    rules: Sequence[RuleLine],
     orientation: str,
     pos: float,
     lo: float,
@@ -111,7 +115,7 @@ def edge_covered(
 
 
 def build_cells(
-    xs: list[float], ys: list[float], rules: Sequence[Rule], options: LayoutOptions
+    xs: list[float], ys: list[float], rules: Sequence[RuleLine], options: LayoutOptions
 ) -> list[GridCell]:
     """Greedy rectangles: grow right, then down, while no rule separates."""
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -153,13 +157,13 @@ def _can_grow_down(row: int, col: int, width: int, taken, h_sep, v_sep) -> bool:
 
 
 def build_grid(
-    rules: Sequence[Rule],
+    rules: Sequence[RuleLine],
     options: LayoutOptions,
     xs: list[float] | None = None,
     ys: list[float] | None = None,
-) -> Grid:
+) -> CellGrid:
     """The grid of one region from its (printed and virtual) rules."""
     auto_xs, auto_ys = grid_lines(rules, options)
     xs = sorted(xs if xs is not None else auto_xs)
     ys = sorted(ys if ys is not None else auto_ys)
-    return Grid(xs, ys, build_cells(xs, ys, rules, options), list(rules))
+    return CellGrid(xs, ys, build_cells(xs, ys, rules, options), list(rules))

@@ -17,7 +17,7 @@ import numpy as np
 from fiscalocr.model import Line, TextRecognizer
 
 from .geometry import BBox, centre, contains_point, union_bbox
-from .grid import Grid
+from .grid import CellGrid
 from .options import LayoutOptions
 from .pieces import Char, join_fragments, line_chars, text_rows_of_fragments
 
@@ -38,7 +38,7 @@ class CellLocator:
     """Finds the cell holding a point by bisecting the grid lines (pages hold thousands
     of characters and hundreds of cells)."""
 
-    def __init__(self, grid: Grid, margin: float) -> None:
+    def __init__(self, grid: CellGrid, margin: float) -> None:
         self.grid, self.margin = grid, margin
         self.owner = [[-1] * grid.n_cols for _ in range(grid.n_rows)]
         for index, cell in enumerate(grid.cells):
@@ -80,7 +80,7 @@ def _line_in_cell(line: BBox, cell: BBox, clearance: float) -> BBox:
 
 
 def place_text(
-    grid: Grid,
+    grid: CellGrid,
     lines: Sequence[Line],
     options: LayoutOptions,
     image: np.ndarray | None = None,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from fiscalocr.model import Line
 
-from .geometry import Rule, interval_overlap, union_bbox
+from .geometry import RuleLine, interval_overlap, union_bbox
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .rules import touches
 
@@ -34,7 +34,7 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _title_between(lines: Sequence[Line], upper: Rule, lower: Rule) -> bool:
+def _title_between(lines: Sequence[Line], upper: RuleLine, lower: RuleLine) -> bool:
     """A title or unit line between two horizontals means two tables, not one."""
     for line in lines:
         cy = (line.bbox[1] + line.bbox[3]) / 2
@@ -45,7 +45,7 @@ def _title_between(lines: Sequence[Line], upper: Rule, lower: Rule) -> bool:
     return False
 
 
-def _horizontal_lines(rules: list[Rule], options: LayoutOptions) -> list[list[int]]:
+def _horizontal_lines(rules: list[RuleLine], options: LayoutOptions) -> list[list[int]]:
     """Indices of horizontal rules grouped per printed line (fragments of one faded or
     broken rule share a line), top to bottom."""
     hs = sorted(
@@ -60,7 +60,7 @@ def _horizontal_lines(rules: list[Rule], options: LayoutOptions) -> list[list[in
     return lines
 
 
-def _table_text_between(lines: Sequence[Line], upper: Rule, lower: Rule) -> bool:
+def _table_text_between(lines: Sequence[Line], upper: RuleLine, lower: RuleLine) -> bool:
     """Whether the band between two horizontals holds table text: a row of two or more
     pieces side by side. A page number or a lone remark under a table does not, so a
     scanner's edge line below the table is not joined to it."""
@@ -79,7 +79,7 @@ def _table_text_between(lines: Sequence[Line], upper: Rule, lower: Rule) -> bool
 
 
 def _link_horizontal_stacks(
-    rules: list[Rule], uf: _UnionFind, lines: Sequence[Line], options: LayoutOptions
+    rules: list[RuleLine], uf: _UnionFind, lines: Sequence[Line], options: LayoutOptions
 ) -> None:
     """Join stacked horizontal lines that overlap and have no title between them; far
     apart (a 三线表's header rule and bottom rule) only with table text between them."""
@@ -87,7 +87,7 @@ def _link_horizontal_stacks(
     for group in _horizontal_lines(rules, options):
         start, end = min(rules[i].start for i in group), max(rules[i].end for i in group)
         if end - start >= options.min_table_width_pt:
-            stacks.append((group, Rule("h", rules[group[0]].pos, start, end)))
+            stacks.append((group, RuleLine("h", rules[group[0]].pos, start, end)))
     for (group_a, upper), (group_b, lower) in zip(stacks, stacks[1:], strict=False):
         overlap = interval_overlap(upper.start, upper.end, lower.start, lower.end)
         if overlap < _MIN_HRULE_OVERLAP * min(upper.length, lower.length):
@@ -102,8 +102,8 @@ def _link_horizontal_stacks(
 
 
 def group_regions(
-    rules: list[Rule], lines: Sequence[Line], options: LayoutOptions = DEFAULT_OPTIONS
-) -> list[list[Rule]]:
+    rules: list[RuleLine], lines: Sequence[Line], options: LayoutOptions = DEFAULT_OPTIONS
+) -> list[list[RuleLine]]:
     """Rules grouped per table, top to bottom; groups too small to be tables dropped."""
     uf = _UnionFind(len(rules))
     for i, a in enumerate(rules):
@@ -114,7 +114,7 @@ def group_regions(
                 if touches(h, v, options.join_pt):
                     uf.union(i, j)
     _link_horizontal_stacks(rules, uf, lines, options)
-    groups: dict[int, list[Rule]] = {}
+    groups: dict[int, list[RuleLine]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(uf.find(i), []).append(rule)
     tables = [
@@ -125,7 +125,7 @@ def group_regions(
     return sorted(tables, key=lambda g: (region_bbox(g)[1], region_bbox(g)[0]))
 
 
-def _is_table(group: list[Rule], options: LayoutOptions) -> bool:
+def _is_table(group: list[RuleLine], options: LayoutOptions) -> bool:
     """Two long horizontals; or one crossed by a column rule (a frame with no outer
     border round two rows: a continuation's last lines). Such a cross must also hold
     table text (see ``group_regions``)."""
@@ -147,7 +147,7 @@ def _is_table(group: list[Rule], options: LayoutOptions) -> bool:
     )
 
 
-def _framed(group: Sequence[Rule], options: LayoutOptions) -> bool:
+def _framed(group: Sequence[RuleLine], options: LayoutOptions) -> bool:
     """Printed (not only faint) rules, two of them long horizontals."""
     return not all(r.faint for r in group) and (
         sum(1 for r in group if r.orientation == "h" and r.length >= options.min_table_width_pt)
@@ -155,14 +155,14 @@ def _framed(group: Sequence[Rule], options: LayoutOptions) -> bool:
     )
 
 
-def _holds_table_text(group: Sequence[Rule], lines: Sequence[Line]) -> bool:
+def _holds_table_text(group: Sequence[RuleLine], lines: Sequence[Line]) -> bool:
     """Rules too faint for the ink threshold make a table only round table text (the
     reverse side's grid showing through, or a shaded form, has none of its own)."""
     x0, y0, x1, y1 = region_bbox(group)
-    return _table_text_between(lines, Rule("h", y0, x0, x1), Rule("h", y1, x0, x1))
+    return _table_text_between(lines, RuleLine("h", y0, x0, x1), RuleLine("h", y1, x0, x1))
 
 
-def region_bbox(group: Sequence[Rule]) -> tuple[float, float, float, float]:
+def region_bbox(group: Sequence[RuleLine]) -> tuple[float, float, float, float]:
     boxes = []
     for r in group:
         if r.orientation == "h":
@@ -175,7 +175,7 @@ def region_bbox(group: Sequence[Rule]) -> tuple[float, float, float, float]:
 _PROSE_OVERHANG_PT = 12.0
 
 
-def is_underlined_prose(group: Sequence[Rule], lines: Sequence[Line]) -> bool:
+def is_underlined_prose(group: Sequence[RuleLine], lines: Sequence[Line]) -> bool:
     """Horizontal-only "tables" made of the underlines of fill-in blanks in narrative
     text (…合计 __17996.68__ 万元): the text runs on past the rules' ends, which a
     table's text never does."""

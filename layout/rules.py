@@ -15,7 +15,7 @@ import numpy as np
 from fiscalocr.model.raster import brightest_channel, darkest_channel
 
 from .faint import faint_rules
-from .geometry import BBox, Rule, covered_length
+from .geometry import BBox, RuleLine, covered_length
 from .options import DEFAULT_OPTIONS, LayoutOptions
 
 
@@ -65,7 +65,9 @@ def chroma(image: np.ndarray, brightness: np.ndarray | None = None) -> np.ndarra
     return top.astype(np.int16) - darkest_channel(image)
 
 
-def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: float) -> list[Rule]:
+def _segments(
+    mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: float
+) -> list[RuleLine]:
     """Connected pieces of an opened mask as rules in points."""
     import cv2
 
@@ -78,7 +80,7 @@ def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: f
             continue
         if horizontal:
             rules.append(
-                Rule(
+                RuleLine(
                     "h",
                     (y + h / 2) / px_per_pt,
                     x / px_per_pt,
@@ -88,7 +90,7 @@ def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: f
             )
         else:
             rules.append(
-                Rule(
+                RuleLine(
                     "v",
                     (x + w / 2) / px_per_pt,
                     y / px_per_pt,
@@ -100,8 +102,8 @@ def _segments(mask: np.ndarray, horizontal: bool, px_per_pt: float, max_thick: f
 
 
 def merge_collinear(
-    rules: list[Rule], snap: float, gap: float, long_gap: float = 0.0, long_piece: float = 0.0
-) -> list[Rule]:
+    rules: list[RuleLine], snap: float, gap: float, long_gap: float = 0.0, long_piece: float = 0.0
+) -> list[RuleLine]:
     """Join pieces on one line (broken rules) and parallel twins (doubled rules).
 
     Pieces are chained by position (each within ``snap`` of the previous), so every
@@ -110,17 +112,17 @@ def merge_collinear(
     up to ``long_gap``, is bridged between two pieces both at least ``long_piece``
     long: a rule interrupted by a seal or a blot, not two rules.
     """
-    merged: list[Rule] = []
+    merged: list[RuleLine] = []
     for orientation in ("h", "v"):
         same = sorted((r for r in rules if r.orientation == orientation), key=lambda r: r.pos)
-        groups: list[list[Rule]] = []
+        groups: list[list[RuleLine]] = []
         for rule in same:
             if groups and rule.pos - groups[-1][-1].pos <= snap:
                 groups[-1].append(rule)
             else:
                 groups.append([rule])
         for group in groups:
-            current: list[Rule] = []
+            current: list[RuleLine] = []
             for rule in sorted(group, key=lambda r: r.start):
                 if current and not _bridged(current, rule, gap, long_gap, long_piece):
                     merged.append(_combine(current, orientation))
@@ -132,7 +134,7 @@ def merge_collinear(
 
 
 def _bridged(
-    current: list[Rule], rule: Rule, gap: float, long_gap: float, long_piece: float
+    current: list[RuleLine], rule: RuleLine, gap: float, long_gap: float, long_piece: float
 ) -> bool:
     reach = max(r.end for r in current)
     if rule.start <= reach + gap:
@@ -141,10 +143,10 @@ def _bridged(
     return rule.start <= reach + long_gap and min(last.length, rule.length) >= long_piece
 
 
-def _combine(pieces: list[Rule], orientation: str) -> Rule:
+def _combine(pieces: list[RuleLine], orientation: str) -> RuleLine:
     weight = sum(p.length for p in pieces) or 1.0
     pos = sum(p.pos * p.length for p in pieces) / weight
-    return Rule(
+    return RuleLine(
         orientation,  # type: ignore[arg-type]
         pos,
         min(p.start for p in pieces),
@@ -154,12 +156,12 @@ def _combine(pieces: list[Rule], orientation: str) -> Rule:
     )
 
 
-def touches(h: Rule, v: Rule, tol: float) -> bool:
+def touches(h: RuleLine, v: RuleLine, tol: float) -> bool:
     """Whether a horizontal and a vertical rule meet (cross or end on each other)."""
     return h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol
 
 
-def _keep_plausible(rules: list[Rule], options: LayoutOptions) -> list[Rule]:
+def _keep_plausible(rules: list[RuleLine], options: LayoutOptions) -> list[RuleLine]:
     """Drop short strokes that are characters: a true rule reaches another rule."""
     hs = [r for r in rules if r.orientation == "h"]
     vs = [r for r in rules if r.orientation == "v"]
@@ -193,7 +195,9 @@ def _open(ink: np.ndarray, width: int, height: int) -> np.ndarray:
     )
 
 
-def recover_short_pieces(long: list[Rule], short: list[Rule], options: LayoutOptions) -> list[Rule]:
+def recover_short_pieces(
+    long: list[RuleLine], short: list[RuleLine], options: LayoutOptions
+) -> list[RuleLine]:
     """Short pieces that continue a long rule on its line (a rule broken into bits
     shorter than the opening kernel); grown piece by piece so a run of bits survives."""
     reach = options.min_horizontal_rule_pt
@@ -220,7 +224,7 @@ def detect_rules(
     px_per_pt: float,
     options: LayoutOptions = DEFAULT_OPTIONS,
     char_boxes: Sequence[BBox] = (),
-) -> list[Rule]:
+) -> list[RuleLine]:
     """All table rules on a page, in PDF points, broken pieces and doubled lines merged;
     pieces that are strokes of the given characters are dropped before merging."""
     ink = binarise(image, px_per_pt, options)
@@ -250,7 +254,9 @@ def detect_rules(
     return _keep_plausible(drop_character_strokes(merged, char_boxes, options), options)
 
 
-def beside_no_ink_rule(faint: list[Rule], ink: list[Rule], options: LayoutOptions) -> list[Rule]:
+def beside_no_ink_rule(
+    faint: list[RuleLine], ink: list[RuleLine], options: LayoutOptions
+) -> list[RuleLine]:
     """Faint pieces that do not run alongside an inked rule a few points off: JPEG leaves
     a faint parallel band beside a black rule, and no two rules of a table are closer
     than its thinnest row (a piece within ``snap_pt`` is the same rule, and is kept)."""
@@ -271,8 +277,8 @@ _BESIDE_SHARE = 0.5
 
 
 def drop_page_edges(
-    rules: list[Rule], width: float, height: float, options: LayoutOptions = DEFAULT_OPTIONS
-) -> list[Rule]:
+    rules: list[RuleLine], width: float, height: float, options: LayoutOptions = DEFAULT_OPTIONS
+) -> list[RuleLine]:
     """Drop lines hugging the page's edge: the shadow of a scanned sheet's border, never a
     printed rule (print keeps a margin)."""
     margin = options.page_edge_margin_pt
@@ -281,8 +287,8 @@ def drop_page_edges(
 
 
 def drop_character_strokes(
-    rules: list[Rule], char_boxes: Sequence[BBox], options: LayoutOptions = DEFAULT_OPTIONS
-) -> list[Rule]:
+    rules: list[RuleLine], char_boxes: Sequence[BBox], options: LayoutOptions = DEFAULT_OPTIONS
+) -> list[RuleLine]:
     """Drop short rule pieces that run through the middle of a character.
 
     Strokes of characters (or of characters on two wrapped lines) can reach from one rule
@@ -301,7 +307,7 @@ def drop_character_strokes(
     ]
 
 
-def _stroke_limit(rule: Rule, box: BBox, limit: float) -> float:
+def _stroke_limit(rule: RuleLine, box: BBox, limit: float) -> float:
     """Horizontal strokes of a large title run on over several glyphs (基金 …): a
     horizontal piece through glyph middles is a stroke up to a few glyphs long."""
     if rule.orientation == "h":
@@ -314,7 +320,7 @@ _GLYPH_EDGE_PT = 0.5
 """A stroke this close to a glyph box edge may be a rule the box touches."""
 
 
-def _through_glyph(rule: Rule, box: BBox) -> bool:
+def _through_glyph(rule: RuleLine, box: BBox) -> bool:
     x0, y0, x1, y1 = box if rule.orientation == "v" else (box[1], box[0], box[3], box[2])
     inset = min(_GLYPH_EDGE_PT, (x1 - x0) * 0.1)
     overlap = min(rule.end, y1) - max(rule.start, y0)

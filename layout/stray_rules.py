@@ -12,14 +12,14 @@ from dataclasses import replace
 from fiscalocr.model import Line
 
 from .crossing import lines_across
-from .geometry import Rule
+from .geometry import RuleLine
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .regions import region_bbox
 
 
 def drop_stray_verticals(
-    group: list[Rule], options: LayoutOptions = DEFAULT_OPTIONS, lines: Sequence[Line] = ()
-) -> list[Rule]:
+    group: list[RuleLine], options: LayoutOptions = DEFAULT_OPTIONS, lines: Sequence[Line] = ()
+) -> list[RuleLine]:
     """Drop vertical pieces floating inside a table: a seal's rim, a scanner streak, a
     character stroke crossing a row or two.
 
@@ -46,7 +46,7 @@ def drop_stray_verticals(
             abs(h.pos - y) <= y_tol and h.start - x_tol <= x <= h.end + x_tol for h in long_hs
         )
 
-    def ends_on_rules(v: Rule) -> bool:
+    def ends_on_rules(v: RuleLine) -> bool:
         """One end exactly on a rule, the other at least near one (its rule may fade)."""
         tight = (_LANDING_PT, tol)
         loose = (tol, 2 * tol)
@@ -69,8 +69,8 @@ def drop_stray_verticals(
 
 
 def _without_show_through(
-    group: list[Rule], same: float, lines: Sequence[Line] = (), tol: float = 4.0
-) -> list[Rule]:
+    group: list[RuleLine], same: float, lines: Sequence[Line] = (), tol: float = 4.0
+) -> list[RuleLine]:
     """Faint rules of a table printed in ink that no inked rule continues: the reverse
     side's table showing through (a double-sided page's grid at other x and y), read by
     the faint-rule finder as grey hairlines.
@@ -113,7 +113,7 @@ def _without_show_through(
 
 
 def _own_faded_rule(
-    rule: Rule, extent: float, crossing: Sequence[Rule], unmerged: Sequence[Line]
+    rule: RuleLine, extent: float, crossing: Sequence[RuleLine], unmerged: Sequence[Line]
 ) -> bool:
     """A faint rule the table printed: at least half the table long, both ends on rules
     it meets (faint or inked; a spanning header's rule under part of the table counts),
@@ -146,7 +146,7 @@ off on bench-v2's medium page 6), but not as far as another grid's rows (2.4 pt 
 on the real show-through page of ``test_stray_verticals``)."""
 
 
-def _positions(rules: list[Rule], same: float) -> list[float]:
+def _positions(rules: list[RuleLine], same: float) -> list[float]:
     """Distinct positions of rules, those within ``same`` of each other counted once."""
     out: list[float] = []
     for pos in sorted(r.pos for r in rules):
@@ -158,11 +158,13 @@ def _positions(rules: list[Rule], same: float) -> list[float]:
 _INKED_TABLE = 3
 
 
-def _crossings(v: Rule, long_hs: list[Rule]) -> int:
+def _crossings(v: RuleLine, long_hs: list[RuleLine]) -> int:
     return sum(v.start < h.pos < v.end and h.start <= v.pos <= h.end for h in long_hs)
 
 
-def _without_faint_specks(group: list[Rule], long_hs: list[Rule], same_x: float) -> list[Rule]:
+def _without_faint_specks(
+    group: list[RuleLine], long_hs: list[RuleLine], same_x: float
+) -> list[RuleLine]:
     """A table whose column rules are printed in ink (two or more crossing many rows)
     has no faint column rule a row or two long: such a piece is the reverse side showing
     through, or JPEG noise beside text, and would cut one row into an extra column. A
@@ -186,7 +188,7 @@ def _without_faint_specks(group: list[Rule], long_hs: list[Rule], same_x: float)
     ]
 
 
-def _without_streaks(group: list[Rule], long_hs: list[Rule]) -> list[Rule]:
+def _without_streaks(group: list[RuleLine], long_hs: list[RuleLine]) -> list[RuleLine]:
     """A vertical that runs past the table's outermost horizontal rules by more than
     ``_STREAK_OVERHANG_PT``, where no other vertical does, is a copier's streak down the
     sheet, not a column rule (a table without a top rule has all its verticals overhang
@@ -197,7 +199,7 @@ def _without_streaks(group: list[Rule], long_hs: list[Rule]) -> list[Rule]:
     h_bottom = max(h.pos for h in long_hs)
     vs = [r for r in group if r.orientation == "v"]
 
-    def overhangs(v: Rule) -> bool:
+    def overhangs(v: RuleLine) -> bool:
         return v.start < h_top - _STREAK_OVERHANG_PT or v.end > h_bottom + _STREAK_OVERHANG_PT
 
     streaks = [v for v in vs if overhangs(v)]
@@ -206,7 +208,7 @@ def _without_streaks(group: list[Rule], long_hs: list[Rule]) -> list[Rule]:
     return [r for r in group if r is not streaks[0]]
 
 
-def _without_slivers_outside(group: list[Rule]) -> list[Rule]:
+def _without_slivers_outside(group: list[RuleLine]) -> list[RuleLine]:
     """Short vertical pieces just outside the table's outermost long verticals: what is
     left of a copier streak down the margin beside the frame (our medium scan of
     js-party-office-2017 p12: pieces 6 pt left of the frame, 22 and 68 pt long, which
@@ -222,11 +224,11 @@ def _without_slivers_outside(group: list[Rule]) -> list[Rule]:
         return group
     left, right = min(frame), max(frame)
 
-    def sliver(r: Rule) -> bool:
+    def sliver(r: RuleLine) -> bool:
         outside = left - _SLIVER_PT <= r.pos < left or right < r.pos <= right + _SLIVER_PT
         return r.orientation == "v" and outside and r.length < height / 2
 
-    def clipped(r: Rule) -> Rule:
+    def clipped(r: RuleLine) -> RuleLine:
         """A horizontal that runs on into the streak's ink ends at the frame."""
         if r.orientation != "h":
             return r

@@ -24,7 +24,7 @@ from fiscalocr.model import (
     read_amount,
 )
 
-from .grid import Grid
+from .grid import CellGrid
 from .header_columns import COLUMN_NUMBERING_LABEL
 from .placement import CellText
 
@@ -165,7 +165,7 @@ def _read_value(cell: Cell, decimals: int | None, thousandths: bool = False) -> 
         cell.candidates = candidates
 
 
-def make_fragment(grid: Grid, placed: dict[int, CellText], page_no: int, index: int) -> Table:
+def make_fragment(grid: CellGrid, placed: dict[int, CellText], page_no: int, index: int) -> Table:
     """One page's table fragment with id ``p{page}t{index}``."""
     cells = []
     for i, gc in enumerate(grid.cells):

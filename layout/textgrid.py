@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
-from .geometry import Rule, centre, interval_overlap
+from .geometry import RuleLine, centre, interval_overlap
 from .grid import edge_covered, grid_lines
 from .header_columns import is_column_numbering, with_empty_columns
 from .header_spans import header_groups, merged_between, total_row_groups
@@ -48,10 +48,10 @@ def _inside(piece: Piece, x0: float, y0: float, x1: float, y1: float) -> bool:
 
 def row_rules(
     xs: list[float], ys: list[float], pieces: Sequence[Piece], options: LayoutOptions
-) -> list[Rule]:
+) -> list[RuleLine]:
     """Virtual horizontals between the text rows of bands that hold several data rows,
     and above a row numbering the columns (``栏次 1 2 3``) that shares a band."""
-    out: list[Rule] = []
+    out: list[RuleLine] = []
     for top, bottom in zip(ys, ys[1:], strict=False):
         band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
         rows = text_rows(band, options.same_text_row_ratio)
@@ -62,7 +62,7 @@ def row_rules(
             if _is_wrapped_tail(upper, lower):
                 continue
             y = (max(p.bbox[3] for p in upper) + min(p.bbox[1] for p in lower)) / 2
-            out.append(Rule("h", y, xs[0], xs[-1], virtual=True))
+            out.append(RuleLine("h", y, xs[0], xs[-1], virtual=True))
     return out
 
 
@@ -147,8 +147,8 @@ def column_rules(
     ys: list[float],
     pieces: Sequence[Piece],
     options: LayoutOptions,
-    rules: Sequence[Rule] = (),
-) -> list[Rule]:
+    rules: Sequence[RuleLine] = (),
+) -> list[RuleLine]:
     """Virtual verticals per band at the text columns, broken where text crosses them or
     where a header cell or a total label spans (:mod:`.header_spans`)."""
     left, right = xs[0], xs[-1]
@@ -157,7 +157,7 @@ def column_rules(
     header = [p for p in pieces if _inside(p, left, ys[0], right, body_top)]
     positions = column_positions(left, right, body, options.min_column_gap_pt, header)
     columns = [left, *positions, right]
-    out: list[Rule] = []
+    out: list[RuleLine] = []
     half = options.min_column_gap_pt / 2
     for top, bottom in zip(ys, ys[1:], strict=False):
         band = [p for p in pieces if _inside(p, left, top, right, bottom)]
@@ -172,16 +172,18 @@ def column_rules(
         for x, merged in zip(positions, spanned, strict=True):
             crossing = any(p.bbox[0] < x - half and p.bbox[2] > x + half for p in band)
             if not crossing and not merged:
-                out.append(Rule("v", x, top, bottom, virtual=True))
+                out.append(RuleLine("v", x, top, bottom, virtual=True))
     return out
 
 
-def widen_to_text(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptions) -> list[Rule]:
+def widen_to_text(
+    rules: list[RuleLine], pieces: Sequence[Piece], options: LayoutOptions
+) -> list[RuleLine]:
     """Add an outer edge where a column of text sits outside the outermost rule."""
     xs, ys = grid_lines(rules, options)
     top, bottom = ys[0], ys[-1]
     rows = [p for p in pieces if top < centre(p.bbox)[1] < bottom]
-    added: list[Rule] = []
+    added: list[RuleLine] = []
     left_out = [
         p
         for p in rows
@@ -189,9 +191,9 @@ def widen_to_text(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOpt
     ]
     if len(left_out) >= 2:
         x = min(p.bbox[0] for p in left_out) - _EDGE_PAD_PT
-        added.append(Rule("v", x, top, bottom, virtual=True))
+        added.append(RuleLine("v", x, top, bottom, virtual=True))
         added += [
-            Rule("h", r.pos, x, r.start, virtual=True)
+            RuleLine("h", r.pos, x, r.start, virtual=True)
             for r in rules
             if r.orientation == "h" and abs(r.start - xs[0]) <= options.join_pt
         ]
@@ -203,9 +205,9 @@ def widen_to_text(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOpt
     ]
     if len(right_out) >= 2:
         x = max(p.bbox[2] for p in right_out) + _EDGE_PAD_PT
-        added.append(Rule("v", x, top, bottom, virtual=True))
+        added.append(RuleLine("v", x, top, bottom, virtual=True))
         added += [
-            Rule("h", r.pos, r.end, x, virtual=True)
+            RuleLine("h", r.pos, r.end, x, virtual=True)
             for r in rules
             if r.orientation == "h" and abs(r.end - xs[-1]) <= options.join_pt
         ]
@@ -222,7 +224,9 @@ def _separated(first: Sequence[Piece], second: Sequence[Piece], crossing: bool) 
     )
 
 
-def split_rules(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptions) -> list[Rule]:
+def split_rules(
+    rules: list[RuleLine], pieces: Sequence[Piece], options: LayoutOptions
+) -> list[RuleLine]:
     """Virtual rule segments where a rule is missing (faded, broken) but the body text
     on its two sides is clearly separate: two cells, not one span."""
     xs, ys = grid_lines(rules, options)
@@ -230,7 +234,7 @@ def split_rules(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptio
         return []
     body_top = _first_body_y(ys, xs, pieces)
     half = options.min_column_gap_pt / 2
-    out: list[Rule] = []
+    out: list[RuleLine] = []
     for r in range(len(ys) - 1):
         top, bottom = ys[r], ys[r + 1]
         if top < body_top - options.snap_pt:
@@ -244,7 +248,7 @@ def split_rules(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptio
             right = [p for p in band if x <= centre(p.bbox)[0] <= xs[c + 1]]
             crossing = any(p.bbox[0] < x - half and p.bbox[2] > x + half for p in band)
             if _separated(left, right, crossing):
-                out.append(Rule("v", x, top, bottom, virtual=True))
+                out.append(RuleLine("v", x, top, bottom, virtual=True))
     for r in range(1, len(ys) - 1):
         y = ys[r]
         if ys[r - 1] < body_top - options.snap_pt:
@@ -257,13 +261,13 @@ def split_rules(rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptio
             below = [p for p in column if centre(p.bbox)[1] >= y]
             crossing = any(p.bbox[1] < y - half and p.bbox[3] > y + half for p in column)
             if _separated(above, below, crossing):
-                out.append(Rule("h", y, xs[c], xs[c + 1], virtual=True))
+                out.append(RuleLine("h", y, xs[c], xs[c + 1], virtual=True))
     return out
 
 
 def complete_rules(
-    rules: list[Rule], pieces: Sequence[Piece], options: LayoutOptions
-) -> list[Rule]:
+    rules: list[RuleLine], pieces: Sequence[Piece], options: LayoutOptions
+) -> list[RuleLine]:
     """Printed rules of a region plus the virtual rules its text implies."""
     rules = widen_to_text(rules, pieces, options)
     xs, ys = grid_lines(rules, options)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .geometry import BBox, Rule, union_bbox
+from .geometry import BBox, RuleLine, union_bbox
 from .options import LayoutOptions
 from .pieces import Piece, is_numeric_text, text_rows
 
@@ -112,7 +112,7 @@ def _wraps_under(upper: Sequence[Piece], lower: Sequence[Piece]) -> bool:
 
 def unruled_regions(
     pieces: Sequence[Piece], taken: Sequence[BBox], options: LayoutOptions
-) -> list[list[Rule]]:
+) -> list[list[RuleLine]]:
     """Virtual outer rules of every rule-less table among pieces outside ``taken`` boxes."""
     free = [p for p in pieces if not any(_inside(p.bbox, box) for box in taken)]
     rows = text_rows(free, options.same_text_row_ratio)
@@ -125,10 +125,10 @@ def unruled_regions(
         x0, y0, x1, y1 = x0 - _EDGE_PAD_PT, y0 - _EDGE_PAD_PT, x1 + _EDGE_PAD_PT, y1 + _EDGE_PAD_PT
         regions.append(
             [
-                Rule("h", y0, x0, x1, virtual=True),
-                Rule("h", y1, x0, x1, virtual=True),
-                Rule("v", x0, y0, y1, virtual=True),
-                Rule("v", x1, y0, y1, virtual=True),
+                RuleLine("h", y0, x0, x1, virtual=True),
+                RuleLine("h", y1, x0, x1, virtual=True),
+                RuleLine("v", x0, y0, y1, virtual=True),
+                RuleLine("v", x1, y0, y1, virtual=True),
             ]
         )
     return regions

@@ -6,6 +6,7 @@ Imports nothing of ours; every other package imports from here.
 from .document import (
     AMOUNTS_OUTSIDE_TABLES,
     AMOUNTS_WITHOUT_VALUE,
+    PAGE_DRAWN_LARGE,
     SCHEMA_VERSION,
     BBox,
     Block,
@@ -73,6 +74,7 @@ __all__ = [
     "COLUMN_NUMBERING_LABELS",
     "AMOUNTS_OUTSIDE_TABLES",
     "AMOUNTS_WITHOUT_VALUE",
+    "PAGE_DRAWN_LARGE",
     "SCHEMA_VERSION",
     "BBox",
     "Block",

@@ -68,6 +68,9 @@ ErrorSeverity = Literal["error", "warning"]
 AMOUNTS_OUTSIDE_TABLES = "amounts_outside_tables"
 """Warning code: amounts printed on a page outside every table found (they reach no
 cell and no check); the record's ``count`` and ``bboxes`` say how many and where."""
+PAGE_DRAWN_LARGE = "page_drawn_large"
+"""Warning code: the page is drawn several times larger than print (a scan placed at
+72 dpi, a scaled-up page), so layout measured it with its tolerances scaled to the text."""
 AMOUNTS_WITHOUT_VALUE = "amounts_without_value"
 """Warning code: table cells holding an amount glued to other text (a label, a second
 amount), so the cell got no value and no check sees it; ``bboxes`` are the cells'."""

@@ -23,7 +23,7 @@ from .glued import split_glued
 from .memory import release_freed_memory
 from .options import OcrOptions
 from .orient import find_orientation
-from .raster import POINTS_PER_INCH, choose_dpi, dominant_image, render_bgr
+from .raster import POINTS_PER_INCH, capped_dpi, choose_dpi, dominant_image, render_bgr
 from .seal import without_seals
 from .skew import residual_skew
 from .source import PdfSource
@@ -85,10 +85,11 @@ def _text_page_work(page, index: int, lines: list[Line], options: OcrOptions) ->
         text_source="pdf_text",
         lines=lines,
     )
-    work = PageWork(page=record, px_per_pt=options.dpi / POINTS_PER_INCH)
+    dpi = capped_dpi(page, options.dpi)
+    work = PageWork(page=record, px_per_pt=dpi / POINTS_PER_INCH)
     if options.render_text_pages:
-        record.dpi = float(options.dpi)
-        work.image = render_bgr(page, options.dpi)
+        record.dpi = dpi
+        work.image = render_bgr(page, dpi)
     return work
 
 
@@ -96,7 +97,7 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
     if options.release_memory:
         release_freed_memory()  # what the previous page's stages freed, before this raster
     engine = load_engine(options)
-    dpi = choose_dpi(page, options.dpi, options.scan_dpi_range)
+    dpi = capped_dpi(page, choose_dpi(page, options.dpi, options.scan_dpi_range))
     image = render_bgr(page, dpi)
     quads = engine.detect(image)
     found = find_orientation(

@@ -14,6 +14,13 @@ import numpy as np
 
 SCAN_COVERAGE = 0.8  # an image covering this share of the page makes it a scanned page
 POINTS_PER_INCH = 72.0
+MAX_RASTER_PIXELS = 60_000_000
+"""Fixed, not an option: the largest page raster made (60 Mpx, 180 MB as BGR: A0 at 190
+dpi, a 595×5000 pt scroll at 200 dpi is 23 Mpx). A larger page is read at the resolution
+that fits: a 3533×5000 pt page at 200 dpi would be 136 Mpx (409 MB, and layout holds a few
+float copies of it), a 14400 pt page, PDF's largest, 4.6 GB. Such pages are drawn several
+times print size, so the capped raster still has more pixels per printed point than
+print-size pages get."""
 
 
 def scan_image_dpi(page: Any) -> float | None:
@@ -55,6 +62,22 @@ def choose_dpi(page: Any, default_dpi: int, dpi_range: tuple[int, int]) -> float
         return float(default_dpi)
     low, high = dpi_range
     return float(min(max(round(native), low), high))
+
+
+def capped_dpi(page: Any, dpi: float) -> float:
+    """``dpi``, or less when the page's raster at ``dpi`` would pass MAX_RASTER_PIXELS."""
+    rect = page.rect
+
+    def pixels(at: float) -> float:  # MuPDF rounds each side up to a whole pixel
+        zoom = at / POINTS_PER_INCH
+        return (rect.width * zoom + 1) * (rect.height * zoom + 1)
+
+    if pixels(dpi) <= MAX_RASTER_PIXELS:
+        return float(dpi)
+    capped = math.floor(dpi * math.sqrt(MAX_RASTER_PIXELS / pixels(dpi)) * 100) / 100
+    while pixels(capped) > MAX_RASTER_PIXELS:
+        capped -= 0.01
+    return round(capped, 2)
 
 
 def render_bgr(page: Any, dpi: float) -> np.ndarray:

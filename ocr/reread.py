@@ -13,7 +13,7 @@ import numpy as np
 from fiscalocr.model import BBox, Page
 
 from .geometry import deskew_image, deskew_matrix, turn_image
-from .raster import POINTS_PER_INCH, render_bgr
+from .raster import POINTS_PER_INCH, capped_dpi, render_bgr
 from .seal import without_seals
 from .source import PdfSource
 
@@ -21,9 +21,11 @@ CROP_PAD_PT = 1.5  # points of margin around a cell crop, so edge strokes surviv
 
 
 def render_as_read(source: PdfSource, page: Page, scale: float = 1.5) -> tuple[np.ndarray, float]:
-    """The page's upright, deskewed raster at ``scale`` x its reading dpi, and px per point."""
-    dpi = (page.dpi or 200.0) * scale
-    image = turn_image(render_bgr(source.doc.load_page(page.page - 1), dpi), page.rotation)
+    """The page's upright, deskewed raster at ``scale`` x its reading dpi (within
+    ``MAX_RASTER_PIXELS``), and px per point."""
+    pdf_page = source.doc.load_page(page.page - 1)
+    dpi = capped_dpi(pdf_page, (page.dpi or 200.0) * scale)
+    image = turn_image(render_bgr(pdf_page, dpi), page.rotation)
     if page.skew_deg:
         image = deskew_image(image, deskew_matrix(page.skew_deg, image.shape[1], image.shape[0]))
     return without_seals(image, dpi / POINTS_PER_INCH), dpi / POINTS_PER_INCH

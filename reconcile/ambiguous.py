@@ -11,8 +11,9 @@ the choice is reported as unresolved, so nothing tells the user a value it only 
 from __future__ import annotations
 
 from fiscalocr.model import Document, Unresolved, parse_amount
+from fiscalocr.model.text import normalise_text
 
-from .grid import norm, to_cents
+from .grid import to_cents
 from .rules import CellRef, Rule
 
 AMBIGUOUS_READING = "ambiguous_reading"
@@ -56,4 +57,4 @@ def ambiguous_unconfirmed(
 
 
 def _cents(text: str) -> int | None:
-    return to_cents(parse_amount(norm(text)))
+    return to_cents(parse_amount(normalise_text(text)))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fiscalocr.model import Cell, Document, Page, Reconciliation
+from fiscalocr.model.text import normalise_text
 
 from . import (
     audit,
@@ -27,7 +28,7 @@ from . import (
 from .ambiguous import ambiguous_unconfirmed
 from .candidates import Candidate, generate
 from .evidence import cell_evidence
-from .grid import Grid, cell_amount, looks_numeric, norm, numeric_core, to_cents
+from .grid import DenseTable, cell_amount, looks_numeric, numeric_core, to_cents
 from .headers import analyse
 from .options import ReconcileOptions
 from .report import repair_record, unresolved_amount, unresolved_rule, unresolved_share
@@ -73,7 +74,7 @@ class BuiltRules:
 
     book: RuleBook
     values: dict[CellRef, int | None]
-    grids: dict[str, Grid]
+    grids: dict[str, DenseTable]
     shares: list[rules_narrative.ShareCheck]
     share_skips: list
     amounts: list[narrative_amounts.AmountCheck]
@@ -82,7 +83,7 @@ class BuiltRules:
 
 def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> BuiltRules:
     """All rules of contract §4 that the document's tables and narrative allow."""
-    contexts = [_context(t.id, Grid.of(t)) for t in doc.tables]
+    contexts = [_context(t.id, DenseTable.of(t)) for t in doc.tables]
     book = RuleBook(options)
     for ctx in contexts:  # a table printed in whole 元 rounds each term to 1 元
         book.steps[ctx.table_id] = 10 ** max(2 - _decimals(ctx.grid, list(ctx.values)), 0)
@@ -139,7 +140,7 @@ def _repaired_values(doc: Document, rec: Reconciliation) -> dict[CellRef, int | 
     return out
 
 
-def _context(table_id: str, grid: Grid) -> TableContext:
+def _context(table_id: str, grid: DenseTable) -> TableContext:
     layout = analyse(grid)
     values: dict[CellRef, int | None] = {}
     for panel in layout.panels:
@@ -151,18 +152,18 @@ def _context(table_id: str, grid: Grid) -> TableContext:
     return TableContext(table_id, grid, layout, values)
 
 
-def _decimals(grid: Grid, refs: list[CellRef]) -> int:
+def _decimals(grid: DenseTable, refs: list[CellRef]) -> int:
     """The table's usual number of decimals (a lost point is judged against it)."""
     counts: Counter[int] = Counter()
     for ref in refs:
         cell = grid.cover.get((ref.row, ref.col))
         if cell is not None and cell_amount(cell) is not None:
-            counts[len(norm(cell.text).rstrip("%").partition(".")[2])] += 1
+            counts[len(normalise_text(cell.text).rstrip("%").partition(".")[2])] += 1
     return counts.most_common(1)[0][0] if counts else 2
 
 
 def _repair(
-    doc, rules: list[Rule], values, grids: dict[str, Grid], options, reread
+    doc, rules: list[Rule], values, grids: dict[str, DenseTable], options, reread
 ) -> tuple[Reconciliation, list[tuple[Rule, bool]]]:
     """The reconciliation block, and each rule left violated with whether the OCR
     evidence says the source itself prints it so."""
@@ -233,10 +234,10 @@ def _candidates(cell: Cell, cents, decimals: int, pages: dict[int, Page], option
             rereads = list(reread(cell))
         except Exception:  # a failed re-read only means less evidence
             rereads = []
-    others = [c for c in (cell.candidates or []) if norm(c) != norm(cell.text)]
+    others = [c for c in (cell.candidates or []) if normalise_text(c) != normalise_text(cell.text)]
     found = generate(cell.text, cents, decimals, evidence, rereads + others, options)
     sure = (evidence is not None and evidence.confident(options.confident_char_prob)) or (
-        norm(cell.text) in {norm(r) for r in rereads}
+        normalise_text(cell.text) in {normalise_text(r) for r in rereads}
     )
     return found, sure
 

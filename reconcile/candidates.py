@@ -13,9 +13,10 @@ import math
 from dataclasses import dataclass
 
 from fiscalocr.model import parse_amount
+from fiscalocr.model.text import normalise_text
 
 from .evidence import Evidence
-from .grid import norm, numeric_core, to_cents
+from .grid import numeric_core, to_cents
 from .options import ReconcileOptions
 
 _LOOKALIKE_GROUPS = ("08693", "174", "568", "27")
@@ -91,7 +92,7 @@ def generate(
     options: ReconcileOptions,
 ) -> list[Candidate]:
     """Every plausible other reading of ``text`` priced by the evidence, cheapest first."""
-    s = norm(text).rstrip("%")
+    s = normalise_text(text).rstrip("%")
     core = numeric_core(s)
     pool = _Pool(read_cents, "," in s or s.count(".") > 1, decimals, options)
     if core is not None:  # a neighbour's characters glued on: read what is left
@@ -103,7 +104,7 @@ def generate(
     _points(s, plain, decimals, pool, options)
     agreed = False
     for other in rereads:
-        o = norm(other).rstrip("%")
+        o = normalise_text(other).rstrip("%")
         if o == s:
             agreed = True
         elif o:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from fiscalocr.model import Table
 
-from .grid import Grid
+from .grid import DenseTable
 from .headers import Panel, TableLayout, analyse
 
 
 def table_layout(table: Table) -> TableLayout:
     """Column roles, panels (stub + amount columns), header paths, row labels and codes."""
-    return analyse(Grid.of(table))
+    return analyse(DenseTable.of(table))
 
 
 __all__ = ["Panel", "TableLayout", "table_layout"]

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fiscalocr.model import BBox, Cell, Line, Page
-
-from .grid import norm
+from fiscalocr.model.text import normalise_text
 
 CharChoices = list[tuple[str, float]]
 """One character position: (character, probability), best first."""
@@ -57,7 +56,7 @@ def cell_evidence(cell: Cell, page: Page | None) -> Evidence | None:
     """Per-character alternatives spelling the cell's text, or None when none match."""
     if page is None:
         return None
-    target = norm(cell.text)
+    target = normalise_text(cell.text)
     if not target:
         return None
     for line in sorted(page.lines, key=lambda ln: -_overlap(ln.bbox, cell.bbox)):
@@ -66,7 +65,10 @@ def cell_evidence(cell: Cell, page: Page | None) -> Evidence | None:
         pairs = _line_chars(line, cell)
         if not pairs:
             continue
-        kept = [(norm(ch), [(norm(a) or a, p) for a, p in choices]) for ch, choices in pairs]
+        kept = [
+            (normalise_text(ch), [(normalise_text(a) or a, p) for a, p in choices])
+            for ch, choices in pairs
+        ]
         kept = [(ch, choices) for ch, choices in kept if ch]
         if "".join(ch for ch, _ in kept) == target:
             return Evidence([choices for _, choices in kept])

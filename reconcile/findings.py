@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from fiscalocr.model import BBox, Document, Finding, FindingFigure
 from fiscalocr.model.geometry import union_bbox
+from fiscalocr.model.text import normalise_text
 
-from .grid import CENTS, norm
+from .grid import CENTS
 from .rules import CellRef, Rule, TableContext
 
 FAMILY_KIND = {
@@ -128,9 +129,9 @@ def line_box(doc: Document, page: int, needle: str) -> BBox | None:
     for p in doc.pages:
         if p.page != page:
             continue
-        target = norm(needle)
+        target = normalise_text(needle)
         for line in p.lines:
-            text = norm(line.text)
+            text = normalise_text(line.text)
             if target and (target in text or (len(target) > 4 and target[-6:] in text)):
                 return line.bbox
     return None

@@ -7,11 +7,10 @@ count as zero in the arithmetic (the disclosures leave zero amounts blank).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from fiscalocr.model import Cell, Table, parse_amount
+from fiscalocr.model.text import normalise_text
 
 CENTS = 100
 """Amounts are compared as integers in hundredths of the table's unit."""
@@ -19,16 +18,6 @@ CENTS = 100
 _INDEX_LABELS = ("栏次", "档次")
 """Row labels of the column-number row printed under a header (行次 heads a column)."""
 _DIGITS = re.compile(r"\d")
-
-
-@lru_cache(maxsize=1 << 16)
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def norm(text: str | None) -> str:
-    """NFKC-fold (full-width digits, （）) and drop all whitespace, for comparisons."""
-    return _norm(text) if text else ""
 
 
 def to_cents(value: float | None) -> int | None:
@@ -42,7 +31,7 @@ def cell_amount(cell: Cell | None) -> float | None:
         return None
     if cell.value is not None:
         return cell.value
-    return parse_amount(norm(cell.text))
+    return parse_amount(normalise_text(cell.text))
 
 
 _AMOUNT_CHARS = "0123456789.,-−%"
@@ -51,7 +40,7 @@ _AMOUNT_CHARS = "0123456789.,-−%"
 def numeric_core(text: str) -> str | None:
     """The amount inside a reading with stray characters glued to its ends
     ("合24,458.43" → "24,458.43"), or None when there is no such amount."""
-    t = norm(text)
+    t = normalise_text(text)
     start, end = 0, len(t)
     while start < end and t[start] not in _AMOUNT_CHARS:
         start += 1
@@ -63,13 +52,17 @@ def numeric_core(text: str) -> str | None:
 
 def looks_numeric(text: str) -> bool:
     """Digits with separators only: an amount, possibly garbled ("1.234.56")."""
-    t = norm(text)
+    t = normalise_text(text)
     return bool(t) and bool(_DIGITS.search(t)) and re.fullmatch(r"[-−]?[\d.,]+%?", t) is not None
 
 
 @dataclass
-class Grid:
-    """Position → covering cell for one table, plus its header/data row split."""
+class DenseTable:
+    """Position → covering cell for one table, plus its header/data row split.
+
+    Not a grid of lines: layout's ``CellGrid`` is where a table's cells sit on the page;
+    this is the contract ``Table`` made dense, every (row, col) answering with the cell
+    that covers it, which is how the arithmetic rules address amounts."""
 
     table: Table
     cover: dict[tuple[int, int], Cell] = field(default_factory=dict)
@@ -79,7 +72,7 @@ class Grid:
     _data_rows: list[int] | None = None
 
     @classmethod
-    def of(cls, table: Table) -> Grid:
+    def of(cls, table: Table) -> DenseTable:
         grid = cls(table=table)
         for cell in table.cells:
             for r in range(cell.row, cell.row + cell.rowspan):
@@ -102,7 +95,7 @@ class Grid:
 
     def text(self, row: int, col: int) -> str:
         cell = self.cover.get((row, col))
-        return norm(cell.text) if cell is not None else ""
+        return normalise_text(cell.text) if cell is not None else ""
 
     def amount(self, row: int, col: int) -> float | None:
         return cell_amount(self.anchor(row, col))

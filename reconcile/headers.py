@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .grid import Grid, cell_amount, looks_numeric
+from .grid import DenseTable, cell_amount, looks_numeric
 
 _INDEX_HEADERS = ("行次", "栏次", "档次")
 _CODE_HEADERS = ("编码", "代码", "科目代码")
@@ -56,7 +56,7 @@ class Panel:
 class TableLayout:
     """Roles of columns, the panels, and each panel's row codes and labels."""
 
-    grid: Grid
+    grid: DenseTable
     header_text: dict[int, str]
     leaf_text: dict[int, str]
     header_path: dict[int, list[tuple[int, int]]]
@@ -120,7 +120,7 @@ class TableLayout:
         return code if _CODE.fullmatch(code) else None
 
 
-def analyse(grid: Grid) -> TableLayout:
+def analyse(grid: DenseTable) -> TableLayout:
     """Read the header and stub of one table."""
     split = shared_split_code_row(grid)
     if split is not None and grid.header_rows > split[0]:
@@ -139,7 +139,7 @@ SPLIT_SEARCH_ROWS = 2
 """How far below the header a 类|款|项 row sharing its row with data is looked for."""
 
 
-def shared_split_code_row(grid: Grid) -> tuple[int, list[int]] | None:
+def shared_split_code_row(grid: DenseTable) -> tuple[int, list[int]] | None:
     """The row printing 类 | 款 | 项 in three adjacent columns *and* amounts (the 合计 row of
     the Shanghai split-code layout, ruled as one row with the header's last line), with the
     three columns; None when the 类|款|项 cells sit in a header row of their own."""
@@ -155,7 +155,7 @@ def shared_split_code_row(grid: Grid) -> tuple[int, list[int]] | None:
     return None
 
 
-def _header_path(grid: Grid, col: int) -> list[tuple[int, int]]:
+def _header_path(grid: DenseTable, col: int) -> list[tuple[int, int]]:
     """Anchors of the header cells above this column, top first, each once."""
     path: list[tuple[int, int]] = []
     for row in range(grid.header_rows):
@@ -167,7 +167,7 @@ def _header_path(grid: Grid, col: int) -> list[tuple[int, int]]:
     return path
 
 
-def _column_role(grid: Grid, col: int, header: str, leaf: str) -> str:
+def _column_role(grid: DenseTable, col: int, header: str, leaf: str) -> str:
     """'index' (行次), 'code', 'label', 'amount' or 'empty'."""
     if any(h in leaf for h in _INDEX_HEADERS):
         return "index"
@@ -196,7 +196,7 @@ def _has_prefix_pair(codes: list[str]) -> bool:
     return any(len(c) > 3 and c[:3] in short for c in codes)
 
 
-def _is_row_numbering(grid: Grid, col: int) -> bool:
+def _is_row_numbering(grid: DenseTable, col: int) -> bool:
     """A headerless 行次 column: 1, 2, 3 … going down."""
     numbers = [cell_amount(grid.anchor(r, col)) for r in grid.data_rows()]
     numbers = [n for n in numbers if n is not None]
@@ -207,7 +207,7 @@ def _is_row_numbering(grid: Grid, col: int) -> bool:
     )
 
 
-def _panels(grid: Grid, roles: dict[int, str], leaves: dict[int, str]) -> list[Panel]:
+def _panels(grid: DenseTable, roles: dict[int, str], leaves: dict[int, str]) -> list[Panel]:
     """Split columns into stubs + amounts; a stub after amounts starts a new panel."""
     panels: list[Panel] = []
     current: Panel | None = None

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fiscalocr.model import Cell, Document
+from fiscalocr.model.text import normalise_text
 
 from . import narrative_compare, structure
 from .api import build_rules
-from .grid import norm
 from .narrative_labels import named_figures
 
 
@@ -95,7 +95,7 @@ def _replace_in_line(doc: Document, page: int, old: str, new: str) -> bool:
         if p.page != page:
             continue
         for line in p.lines:
-            text = norm(line.text)
+            text = normalise_text(line.text)
             if old in text:
                 line.text = text.replace(old, new, 1)
                 return True
@@ -197,7 +197,7 @@ def placeholder(doc: Document, rng: random.Random) -> Injected | None:
         return None
     cut = max(dept.rfind(c) for c in "省市区县") + 1 or 2
     fake = dept[:cut] + "XX" + dept[-1]
-    pages = [p for p in doc.pages if any(dept in norm(line.text) for line in p.lines)]
+    pages = [p for p in doc.pages if any(dept in normalise_text(line.text) for line in p.lines)]
     if not pages:
         return None
     page = rng.choice(pages)
@@ -217,7 +217,7 @@ def delete_table(doc: Document, rng: random.Random) -> Injected | None:
     for p in doc.pages:
         if p.section == "contents":
             continue
-        p.lines = [line for line in p.lines if stem not in norm(line.text)]
+        p.lines = [line for line in p.lines if stem not in normalise_text(line.text)]
     pages = [p.page for p in doc.pages if p.section == "contents"]
     return Injected("missing_table", ("missing_table",), pages[0] if pages else None)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from fiscalocr.model import SkippedRule
 
-from .grid import CENTS, Grid
+from .grid import CENTS, DenseTable
 from .headers import TableLayout
 from .options import ReconcileOptions
 
@@ -49,7 +49,7 @@ class TableContext:
     """One table as the rule builders see it."""
 
     table_id: str
-    grid: Grid
+    grid: DenseTable
     layout: TableLayout
     values: dict[CellRef, int | None]
 

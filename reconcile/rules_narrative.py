@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 
 from fiscalocr.model import Document, SkippedRule
-
-from .grid import norm
+from fiscalocr.model.text import normalise_text
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)")
@@ -49,7 +48,7 @@ def sections(doc: Document) -> list[list[tuple[int, str]]]:
         if page.section != "explanation":
             continue
         for line in page.lines:
-            text = norm(line.text)
+            text = normalise_text(line.text)
             if _PAGE_NUMBER.fullmatch(text):  # a folio between two halves of a sentence
                 continue
             if _HEADING.match(text):

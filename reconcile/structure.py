@@ -19,10 +19,11 @@ import re
 from collections import Counter
 
 from fiscalocr.model import Document, Finding, FindingFigure
+from fiscalocr.model.text import normalise_text
 
 from . import rules_cross
 from .findings import union_box
-from .grid import CENTS, norm
+from .grid import CENTS
 from .rules import CellRef, TableContext
 from .rules_narrative import UNIT_FACTOR
 
@@ -68,7 +69,7 @@ def findings(doc: Document, contexts: dict[str, TableContext], values) -> list[F
 
 def title_stem(title: str) -> str:
     """'表三 2024年预算支出总表（不含上年结转）' → '预算支出总表'."""
-    t = norm(title)
+    t = normalise_text(title)
     t = _ENTRY_NUMBER.sub("", t)
     t = re.sub(r"^(?:20|19)\d{2}年度?", "", t)
     t = re.sub(r"\(.*?\)$", "", t)
@@ -82,7 +83,7 @@ def contents_entries(doc: Document) -> list[tuple[int, str, tuple]]:
         if page.section != "contents":
             continue
         for line in page.lines:
-            text = _ENTRY_NOISE.sub("", norm(line.text))
+            text = _ENTRY_NOISE.sub("", normalise_text(line.text))
             if text.startswith("第") and "部分" in text:
                 continue
             stem = title_stem(text)
@@ -156,7 +157,7 @@ def _missing_tables(doc: Document) -> list[Finding]:
 
 
 def _empty_tables(doc: Document, contexts: dict[str, TableContext]) -> list[Finding]:
-    all_text = "\n".join(norm(line.text) for p in doc.pages for line in p.lines)
+    all_text = "\n".join(normalise_text(line.text) for p in doc.pages for line in p.lines)
     out = []
     for table in doc.tables:
         ctx = contexts.get(table.id)
@@ -198,14 +199,16 @@ NOTE_BELOW_PT = 60.0
 def _text_near(doc: Document, table) -> str:
     """Lines printed over or just under the table (not another table's note on its page)."""
     if not table.regions:
-        return "".join(norm(ln.text) for p in doc.pages if p.page in table.pages for ln in p.lines)
+        return "".join(
+            normalise_text(ln.text) for p in doc.pages if p.page in table.pages for ln in p.lines
+        )
     out = []
     for region in table.regions:
         page = next((p for p in doc.pages if p.page == region.page), None)
         if page is None:
             continue
         top, bottom = region.bbox[1], region.bbox[3] + NOTE_BELOW_PT
-        out += [norm(ln.text) for ln in page.lines if top <= ln.bbox[1] <= bottom]
+        out += [normalise_text(ln.text) for ln in page.lines if top <= ln.bbox[1] <= bottom]
     return "\n".join(out)
 
 
@@ -213,7 +216,7 @@ def _placeholders(doc: Document) -> list[Finding]:
     out = []
     for page in doc.pages:
         for line in page.lines:
-            text = norm(line.text)
+            text = normalise_text(line.text)
             m = _PLACEHOLDER.search(text)
             if m is None:
                 continue
@@ -245,7 +248,7 @@ def _wrong_years(doc: Document) -> list[Finding]:
                 titles.append((page.page, block.text, None))
     seen = set()
     for page, title, table_id in titles:
-        text = norm(title)
+        text = normalise_text(title)
         years = {int(y) for y in _YEAR.findall(text)}
         if not years or year in years or any(w in text for w in ("上年", "较", "比", "-", "—")):
             continue

@@ -42,7 +42,10 @@ class GridCell:
 
 
 @dataclass(frozen=True)
-class Grid:
+class VectorGrid:
+    """The cell grid a born-digital page's vector rules draw: the truth a real PDF gives,
+    read from its drawing commands, not found on a raster as layout's ``CellGrid`` is."""
+
     xs: list[float]
     ys: list[float]
     cells: list[GridCell]
@@ -144,7 +147,7 @@ def cluster_positions(values: list[float], tol: float = SNAP_TOL) -> list[float]
     return [sum(c) / len(c) for c in clusters]
 
 
-def build_grid(group: list[Segment]) -> Grid | None:
+def build_grid(group: list[Segment]) -> VectorGrid | None:
     """The cell grid of one group of rules, spans found from missing rules."""
     ys = cluster_positions([s.pos for s in group if s.horizontal])
     xs = cluster_positions([s.pos for s in group if not s.horizontal])
@@ -153,7 +156,7 @@ def build_grid(group: list[Segment]) -> Grid | None:
     nr, nc = len(ys) - 1, len(xs) - 1
     owner = [[r * nc + c for c in range(nc)] for r in range(nr)]
     _merge_open_edges(group, xs, ys, owner)
-    return Grid(xs, ys, _cells_from_owner(owner, xs, ys))
+    return VectorGrid(xs, ys, _cells_from_owner(owner, xs, ys))
 
 
 def _covered(group: list[Segment], horizontal: bool, pos: float, lo: float, hi: float) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from fiscalocr.model import COLUMN_NUMBERING_LABELS, Cell, Line, Table, TableRegion, parse_amount
 
 from .chars import Char, cell_text, chars_inside, line_text, page_chars, union, visual_lines
-from .rules import Grid, build_grid, group_tables, page_segments
+from .rules import VectorGrid, build_grid, group_tables, page_segments
 
 TITLE_SEARCH_PT = 90.0  # a title sits at most this far above its table
 LINE_SPLIT_GAP = 2.0  # glyph heights: a wider gap splits a text line into two lines
@@ -30,7 +30,7 @@ _AMOUNT_LOOK = re.compile(r"\d[\d,]*\.\d+|\d{1,3}(,\d{3})+")
 class PageTable:
     """A table fragment found on one page, before fragments are joined."""
 
-    grid: Grid
+    grid: VectorGrid
     table: Table
     has_title: bool
     header_texts: list[str] = field(default_factory=list)
@@ -95,7 +95,7 @@ def _round(b) -> tuple[float, float, float, float]:
     return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))
 
 
-def _grid_table(grid: Grid, chars: list[Char], page_no: int) -> tuple[Table, list[Line]]:
+def _grid_table(grid: VectorGrid, chars: list[Char], page_no: int) -> tuple[Table, list[Line]]:
     cells, lines = [], []
     for gc in grid.cells:
         mine = chars_inside(chars, gc.bbox)

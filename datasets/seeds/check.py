@@ -25,7 +25,11 @@ _CODE = re.compile(r"\d{3}|\d{5}|\d{7}")
 
 
 def normalise(text: str | None) -> str:
-    """Text compared without whitespace (the text layer has no spaces between glyphs)."""
+    """Text compared without whitespace (the text layer has no spaces between glyphs).
+
+    Not the model's ``normalise_text``: that one also NFKC-folds, so a render that printed
+    ``１`` or ``（`` where the seed wrote ``1`` or ``(`` would pass. This check is that the
+    truth builder reproduces the seed's text exactly, so only whitespace is let go."""
     return _SPACE.sub("", text or "")
 
 

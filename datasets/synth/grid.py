@@ -13,7 +13,7 @@ from .canvas import BBox
 from .table_style import TableStyle
 
 Segment = tuple[float, float, float, float]
-Rule = tuple[Segment, float]  # a segment and its width
+RuleStroke = tuple[Segment, float]  # a printed rule to draw: a segment and its stroke width
 CUT_OVERSHOOT = 8.0  # points: the rules of a cut table run this far past the page edge
 CMID_INSET = 2.0  # points: a booktabs rule under a header group stops short of its edges
 SAME = 0.01  # points: two coordinates closer than this are the same
@@ -50,7 +50,7 @@ def cell_rules(
     ext: Extent,
     region_top: float,
     header_group_bottom: bool,
-) -> list[Rule]:
+) -> list[RuleStroke]:
     """The rules a cell draws: its top edge and its left edge, as the style has them.
 
     header_group_bottom: the cell is a spanning header cell above other header cells (booktabs
@@ -62,7 +62,7 @@ def cell_rules(
         if header_group_bottom:
             return [((x0 + CMID_INSET, y1, x1 - CMID_INSET, y1), inner)]
         return []
-    rules: list[Rule] = []
+    rules: list[RuleStroke] = []
     if style.frame or abs(y0 - region_top) >= SAME:
         rules.append((_h(ext, x0, x1, y0), inner))
     verticals = style.grid == "full" or (style.grid == "open_sides" and col > 0)
@@ -73,7 +73,7 @@ def cell_rules(
 
 def region_rules(
     style: TableStyle, ext: Extent, top: float, bottom: float, header_bottom: float | None
-) -> list[Rule]:
+) -> list[RuleStroke]:
     """The frame of a table's part on one page (top, bottom, right, left, as 1.9 drew it);
     booktabs: top and bottom rules and the rule under the header."""
     outer = style.outer_width

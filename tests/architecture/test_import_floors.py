@@ -1,6 +1,6 @@
 """The floors hold: the model imports nothing of ours, each stage and wing imports only
-``fiscalocr.model`` and itself, and only ``app`` knows them all (README, "Layout of the
-code"). Read from the source with ``ast`` (every import, lazy ones inside functions too),
+``fiscalocr.model`` and itself, only ``app`` knows them all, and ``testing`` (test support)
+sits beside ``app`` where no converting code reaches it (README, "Layout of the code"). Read from the source with ``ast`` (every import, lazy ones inside functions too),
 so nothing is imported to check it."""
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ ALLOWED = {
     "model": {"model"},
     "models": set(),
     **{stage: {"model", stage} for stage in MIDDLE},
+    # Test support (specimens, hand-built tables): a floor above the stages, below nothing
+    # that converts; it may use the model and any stage, never the app.
+    "testing": {"model", "testing", *MIDDLE},
 }
 
 
@@ -64,3 +67,15 @@ def test_the_checker_sees_a_violation(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(Path, "read_text", lambda self, encoding=None: source)
     assert imported_packages(module, "layout") == {"ocr", "classify"}
+
+
+@pytest.mark.parametrize("package", ["model", *MIDDLE, "app"])
+def test_no_converting_code_imports_the_test_support(package):
+    """Specimens and hand-built tables are for tests and benchmarks: a conversion that
+    imported them would ship test truth into results."""
+    reaching = [
+        str(source.relative_to(REPO))
+        for source in sorted((REPO / package).rglob("*.py"))
+        if "testing" in imported_packages(source, package)
+    ]
+    assert not reaching

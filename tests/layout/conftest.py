@@ -3,11 +3,10 @@ page back (raster + text layer, or raster + real OCR), compare grids exactly."""
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
-from fiscalocr.layout.specimen import TableSpec, draw_table, page_work
+from fiscalocr.model.text import normalise_text
+from fiscalocr.testing.specimen import SpecimenTable, draw_table, page_work
 
 
 def cells_of_table(table, page: int | None = None) -> list[tuple[int, int, int, int, str]]:
@@ -18,12 +17,8 @@ def cells_of_table(table, page: int | None = None) -> list[tuple[int, int, int, 
     )
 
 
-def cells_of_spec(spec: TableSpec, row_offset: int = 0) -> list[tuple[int, int, int, int, str]]:
+def cells_of_spec(spec: SpecimenTable, row_offset: int = 0) -> list[tuple[int, int, int, int, str]]:
     return sorted((c.row + row_offset, c.col, c.rowspan, c.colspan, c.text) for c in spec.cells)
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
 class PageMaker:
@@ -36,7 +31,7 @@ class PageMaker:
 
     def page(
         self,
-        placements: list[tuple[TableSpec, float, float]],
+        placements: list[tuple[SpecimenTable, float, float]],
         width: float = 595,
         height: float = 842,
         extra_text=(),
@@ -57,7 +52,7 @@ class PageMaker:
 
     cells_of_table = staticmethod(cells_of_table)
     cells_of_spec = staticmethod(cells_of_spec)
-    nfkc = staticmethod(nfkc)
+    normalise_text = staticmethod(normalise_text)  # texts compared as the scorer does
 
 
 @pytest.fixture

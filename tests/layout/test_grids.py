@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from fiscalocr.layout import analyse_page, find_layout
-from fiscalocr.layout.specimen import spec_from_rows
 from fiscalocr.model import Line
+from fiscalocr.testing.specimen import spec_from_rows
 
 THREE_PUBLIC = [
     ["合计", "三公经费", "<", "<", "<", "<", "会议费"],
@@ -143,7 +143,7 @@ def test_glued_line_is_split_back_into_its_cells(maker):
     ]
     spec = spec_from_rows(rows, [140, 70, 120, 70], row_height=20, header_rows=2)
     page = maker.page([(spec, 60, 100)])
-    from fiscalocr.layout.specimen import text_layer_lines
+    from fiscalocr.testing.specimen import text_layer_lines
 
     lines = _glue(text_layer_lines(page), "24,458.43", "一、一般公共服务支出")
     assert any(line.text == "24,458.43一、一般公共服务支出" for line in lines)
@@ -185,7 +185,7 @@ def test_a_box_opened_over_the_neighbours_last_digit_does_not_read_it_twice(make
     ]
     spec = spec_from_rows(rows, [120, 90, 120, 90], row_height=20, header_rows=2)
     page = maker.page([(spec, 60, 100)])
-    from fiscalocr.layout.specimen import text_layer_lines
+    from fiscalocr.testing.specimen import text_layer_lines
 
     lines = _open_early(text_layer_lines(page), "91,016,775.35", "一、一般公共服务支出")
     assert any(line.text == "5一、一般公共服务支出" for line in lines)
@@ -247,7 +247,7 @@ def test_broken_faint_and_doubled_rules_still_give_the_grid(maker):
     spec2 = spec_from_rows(
         FUNCTION_CODES, [30, 30, 30, 150, 75, 75, 75], row_height=20, header_rows=2
     )
-    from fiscalocr.layout.specimen import _draw_rules
+    from fiscalocr.testing.specimen import _draw_rules
 
     xs = [50.8 + sum(spec2.col_widths[:i]) for i in range(8)]
     ys = [100.8 + 20 * i for i in range(8)]

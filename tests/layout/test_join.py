@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fiscalocr.layout import analyse_page, join_tables
-from fiscalocr.layout.specimen import spec_from_rows
+from fiscalocr.testing.specimen import spec_from_rows
 
 HEADER = [
     ["科目编码", "科目名称", "本年预算", "<"],
@@ -89,7 +89,7 @@ def test_real_landscape_table_over_three_pages():
         pytest.skip(f"real PDFs not present at {REAL} (a clone has no ../shared/real-pdfs)")
     import pymupdf
 
-    from fiscalocr.layout.specimen import page_work
+    from fiscalocr.testing.specimen import page_work
 
     doc = pymupdf.open(path)
     works = [page_work(doc[i], i + 1, dpi=100) for i in (13, 14, 15)]

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from fiscalocr.layout import analyse_page
-from fiscalocr.layout.specimen import spec_from_rows, text_layer_lines
 from fiscalocr.model import Line
+from fiscalocr.testing.specimen import spec_from_rows, text_layer_lines
 
 DPI = 200
 
@@ -58,8 +58,12 @@ def test_real_ocr_lines_fill_the_grid(maker, engine):
     work.page.text_source = "ocr"
     analyse_page(work)
     (table,) = work.tables
-    got = [(r, c, rs, cs, maker.nfkc(t)) for r, c, rs, cs, t in maker.cells_of_table(table)]
-    assert got == [(r, c, rs, cs, maker.nfkc(t)) for r, c, rs, cs, t in maker.cells_of_spec(spec)]
+    got = [
+        (r, c, rs, cs, maker.normalise_text(t)) for r, c, rs, cs, t in maker.cells_of_table(table)
+    ]
+    assert got == [
+        (r, c, rs, cs, maker.normalise_text(t)) for r, c, rs, cs, t in maker.cells_of_spec(spec)
+    ]
     assert (table.title, table.unit, table.header_rows) == ("基本支出预算表", "万元", 2)
     assert table.cell_at(5, 1).value == 1333.96
 
@@ -77,7 +81,7 @@ def test_glued_line_without_char_boxes_is_reread_per_cell(maker, engine):
     work = maker.work(0, dpi=DPI, lines=lines)
     analyse_page(work, recognizer=engine.recognizer())
     (table,) = work.tables
-    assert [maker.nfkc(table.cell_at(1, c).text) for c in range(4)] == [
+    assert [maker.normalise_text(table.cell_at(1, c).text) for c in range(4)] == [
         "一般公共预算拨款收入",
         "24,458.43",
         "一般公共服务支出",

@@ -8,8 +8,8 @@ import pytest
 
 from fiscalocr.datasets.scan.seal import seal_mask, stamp
 from fiscalocr.layout import LayoutOptions, analyse_page
-from fiscalocr.layout.specimen import spec_from_rows
 from fiscalocr.model import Line
+from fiscalocr.testing.specimen import spec_from_rows
 
 ROWS = [
     ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],

@@ -1,5 +1,5 @@
 """Tables the layout stage used to miss on scans it had never seen, each drawn on a page,
-damaged by a poor scanner (``layout.specimen_scan``: 150 dpi, JPEG 45, blur; or 110 dpi,
+damaged by a poor scanner (``testing.specimen_scan``: 150 dpi, JPEG 45, blur; or 110 dpi,
 JPEG 28, faded ink), written as an image-only PDF and read by the real OCR stage, as the
 pipeline reads a scan. Each test names the table's shape and amounts in given cells.
 """
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from fiscalocr.layout import analyse_page, join_tables
-from fiscalocr.layout.specimen import spec_from_rows
-from fiscalocr.layout.specimen_scan import scanned_pdf
 from fiscalocr.model import PageWork
+from fiscalocr.testing.specimen import spec_from_rows
+from fiscalocr.testing.specimen_scan import scanned_pdf
 
 OFFICE_GREY = (0.75, 0.75, 0.75)  # #c0c0c0, an office suite's default border
 
@@ -162,7 +162,7 @@ def test_wide_table_of_narrow_columns_keeps_three_line_header_cells(maker, tmp_p
     (work,) = read_scan([maker.doc[0]], "medium", tmp_path, recognizer)
     (table,) = work.tables
     assert (table.n_rows, table.n_cols, table.header_rows) == (9, 15, 1)
-    header = [maker.nfkc(table.cell_at(0, c).text) for c in range(15)]
+    header = [maker.normalise_text(table.cell_at(0, c).text) for c in range(15)]
     for col in (2, 3, 4, 5, 11):  # three lines each: 一般公共预 / 算拨款收 / 入 ...
         assert header[col] == WIDE_HEADS[col - 1], (col, header[col])
     for row, col in [(1, 2), (2, 7), (4, 13), (8, 14), (5, 9)]:

@@ -9,18 +9,18 @@ table, and two faint pieces a row long (the reverse side's print showing through
 from __future__ import annotations
 
 from fiscalocr.layout.crossing import lines_across
-from fiscalocr.layout.geometry import Rule
+from fiscalocr.layout.geometry import RuleLine
 from fiscalocr.layout.stray_rules import drop_stray_verticals
 from fiscalocr.model import Line
 
 ROWS = [90.2 + 20.6 * k for k in range(19)]
-HORIZONTALS = [Rule("h", y, 50.4, 782.4) for y in ROWS]
-COLUMNS = [Rule("v", x, 90.2, 461.0) for x in (113.0, 175.2, 473.0, 575.8, 678.5)]
-FRAME = [Rule("v", 779.0, 77.3, 461.0, 1.9)]
-STREAK = Rule("v", 65.6, 14.4, 532.8, 2.28)
+HORIZONTALS = [RuleLine("h", y, 50.4, 782.4) for y in ROWS]
+COLUMNS = [RuleLine("v", x, 90.2, 461.0) for x in (113.0, 175.2, 473.0, 575.8, 678.5)]
+FRAME = [RuleLine("v", 779.0, 77.3, 461.0, 1.9)]
+STREAK = RuleLine("v", 65.6, 14.4, 532.8, 2.28)
 SPECKS = [
-    Rule("v", 211.2, 440.4, 461.0, 1.5, faint=True),
-    Rule("v", 662.9, 131.4, 152.0, faint=True),
+    RuleLine("v", 211.2, 440.4, 461.0, 1.5, faint=True),
+    RuleLine("v", 662.9, 131.4, 152.0, faint=True),
 ]
 
 
@@ -33,10 +33,10 @@ def test_a_streak_past_the_table_and_faint_specks_are_dropped():
 def test_a_faint_piece_continuing_a_column_rule_and_all_overhanging_verticals_stay():
     """A header rule too light to binarise over an inked column rule is kept; so are the
     verticals of a table with no top rule, which all stand above its first horizontal."""
-    header_piece = Rule("v", 113.0, 70.0, 90.2, faint=True)
+    header_piece = RuleLine("v", 113.0, 70.0, 90.2, faint=True)
     kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + [header_piece])
     assert header_piece in kept
-    open_top = [Rule("v", r.pos, 40.0, r.end) for r in COLUMNS + FRAME]
+    open_top = [RuleLine("v", r.pos, 40.0, r.end) for r in COLUMNS + FRAME]
     kept = drop_stray_verticals(HORIZONTALS + open_top)
     assert len([r for r in kept if r.orientation == "v"]) == 6
 
@@ -46,20 +46,22 @@ def test_the_reverse_sides_grid_showing_through_is_dropped():
     column rules, and the mirrored table of the reverse side read as faint rules at three
     other x (one almost the table's height). A grey hairline table's faint rules, with
     only two rules binarised, all stay."""
-    rows = [Rule("h", 106.1 + 22.0 * k, 51.8, 784.8) for k in range(18)]
-    inked = [Rule("v", x, 106.1, 490.6) for x in (52.8, 115.0, 177.1, 475.0, 577.7, 680.4, 783.1)]
+    rows = [RuleLine("h", 106.1 + 22.0 * k, 51.8, 784.8) for k in range(18)]
+    inked = [
+        RuleLine("v", x, 106.1, 490.6) for x in (52.8, 115.0, 177.1, 475.0, 577.7, 680.4, 783.1)
+    ]
     through = [
-        Rule("v", 251.3, 108.5, 312.0, faint=True),
-        Rule("v", 251.3, 400.8, 447.8, faint=True),
-        Rule("v", 354.0, 108.0, 215.0, faint=True),
-        Rule("v", 714.0, 108.0, 461.8, faint=True),
+        RuleLine("v", 251.3, 108.5, 312.0, faint=True),
+        RuleLine("v", 251.3, 400.8, 447.8, faint=True),
+        RuleLine("v", 354.0, 108.0, 215.0, faint=True),
+        RuleLine("v", 714.0, 108.0, 461.8, faint=True),
     ]
     kept = drop_stray_verticals(rows + inked + through)
     assert sorted(r.pos for r in kept if r.orientation == "v") == [r.pos for r in inked]
 
-    grey = [Rule("v", x, 130.3, 392.1, faint=True) for x in (50.1, 133.9, 389.1, 474.2, 558.7)]
-    binarised = [Rule("v", 77.6, 151.9, 312.9), Rule("v", 304.0, 130.3, 388.8)]
-    grey_rows = [Rule("h", 130.3 + 20.0 * k, 50.1, 558.7, faint=True) for k in range(14)]
+    grey = [RuleLine("v", x, 130.3, 392.1, faint=True) for x in (50.1, 133.9, 389.1, 474.2, 558.7)]
+    binarised = [RuleLine("v", 77.6, 151.9, 312.9), RuleLine("v", 304.0, 130.3, 388.8)]
+    grey_rows = [RuleLine("h", 130.3 + 20.0 * k, 50.1, 558.7, faint=True) for k in range(14)]
     kept = drop_stray_verticals(grey_rows + grey + binarised)
     assert len([r for r in kept if r.orientation == "v"]) == 7
 
@@ -71,12 +73,15 @@ def test_a_faded_column_rule_of_an_inked_table_stays_unless_text_stands_across_i
     rule through the middle of text lines is the reverse side, and goes."""
     # as on that page: most row rules grey too, the faded columns start on a spanning
     # header's rule under part of the table and end 1.5 pt short of the bottom rule
-    rows = [Rule("h", 100.0 + 20.0 * k, 50.0, 550.0, faint=k not in (2, 7)) for k in range(12)]
-    header = [Rule("h", 110.0, 300.0, 550.0, faint=True)]
-    inked = [Rule("v", x, 100.0, 320.0) for x in (50.0, 200.0, 550.0)] + [
-        Rule("v", 300.0, 110.0, 320.0)
+    rows = [RuleLine("h", 100.0 + 20.0 * k, 50.0, 550.0, faint=k not in (2, 7)) for k in range(12)]
+    header = [RuleLine("h", 110.0, 300.0, 550.0, faint=True)]
+    inked = [RuleLine("v", x, 100.0, 320.0) for x in (50.0, 200.0, 550.0)] + [
+        RuleLine("v", 300.0, 110.0, 320.0)
     ]
-    faded = [Rule("v", 400.0, 110.5, 318.5, faint=True), Rule("v", 475.0, 109.0, 320.0, faint=True)]
+    faded = [
+        RuleLine("v", 400.0, 110.5, 318.5, faint=True),
+        RuleLine("v", 475.0, 109.0, 320.0, faint=True),
+    ]
     rows += header
     beside = [
         Line(text="1,234.00", bbox=(x + 8, 104.0 + 20.0 * k, x + 60, 116.0 + 20.0 * k), conf=0.9)
@@ -103,15 +108,15 @@ def test_a_streak_beside_the_frame_leaves_no_sliver_column():
     bottom, two short pieces 6 pt left of the frame, and row rules running 13 pt on into
     its ink. None of it may cut a column."""
     rows = [
-        Rule("h", y, 169.0 if k % 3 == 0 else 181.4, 1032.0)
+        RuleLine("h", y, 169.0 if k % 3 == 0 else 181.4, 1032.0)
         for k, y in enumerate([147.2 + 37.1 * k for k in range(18)])
     ]
-    columns = [Rule("v", x, 146.9, 799.2) for x in (181.9, 323.0, 464.6, 606.2, 747.8, 889.2)]
-    frame = [Rule("v", 1030.6, 146.9, 799.2)]
+    columns = [RuleLine("v", x, 146.9, 799.2) for x in (181.9, 323.0, 464.6, 606.2, 747.8, 889.2)]
+    frame = [RuleLine("v", 1030.6, 146.9, 799.2)]
     streak = [
-        Rule("v", 169.9, 773.8, 833.3, 1.4),
-        Rule("v", 175.9, 787.2, 809.3, 0.8),
-        Rule("v", 176.5, 390.7, 458.9, 0.8),
+        RuleLine("v", 169.9, 773.8, 833.3, 1.4),
+        RuleLine("v", 175.9, 787.2, 809.3, 0.8),
+        RuleLine("v", 176.5, 390.7, 458.9, 0.8),
     ]
     kept = drop_stray_verticals(rows + columns + frame + streak)
     assert sorted(r.pos for r in kept if r.orientation == "v") == [
@@ -131,11 +136,11 @@ def test_more_short_show_through_pieces_than_inked_rules_are_all_dropped():
     """Our medium scan of that table's continuation (p13): the reverse side showed
     through as 12 faint pieces at 9 x, none a third of the table long, beside 7 inked
     column rules. More pieces than rules must not make the table count as grey."""
-    rows = [Rule("h", 18.5 + 37.05 * k, 180.0, 1032.0) for k in range(22)]
-    columns = [Rule("v", x, 17.3, 799.2) for x in (181.0, 322.5, 464.1, 605.5, 746.9, 888.5)]
-    columns.append(Rule("v", 1030.0, 17.3, 799.2))
+    rows = [RuleLine("h", 18.5 + 37.05 * k, 180.0, 1032.0) for k in range(22)]
+    columns = [RuleLine("v", x, 17.3, 799.2) for x in (181.0, 322.5, 464.1, 605.5, 746.9, 888.5)]
+    columns.append(RuleLine("v", 1030.0, 17.3, 799.2))
     pieces = [
-        Rule("v", x, y0, y1, faint=True)
+        RuleLine("v", x, y0, y1, faint=True)
         for x, y0, y1 in [
             (160.3, 13.4, 95.5),
             (302.6, 636.0, 782.9),

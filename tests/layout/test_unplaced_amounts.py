@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from fiscalocr.layout import analyse_page
-from fiscalocr.layout.specimen import spec_from_rows
 from fiscalocr.model import AMOUNTS_OUTSIDE_TABLES
+from fiscalocr.testing.specimen import spec_from_rows
 
 ROWS = [
     ["项目", "金额"],

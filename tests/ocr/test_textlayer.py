@@ -130,3 +130,25 @@ def test_rotated_page_text_is_in_displayed_coordinates(tmp_path, pages):
     assert [line.text for line in page_read.lines] == [pages.TITLE, "合计", "1,234.56"]
     title = page_read.lines[0]
     assert title.bbox[0] == pytest.approx(40, abs=1) and title.bbox[2] > 200  # runs left to right
+
+
+def test_a_huge_page_is_rendered_within_the_raster_cap(tmp_path):
+    """A 3533×5000 pt page at 200 dpi would be a 136 Mpx raster (409 MB): it is rendered at
+    the resolution that keeps it within MAX_RASTER_PIXELS, and its points still map."""
+    import pymupdf
+
+    from fiscalocr.ocr.raster import MAX_RASTER_PIXELS
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=3533, height=5000)
+    page.insert_text((200, 400), "一般公共预算支出表 2024", fontname="china-s", fontsize=60)
+    page.draw_line((200, 500), (3300, 500), width=4)
+    doc.save(tmp_path / "huge.pdf")
+    with open_source(tmp_path / "huge.pdf") as source:
+        work = read_page(source, 0, OcrOptions())
+    height, width, _ = work.image.shape
+    assert height * width <= MAX_RASTER_PIXELS
+    assert work.page.dpi == pytest.approx(132.68, abs=0.02)
+    assert work.px_per_pt == pytest.approx(work.page.dpi / 72)
+    assert abs(height - 5000 * work.px_per_pt) <= 1 and abs(width - 3533 * work.px_per_pt) <= 1
+    assert (work.page.width, work.page.height) == (3533, 5000)

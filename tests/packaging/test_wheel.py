@@ -65,7 +65,7 @@ def clean_copy(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def wheel_files(tmp_path_factory) -> set[str]:
+def wheel(tmp_path_factory) -> Path:
     source = clean_copy(tmp_path_factory.mktemp("src"))
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
@@ -73,9 +73,24 @@ def wheel_files(tmp_path_factory) -> set[str]:
         check=True,
         capture_output=True,
     )
-    (wheel,) = out.glob("fiscalocr-*.whl")
+    (built,) = out.glob("fiscalocr-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def wheel_files(wheel) -> set[str]:
     with zipfile.ZipFile(wheel) as archive:
         return set(archive.namelist())
+
+
+def test_the_licence_is_an_spdx_expression(wheel):
+    """PEP 639: ``license = "Apache-2.0"`` (the TOML-table form is deprecated in setuptools
+    and gives the free-text ``License:`` field instead)."""
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        metadata = archive.read(name).decode("utf-8").splitlines()
+    assert "License-Expression: Apache-2.0" in metadata
+    assert not [line for line in metadata if line.startswith("License:")]
 
 
 def test_every_module_of_every_package_folder_is_in_the_wheel(wheel_files):
@@ -92,6 +107,8 @@ def test_every_module_of_every_package_folder_is_in_the_wheel(wheel_files):
     assert not missing, f"{len(missing)} module(s) missing from the wheel: {missing[:10]}"
     assert "fiscalocr/app/batch/runner.py" in wheel_files
     assert "fiscalocr/datasets/synth/render.py" in wheel_files
+    # the test support ships (the benchmarks use it against an installed wheel too)
+    assert "fiscalocr/testing/specimen.py" in wheel_files
 
 
 def test_models_and_runtime_data_are_in_the_wheel(wheel_files):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fiscalocr.layout.tables import assign_values
 from fiscalocr.model import point_read_as_comma
 from fiscalocr.reconcile import reconcile_document
-from fiscalocr.reconcile.handbuilt import document_of, table_from_rows
+from fiscalocr.testing.handbuilt import document_of, table_from_rows
 
 FORM_ROWS = [
     "项目\t年初预算数\t全年预算数\t全年执行数\t执行率",

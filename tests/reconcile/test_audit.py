@@ -11,8 +11,8 @@ import pytest
 from fiscalocr.datasets.synth.document import generate_document
 from fiscalocr.model import Page
 from fiscalocr.reconcile import reconcile_document
-from fiscalocr.reconcile.handbuilt import document_of, explanation_page, table_from_rows
 from fiscalocr.reconcile.inject import FAMILIES, inject
+from fiscalocr.testing.handbuilt import document_of, explanation_page, table_from_rows
 
 
 @pytest.fixture(scope="module")

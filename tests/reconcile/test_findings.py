@@ -4,7 +4,7 @@ split-code layout whose 类|款|项 header shares the 合计 row builds its hier
 from __future__ import annotations
 
 from fiscalocr.reconcile import reconcile_document
-from fiscalocr.reconcile.handbuilt import document_of, table_from_rows
+from fiscalocr.testing.handbuilt import document_of, table_from_rows
 
 SHARED_HEADER = [
     "项目\t<\t<\t<\t本年收入合计\t财政拨款收入\t其他收入",

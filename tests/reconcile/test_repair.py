@@ -7,7 +7,7 @@ import pytest
 
 from fiscalocr.model import CharAlternative, Line, Page
 from fiscalocr.reconcile import reconcile_document, summary_line
-from fiscalocr.reconcile.handbuilt import coded_rows, document_of, table_from_rows
+from fiscalocr.testing.handbuilt import coded_rows, document_of, table_from_rows
 
 LEAVES = {
     "2011301": (118.23, 0.0),

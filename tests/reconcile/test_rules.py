@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from fiscalocr.reconcile import reconcile_document
-from fiscalocr.reconcile.grid import Grid
-from fiscalocr.reconcile.handbuilt import coded_rows, document_of, explanation_page, table_from_rows
+from fiscalocr.reconcile.grid import DenseTable
 from fiscalocr.reconcile.headers import analyse
+from fiscalocr.testing.handbuilt import coded_rows, document_of, explanation_page, table_from_rows
 
 
 def corrupt(tbl, row: int, col: int, text: str) -> None:
@@ -34,7 +34,7 @@ SPLIT = [
 
 def test_split_lei_kuan_xiang_columns_give_the_hierarchy():
     t = table_from_rows("t5", SPLIT, 2)
-    layout = analyse(Grid.of(t))
+    layout = analyse(DenseTable.of(t))
     codes = layout.row_codes(layout.panels[0])
     assert codes == {
         2: "201",

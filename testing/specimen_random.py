@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from .specimen import RuleStyle, TableSpec, spec_from_rows
+from .specimen import RuleStyle, SpecimenTable, spec_from_rows
 
 LABELS = [
     "工资福利支出",
@@ -56,7 +56,7 @@ HEADS = [
 
 
 FIRST_AMOUNT_COL = "first_amount_col"
-"""``TableSpec.extra`` key: columns from this one on hold amounts (left of it: codes, labels)."""
+"""``SpecimenTable.extra`` key: columns from this one on hold amounts (left of it: codes, labels)."""
 
 
 def _amount(rng: random.Random) -> str:
@@ -89,7 +89,7 @@ def _nested_header(rng: random.Random, n: int, depth: int) -> list[list[str]]:
     return rows
 
 
-def random_spec(rng: random.Random, rules: RuleStyle | None = None) -> TableSpec:
+def random_spec(rng: random.Random, rules: RuleStyle | None = None) -> SpecimenTable:
     """A random table; ``rules`` forces its rule style (else one of four, weighted)."""
     style = rules or rng.choice(["full"] * 4 + ["no_outer"] * 2 + ["horizontal"] * 2 + ["booktabs"])
     n_amounts = rng.randint(1, 6)
@@ -133,7 +133,7 @@ def random_spec(rng: random.Random, rules: RuleStyle | None = None) -> TableSpec
     return canonical(spec)
 
 
-def canonical(spec: TableSpec) -> TableSpec:
+def canonical(spec: SpecimenTable) -> SpecimenTable:
     """Drop grid rows in which no cell starts: no rule could ever show them."""
     empty = [r for r in range(spec.n_rows) if not any(c.row == r for c in spec.cells)]
     for r in reversed(empty):
@@ -163,13 +163,13 @@ class Specimen:
     the whole table when the specs are one table over pages (else None)."""
 
     style: str
-    specs: list[TableSpec]
+    specs: list[SpecimenTable]
     sizes: list[tuple[float, float]]
     tops: list[float]
-    joined: TableSpec | None = None
+    joined: SpecimenTable | None = None
 
 
-def _page_size(spec: TableSpec) -> tuple[float, float]:
+def _page_size(spec: SpecimenTable) -> tuple[float, float]:
     width = max(595.0, sum(spec.col_widths) + 2 * PAGE_MARGIN_PT)
     return width, max(842.0, sum(spec.row_heights) + 2 * TOP_PT)
 
@@ -212,7 +212,7 @@ WIDE_HEADS = [
 ]
 
 
-def wide_spec(rng: random.Random) -> TableSpec:
+def wide_spec(rng: random.Random) -> SpecimenTable:
     """12 to 16 narrow amount columns under header cells that wrap to three lines, on a
     landscape page (a 部门收入预算总表 in 万元)."""
     n_amounts = rng.randint(12, 16)
@@ -290,7 +290,7 @@ def continuation_specimen(rng: random.Random) -> Specimen:
     )
 
 
-def _rows_of(spec: TableSpec) -> list[list[str]]:
+def _rows_of(spec: SpecimenTable) -> list[list[str]]:
     """The text matrix of a spec in :func:`spec_from_rows`' notation."""
     rows = [["" for _ in range(spec.n_cols)] for _ in range(spec.n_rows)]
     for cell in spec.cells:

@@ -7,9 +7,8 @@ with the right value; ``specimen_pages`` draws, renders and damages a specimen's
 
 from __future__ import annotations
 
-import unicodedata
-
 from fiscalocr.model import Cell, PageWork, Table, parse_amount
+from fiscalocr.model.text import normalise_text
 
 from .specimen import draw_table, page_work
 from .specimen_random import FIRST_AMOUNT_COL, PAGE_MARGIN_PT, Specimen
@@ -17,7 +16,7 @@ from .specimen_scan import LEVELS, damage, scan_page_work
 
 
 def spec_table(spec) -> Table:
-    """A TableSpec as a contract Table (the ground truth for TEDS)."""
+    """A SpecimenTable as a contract Table (the ground truth for TEDS)."""
     cells = [
         Cell(
             row=c.row,
@@ -54,13 +53,7 @@ def structure(n_rows: int, n_cols: int, cells) -> tuple:
 
 
 def content(cells) -> tuple:
-    return tuple(
-        sorted(
-            (c.row, c.col, unicodedata.normalize("NFKC", c.text).replace(" ", ""))
-            for c in cells
-            if c.text
-        )
-    )
+    return tuple(sorted((c.row, c.col, normalise_text(c.text)) for c in cells if c.text))
 
 
 def specimen_pages(specimen: Specimen, level: str, dpi: float, nrng, seed: int) -> list[PageWork]:

@@ -1,8 +1,11 @@
 """Draw a known table onto a PDF page: ground truth for layout tests and the grid benchmark.
 
-A :class:`TableSpec` says the grid (cells with spans, texts) and how it is ruled; the
-page that :func:`draw_table` makes is then rasterised and read back, and what the stage
-finds is compared with the spec. Also turns a page's text layer into :class:`Line` s with
+A :class:`SpecimenTable` says the grid (cells with spans, texts), its column widths and row
+heights in points and how it is ruled; the page that :func:`draw_table` makes is then
+rasterised and read back, and what the stage finds is compared with the spec. Not the
+synthetic corpus' ``datasets.synth.spec.TableSpec``: that one is layout-free (cell kinds,
+titles, notes; its renderer decides widths and pages), this one is drawn exactly as given,
+so a test knows every rule's position. Also turns a page's text layer into :class:`Line` s with
 per-character boxes (what a born-digital page offers instead of OCR).
 """
 
@@ -30,7 +33,7 @@ _PAD = 3.0
 
 
 @dataclass
-class SpecCell:
+class SpecimenCell:
     row: int
     col: int
     text: str = ""
@@ -39,10 +42,10 @@ class SpecCell:
 
 
 @dataclass
-class TableSpec:
+class SpecimenTable:
     col_widths: list[float]
     row_heights: list[float]
-    cells: list[SpecCell]
+    cells: list[SpecimenCell]
     header_rows: int = 1
     title: str | None = None
     unit: str | None = None
@@ -83,12 +86,12 @@ SPAN_UP = "^"
 
 def spec_from_rows(
     rows: list[list[str]], col_widths: list[float], row_height: float = 18.0, **kw
-) -> TableSpec:
+) -> SpecimenTable:
     """Cells from a text matrix written as the table looks: ``"<"`` continues the cell to
     the left (column span), ``"^"`` the cell above (row span)."""
     n_rows, n_cols = len(rows), len(col_widths)
-    owner: list[list[SpecCell | None]] = [[None] * n_cols for _ in range(n_rows)]
-    cells: list[SpecCell] = []
+    owner: list[list[SpecimenCell | None]] = [[None] * n_cols for _ in range(n_rows)]
+    cells: list[SpecimenCell] = []
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             if text == SPAN_LEFT:
@@ -100,10 +103,10 @@ def spec_from_rows(
                 if c == cell.col:
                     cell.rowspan += 1
             else:
-                cell = SpecCell(r, c, text)
+                cell = SpecimenCell(r, c, text)
                 cells.append(cell)
             owner[r][c] = cell
-    return TableSpec(col_widths, [row_height] * n_rows, cells, **kw)
+    return SpecimenTable(col_widths, [row_height] * n_rows, cells, **kw)
 
 
 def _wrap(text: str, width: float, size: float) -> list[str]:
@@ -122,7 +125,7 @@ def _wrap(text: str, width: float, size: float) -> list[str]:
     return [*lines, current] if current else lines
 
 
-def _draw_rules(page, spec: TableSpec, xs: list[float], ys: list[float]) -> None:
+def _draw_rules(page, spec: SpecimenTable, xs: list[float], ys: list[float]) -> None:
     if spec.rules == "none":
         return
     owner = spec.owner()
@@ -149,7 +152,7 @@ def _draw_rules(page, spec: TableSpec, xs: list[float], ys: list[float]) -> None
                 page.draw_line((xs[c], ys[r]), (xs[c], ys[r + 1]), color=color, width=width)
 
 
-def _overrun(spec: TableSpec, xs: list[float], col: int) -> tuple[float, float]:
+def _overrun(spec: SpecimenTable, xs: list[float], col: int) -> tuple[float, float]:
     """A horizontal piece over column ``col``, run on past an open outer side."""
     x0, x1 = xs[col], xs[col + 1]
     if col == 0 and "l" in spec.open_sides:
@@ -159,7 +162,7 @@ def _overrun(spec: TableSpec, xs: list[float], col: int) -> tuple[float, float]:
     return x0, x1
 
 
-def draw_table(page, spec: TableSpec, x: float, y: float) -> tuple[float, float, float, float]:
+def draw_table(page, spec: SpecimenTable, x: float, y: float) -> tuple[float, float, float, float]:
     """Draw title, unit, rules and texts with the table's top-left at (x, y); its bbox."""
     import pymupdf
 
@@ -183,7 +186,9 @@ def draw_table(page, spec: TableSpec, x: float, y: float) -> tuple[float, float,
     return (xs[0], ys[0], xs[-1], ys[-1])
 
 
-def _draw_text(page, spec: TableSpec, cell: SpecCell, xs: list[float], ys: list[float]) -> None:
+def _draw_text(
+    page, spec: SpecimenTable, cell: SpecimenCell, xs: list[float], ys: list[float]
+) -> None:
     import pymupdf
 
     if not cell.text:
