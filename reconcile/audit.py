@@ -14,7 +14,7 @@ from fiscalocr.model import Document, Finding, FindingFigure
 
 from . import narrative_compare, narrative_verdicts, structure
 from .ambiguous import AMBIGUOUS_READING
-from .findings import cell_label, line_box, rule_finding, source_is_text
+from .findings import cell_label, grid_position, line_box, rule_finding, source_is_text
 from .grid import CENTS
 from .rules import CellRef, Rule
 
@@ -53,7 +53,9 @@ def _ambiguous_finding(doc: Document, unresolved, built: BuiltRules) -> Finding:
     table = doc.table(unresolved.table)
     cell = table.cell_at(row, col)
     ctx = built.contexts.get(table.id)
-    label = cell_label(ctx, CellRef(table.id, cell.row, cell.col)) if ctx else f"行{row}列{col}"
+    label = (
+        cell_label(ctx, CellRef(table.id, cell.row, cell.col)) if ctx else grid_position(row, col)
+    )
     others = [c for c in (cell.candidates or []) if c != cell.text]
     return Finding(
         kind="ambiguous_reading",

@@ -52,7 +52,12 @@ def cell_label(ctx: TableContext, ref: CellRef) -> str:
                 row_part = label
             break
     col_part = ctx.layout.header_text.get(ref.col, "")
-    return " / ".join(p for p in (row_part, col_part) if p) or f"行{ref.row}列{ref.col}"
+    return " / ".join(p for p in (row_part, col_part) if p) or grid_position(ref.row, ref.col)
+
+
+def grid_position(row: int, col: int) -> str:
+    """A 0-based grid position as a person counts it (``第3行第2列``), as the exports do."""
+    return f"第{row + 1}行第{col + 1}列"
 
 
 def figure_of(ctx: TableContext, ref: CellRef, cents: int | None) -> FindingFigure:

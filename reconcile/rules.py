@@ -99,7 +99,8 @@ class RuleBook:
         cols: list[int],
     ) -> None:
         """``total_row = Σ part_rows`` in each column of ``cols``, one rule per column;
-        ``{col}`` in ``rule_id`` and ``description`` becomes the column number."""
+        ``{col}`` becomes the column: its grid index in ``rule_id`` (an identifier, as the
+        JSON counts), its number from 1 in ``description`` (a person reads it)."""
         for col in cols:
             self.add_sum(
                 rule_id.replace("{col}", str(col)),
@@ -107,7 +108,7 @@ class RuleBook:
                 ctx.values,
                 ctx.ref(total_row, col),
                 [ctx.ref(r, col) for r in part_rows],
-                description.replace("{col}", str(col)),
+                description.replace("{col}", str(col + 1)),
                 ctx.table_id,
             )
 

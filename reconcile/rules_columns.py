@@ -119,6 +119,6 @@ class _HeaderTree:
                 self.ctx.values,
                 self.ctx.ref(row, total_col),
                 [self.ctx.ref(row, c) for c in part_cols],
-                f"{layout.header_text[total_col]} = {names} (row {row})",
+                f"{layout.header_text[total_col]} = {names} (row {row + 1})",
                 tid,
             )

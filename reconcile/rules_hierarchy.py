@@ -56,7 +56,7 @@ def _unread_code_rows(ctx: TableContext, book: RuleBook, panel: Panel, codes) ->
         book.skip(
             f"{ctx.table_id}:hier:unread",
             f"{len(unread)} rows print code digits not read as a classification code "
-            f"(first row {unread[0]}): their hierarchy rules are not built",
+            f"(first row {unread[0] + 1}): their hierarchy rules are not built",
         )
 
 
@@ -134,7 +134,7 @@ def _parent_rules(
                 ctx.values,
                 ctx.ref(row, col),
                 [ctx.ref(cells[kid][0], cells[kid][1][k]) for kid in kids],
-                f"{parent} = sum of its sub-codes, column {col}",
+                f"{parent} = sum of its sub-codes, column {col + 1}",
                 ctx.table_id,
             )
 

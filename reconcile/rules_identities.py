@@ -69,7 +69,7 @@ def _carry_columns(ctx: TableContext, book: RuleBook) -> None:
                 f"{ctx.table_id}:carry:row{row}",
                 ctx.values,
                 [(ref(end), 1), (ref(begin), -1), (ref(income), -1), (ref(spent), 1)],
-                f"年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (row {row})",
+                f"年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (row {row + 1})",
                 ctx.table_id,
             )
 

@@ -6,10 +6,12 @@ value in 元, whether it was repaired, flagged or corrected, and where it was pr
 Written with pyarrow (Parquet) or DuckDB (a database with an ``amounts`` table), never a
 hand-made format, and atomically: a reader sees the previous archive or the new one.
 
-The question it is for, "三公 spending of every department, by year"::
+The question it is for, "三公 spending of every department, by year" (the total row in
+the total column, so no item is counted twice)::
 
     SELECT department, year, sum(value_yuan) FROM 'archive.parquet'
-    WHERE table_type = 'three_public' AND column_header LIKE '%合计%' GROUP BY ALL
+    WHERE table_type = 'three_public' AND row_label LIKE '%合计'
+      AND column_header LIKE '%合计' GROUP BY ALL
 """
 
 from __future__ import annotations

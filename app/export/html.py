@@ -1,16 +1,22 @@
 """``<stem>.html``: one self-contained review page per document (jinja2 template).
 
-Each page image is embedded (JPEG, data URI) with the cell grid drawn over it as SVG, in
-the colours of :mod:`.marks`: repaired (from → to, the rules), flagged (the rules and
+Each page image (:mod:`.page_images`) is embedded as a JPEG data URI that the browser
+decodes only when the page scrolls near (a 300-page document is not 300 decoded images at
+once), with the cell grid drawn over it as SVG, in the colours of :mod:`.marks`: repaired (from → to, the rules), flagged (the rules and
 findings naming the cell), corrected. The table is shown beside the image, the findings
-below; ``n``/``p`` (or ``j``/``k``) jump from one flagged cell to the next. The same
-template, with ``review`` on, is what ``fiscalocr review`` serves: there a flagged cell
-can be corrected in place.
+below; ``n``/``p`` (or ``j``/``k``) move the focus from one flagged cell to the next. The
+same template, with ``review`` on, is what ``fiscalocr review`` serves: there a flagged
+cell can be corrected in place (Enter or a click edits it, Esc goes back to the cells).
+
+Size (``benchmarks/html_pages.py``, BENCHMARKS.md): a 300-page scanned document with a
+30 x 5 table per page gives a 52.2 MB file written in 9.6 CPU-seconds (was 71.7 MB and
+18.9 s), 79% of it page images; the review server's page of it is 10.9 MB, its images
+fetched one by one.
 """
 
 from __future__ import annotations
 
-import base64
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,15 +26,11 @@ from fiscalocr.model import Document, Table
 from .atomic import atomic_write_text
 from .marks import CellMarks, cell_marks, person_position
 from .page_frame import PageFrame
+from .page_images import page_data_uris
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = "document.html.j2"
 INDEX_TEMPLATE = "index.html.j2"
-IMAGE_DPI = 110
-"""Resolution of the embedded page images: digits stay legible, a page stays ~150 kB."""
-JPEG_QUALITY = 70
-RENDERED_DOCUMENTS_KEPT = 4
-"""Documents whose page images the review server keeps rendered (a few MB each)."""
 
 
 @dataclass
@@ -58,7 +60,18 @@ class PageView:
     width: float
     height: float
     image: str | None
+    """A data URI (embedded, decoded when scrolled near) or a URL (the review server's)."""
     cells: list[CellView] = field(default_factory=list)
+    """The marked cells (repaired, flagged, corrected): each its own polygon, clickable."""
+    grid: str = ""
+    """The outlines of all other cells as one SVG path: one element per page, not one per
+    cell (a 300-page document has some 45,000 cells)."""
+    grid_keys: str = ""
+    """The cells of ``grid``, in its order (the page outlines a selected one from it)."""
+
+    @property
+    def embedded(self) -> bool:
+        return bool(self.image) and self.image.startswith("data:")
 
 
 @dataclass
@@ -86,29 +99,47 @@ def render_document(
     review: bool = False,
     version: str | None = None,
     name: str | None = None,
+    image_url: Callable[[int], str] | None = None,
 ) -> str:
-    """The page as a string; ``review`` adds the correction form, posting with ``version``."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    """The page as a string; ``review`` adds the correction form, posting with ``version``.
 
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["j2", "html"])
-    )
+    ``image_url(page)``, when given, is where the browser fetches each page image (the
+    review server); without it the images are embedded.
+    """
     marks = cell_marks(doc)
     tables = [_table_view(t, marks) for t in doc.tables]
     views = {c.key: c for t in tables for row in t.rows for c in row}
-    pages = _page_views(doc, source, views)
+    pages = _page_views(doc, source, views, image_url)
     flagged = [c.key for t in tables for row in t.rows for c in row if c.status == "flagged"]
-    return env.get_template(PAGE_TEMPLATE).render(
-        doc=doc,
-        name=name or doc.source.file,
-        tables=tables,
-        pages=pages,
-        flagged=flagged,
-        review=review,
-        version=version or "",
-        findings=doc.findings,
-        rec=doc.reconciliation,
-        has_images=any(p.image for p in pages),
+    return (
+        _environment()
+        .get_template(PAGE_TEMPLATE)
+        .render(
+            doc=doc,
+            name=name or doc.source.file,
+            tables=tables,
+            pages=pages,
+            flagged=flagged,
+            review=review,
+            version=version or "",
+            findings=doc.findings,
+            rec=doc.reconciliation,
+            has_images=any(p.image for p in pages),
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    """The templates, autoescaped; block tags leave no blank lines or indentation behind
+    (the page of a long document holds tens of thousands of cells)."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["j2", "html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 
@@ -152,8 +183,21 @@ def _note(table: Table, cell, marks: CellMarks, status: str) -> str:
     return " · ".join(parts)
 
 
-def _page_views(doc: Document, source: Path | None, views: dict[str, CellView]) -> list[PageView]:
-    images = _page_images(doc, source)
+def _page_views(
+    doc: Document,
+    source: Path | None,
+    views: dict[str, CellView],
+    image_url: Callable[[int], str] | None,
+) -> list[PageView]:
+    numbers = tuple(p.page for p in doc.pages if p.width > 0)
+    if image_url is not None:
+        images = {n: image_url(n) for n in numbers} if source is not None else {}
+    else:
+        images = page_data_uris(source, doc.source.sha256, numbers)
+    boxes = {f"{t.id}-{c.row}-{c.col}": c.bbox for t in doc.tables for c in t.cells}
+    on_page: dict[int, list[CellView]] = {}
+    for cell in views.values():
+        on_page.setdefault(cell.page, []).append(cell)
     out = []
     for page in doc.pages:
         if page.width <= 0:
@@ -161,51 +205,22 @@ def _page_views(doc: Document, source: Path | None, views: dict[str, CellView]) 
         frame = PageFrame.of(page)
         width, height = frame.displayed_size
         view = PageView(page.page, width, height, images.get(page.page))
-        for cell in views.values():
-            if cell.page != page.page:
-                continue
-            table = doc.table(cell.table)
-            bbox = table.cell_at(cell.row, cell.col).bbox
-            cell.points = " ".join(f"{x:.1f},{y:.1f}" for x, y in frame.quad(bbox))
-            view.cells.append(cell)
+        outlines, keys = [], []
+        for cell in on_page.get(page.page, []):
+            corners = [f"{x:.1f},{y:.1f}" for x, y in frame.quad(boxes[cell.key])]
+            if cell.status:
+                cell.points = " ".join(corners)
+                view.cells.append(cell)
+            else:
+                outlines.append("M" + " L".join(corners) + "Z")
+                keys.append(cell.key)
+        view.grid, view.grid_keys = "".join(outlines), " ".join(keys)
         out.append(view)
     return out
 
 
-def _page_images(doc: Document, source: Path | None) -> dict[int, str]:
-    """Each read page of ``source`` as a JPEG data URI, the page as displayed; nothing
-    when the file is missing or is not the one the document was read from."""
-    if source is None or not Path(source).is_file():
-        return {}
-    stat = Path(source).stat()
-    pages = tuple(p.page for p in doc.pages)
-    key = (str(Path(source).resolve()), stat.st_mtime_ns, stat.st_size)
-    return dict(_rendered_pages(*key, doc.source.sha256, pages))
-
-
-@lru_cache(maxsize=RENDERED_DOCUMENTS_KEPT)
-def _rendered_pages(
-    path: str, mtime_ns: int, size: int, sha256: str, pages: tuple[int, ...]
-) -> tuple[tuple[int, str], ...]:
-    """Rendered once per file version: the review server re-renders a page on each load."""
-    from fiscalocr.ocr import open_source
-
-    images = []
-    with open_source(path) as opened:
-        if opened.sha256 != sha256:
-            return ()
-        for number in pages:
-            if 1 <= number <= opened.page_count:
-                pix = opened.doc[number - 1].get_pixmap(dpi=IMAGE_DPI)
-                jpeg = pix.tobytes("jpg", jpg_quality=JPEG_QUALITY)
-                images.append((number, "data:image/jpeg;base64," + base64.b64encode(jpeg).decode()))
-    return tuple(images)
-
-
 def render_index(site, names: list[tuple[str, str]]) -> str:
     """The review server's front page: each document, its checks and flagged cells."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
     from .review import load
 
     rows = []
@@ -218,7 +233,4 @@ def render_index(site, names: list[tuple[str, str]]) -> str:
         marks = cell_marks(doc)
         flagged = sum(1 for t in doc.tables for c in t.cells if marks.is_flagged(t, c))
         rows.append((name, quoted, doc, flagged))
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["j2", "html"])
-    )
-    return env.get_template(INDEX_TEMPLATE).render(rows=rows, outdir=str(site.outdir))
+    return _environment().get_template(INDEX_TEMPLATE).render(rows=rows, outdir=str(site.outdir))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fiscalocr.model import CellCorrection, Document, parse_amount
+from fiscalocr.model import Cell, CellCorrection, Document, Table, parse_amount
 from fiscalocr.model.values import normalise_amount_text
 
 from .outdir import read_document
@@ -118,7 +118,7 @@ def correct_cell(
         raise CellNotFoundError(f"没有这个单元格：{table_id} 第{row + 1}行第{col + 1}列")
     cleaned = " ".join(text.split())
     value = cell.value
-    if _holds_amount(cell):
+    if _holds_amount(table, cell):
         if cleaned in BLANK_AMOUNTS:
             value = None
         else:
@@ -139,10 +139,18 @@ def correct_cell(
     cell.text, cell.value, cell.corrected = cleaned, value, True
 
 
-def _holds_amount(cell) -> bool:
-    return not cell.is_header and (
-        cell.value is not None or parse_amount(cell.ocr_text or "") is not None
-    )
+def _holds_amount(table: Table, cell: Cell) -> bool:
+    """A number is expected: the cell holds or was read as one, or it sits below the header
+    in a column of amounts (a read OCR made no number of is still an amount)."""
+    if cell.is_header:
+        return False
+    if cell.value is not None or parse_amount(cell.ocr_text or "") is not None:
+        return True
+    from fiscalocr.reconcile import table_layout
+
+    layout = table_layout(table)
+    in_body = cell.row >= layout.grid.header_rows
+    return in_body and any(cell.col in panel.amount_cols for panel in layout.panels)
 
 
 def rerun_reconciliation(doc: Document, before=None) -> None:

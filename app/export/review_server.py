@@ -1,10 +1,13 @@
 """``fiscalocr review OUTDIR``: the review pages, served on 127.0.0.1 (stdlib http.server).
 
 Routes: ``/`` lists the documents with their flagged cells; ``/doc/<name>`` is the
-document's page (:mod:`.html` with the correction form, its version as ETag);
+document's page (:mod:`.html` with the correction form, its version as ETag), whose page
+images come one by one from ``/page/<name>/<n>.jpg`` as they scroll into view (a long
+document's page is not tens of MB of embedded images);
 ``POST /api/correct`` saves one correction (:mod:`.review`) and answers JSON with the new
 checks, or an error status and a message a person can act on (400 not a number, 404 no
-such cell, 409 changed since the page was loaded).
+such cell, 409 changed since the page was loaded; the page then keeps what was typed and
+puts it back on its cell after the reload, to be saved against the fresh checks).
 
 The server listens on the loopback interface only and takes corrections only as JSON
 with an ``If-Match`` header, which a page of another site cannot send without a CORS
@@ -42,6 +45,7 @@ class ReviewSite:
         self.reviewer = reviewer
         read_folder(self.outdir)  # an empty or unreadable folder is an error up front
         self._inputs = _inputs_from_summary(self.outdir)
+        self._scans: dict[str, tuple[tuple[int, int], Path | None, str]] = {}
 
     def names(self) -> list[str]:
         return [
@@ -64,6 +68,21 @@ class ReviewSite:
         if json_path is not None:
             candidates.append(json_path.with_name(file_name))
         return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
+
+    def scan_of(self, name: str) -> tuple[Path | None, str] | None:
+        """The input file of document ``name`` and its sha256, remembered per version of the
+        JSON: each page image asks, and parsing a 300-page document takes half a second."""
+        json_path = self.json_path(name)
+        if json_path is None:
+            return None
+        stat = json_path.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+        known = self._scans.get(name)
+        if known is None or known[0] != version:
+            doc, _ = load(json_path)
+            known = (version, self.source(name, doc.source.file), doc.source.sha256)
+            self._scans[name] = known
+        return known[1], known[2]
 
     def rewrite_exports(self, name: str, doc) -> None:
         """Re-create the exports that exist beside the JSON, so none goes stale."""
@@ -112,6 +131,10 @@ class ReviewHandler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.OK, self._index(), "text/html; charset=utf-8")
         if path.startswith("/doc/"):
             return self._document(path[len("/doc/") :])
+        if path.startswith("/page/") and path.endswith(".jpg"):
+            name, _, number = path[len("/page/") : -len(".jpg")].rpartition("/")
+            if number.isdigit():
+                return self._page_image(name, int(number))
         self._send_json(HTTPStatus.NOT_FOUND, {"message": f"没有这个页面：{path}"})
 
     def do_POST(self) -> None:
@@ -162,8 +185,34 @@ class ReviewHandler(BaseHTTPRequestHandler):
             message = f"{name}.json 不是有效的 fiscalocr 文档：{str(error).splitlines()[0]}"
             return self._send_json(HTTPStatus.INTERNAL_SERVER_ERROR, {"message": message})
         source = self.site.source(name, doc.source.file)
-        page = render_document(doc, source, review=True, version=version, name=name)
+        page = render_document(
+            doc,
+            source,
+            review=True,
+            version=version,
+            name=name,
+            image_url=lambda number: f"/page/{quote(name)}/{number}.jpg",
+        )
         self._send(HTTPStatus.OK, page, "text/html; charset=utf-8", etag=version)
+
+    def _page_image(self, name: str, number: int) -> None:
+        from .page_images import page_jpeg
+
+        try:
+            scan = self.site.scan_of(name)
+        except (OSError, ValueError):  # not a document: no page of it either
+            scan = None
+        jpeg = page_jpeg(*scan, number) if scan is not None else None
+        if jpeg is None:
+            return self._send_json(
+                HTTPStatus.NOT_FOUND, {"message": f"没有这一页：{name} {number}"}
+            )
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "image/jpeg")
+        self.send_header("Content-Length", str(len(jpeg)))
+        self.send_header("Cache-Control", "private, max-age=3600")
+        self.end_headers()
+        self.wfile.write(jpeg)
 
     def _index(self) -> str:
         from .html import render_index

@@ -74,6 +74,33 @@ def _tilt(image: np.ndarray, degrees: float) -> np.ndarray:
     return cv2.warpAffine(image, matrix, (w, h), borderValue=255, flags=cv2.INTER_LINEAR)
 
 
+def _image_pdf(image: np.ndarray, path: Path) -> Path:
+    """An image-only PDF of one grey scan, as a scanner writes it (JPEG, page = image)."""
+    import cv2
+    import pymupdf
+
+    h, w = image.shape
+    ok, jpeg = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 70])
+    assert ok
+    out = pymupdf.open()
+    page = out.new_page(width=w * 72 / DPI, height=h * 72 / DPI)
+    page.insert_image(page.rect, stream=jpeg.tobytes())
+    out.save(path)
+    return path
+
+
+def upside_down_disclosure(folder: Path) -> Path:
+    """The crooked scan's page fed upside down: turned half round, and tilted."""
+    import cv2
+    import pymupdf
+
+    drawn = pymupdf.open()
+    _table_page(drawn, "2024年部门支出预算表", TABLE_ONE)
+    image = cv2.rotate(_tilt(_raster(drawn[0]), SKEW_DEG), cv2.ROTATE_180)
+    folder.mkdir(parents=True, exist_ok=True)
+    return _image_pdf(image, folder / "upside_down.pdf")
+
+
 def scanned_disclosures(folder: Path) -> list[Path]:
     """Two one-page image-only PDFs: ``crooked.pdf`` (tilted, with the misprint) and
     ``sideways.pdf`` (fed a quarter turn off)."""
@@ -88,14 +115,4 @@ def scanned_disclosures(folder: Path) -> list[Path]:
         "sideways.pdf": cv2.rotate(_raster(drawn[1]), cv2.ROTATE_90_CLOCKWISE),
     }
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, image in images.items():
-        h, w = image.shape
-        ok, jpeg = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 70])
-        assert ok
-        out = pymupdf.open()
-        page = out.new_page(width=w * 72 / DPI, height=h * 72 / DPI)
-        page.insert_image(page.rect, stream=jpeg.tobytes())
-        out.save(folder / name)
-        paths.append(folder / name)
-    return paths
+    return [_image_pdf(image, folder / name) for name, image in images.items()]

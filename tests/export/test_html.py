@@ -31,12 +31,24 @@ def test_scanned_page_is_embedded_with_its_grid(converted, tmp_path):
         item.doc, tmp_path / "crooked", ("html",), only_missing=True, source=item.source
     )[0]
     page = path.read_text(encoding="utf-8")
-    assert page.count('<img src="data:image/jpeg;base64,') == 1
+    assert page.count('<img data-src="data:image/jpeg;base64,') == 1  # decoded when seen
+    import base64
+
+    import pymupdf
+
+    from fiscalocr.app.export.page_images import IMAGE_DPI
+
+    jpeg = re.search(r'data-src="data:image/jpeg;base64,([^"]+)"', page).group(1)
+    image = pymupdf.Pixmap(base64.b64decode(jpeg))
+    assert image.n == 1, "a grey scan is embedded grey (one channel, not three)"
+    width_points = pymupdf.open(item.source)[0].rect.width
+    assert image.w == round(width_points * IMAGE_DPI / 72)
     assert not re.search(r'(src|href)="(https?:)?//', page), "self-contained: nothing fetched"
     polygons = re.findall(r'<polygon id="p-(t1-\d+-\d+)" class="(\w*)"', page)
-    assert len(polygons) == len(item.doc.tables[0].cells) == 16
     assert {key for key, status in polygons if status == "flagged"} == {
         "t1-2-1",
         "t1-2-2",
         "t1-2-3",
     }
+    (grid,) = re.findall(r'<path class="grid" d="([^"]*)"', page)  # the other cells: one path
+    assert grid.count("M") + len(polygons) == len(item.doc.tables[0].cells) == 16

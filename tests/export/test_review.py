@@ -144,9 +144,14 @@ def test_the_server_lists_a_broken_json_and_refuses_bad_requests(saved):
 
     (saved.parent / "broken.json").write_text("{}")
     httpd = make_server(saved.parent, port=0)
+    assert httpd.server_address[0] == "127.0.0.1"  # loopback only
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_port}"
     try:
+        for missing in ("/page/a/1.jpg", "/page/../a/1.jpg", "/page/a/x.jpg"):
+            with pytest.raises(urllib.error.HTTPError) as refused:  # no scan beside a.json
+                urllib.request.urlopen(base + missing)
+            assert refused.value.code == 404
         index = urllib.request.urlopen(base + "/").read().decode()
         assert 'href="/doc/a"' in index and "broken" in index and "不是有效的" in index
         page = urllib.request.urlopen(base + "/doc/a")
@@ -173,3 +178,39 @@ def test_the_server_lists_a_broken_json_and_refuses_bad_requests(saved):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_cell_read_as_garbage_in_an_amount_column_still_needs_a_number(tmp_path):
+    """OCR made no number of 20101's amount (``l00.O0``): the column says it is one, so
+    words are refused there with the same message, and a number is taken."""
+    doc = coded_document("丁局", 2024, ("300.00", "l00.O0", "200.00"))
+    garbled = doc.tables[0].cell_at(2, 2)
+    assert garbled.value is None
+    rerun_reconciliation(doc)
+    write_outputs(doc, tmp_path / "d", ("json",))
+    _, version = load(tmp_path / "d.json")
+    with pytest.raises(CorrectionError, match="不是数字"):
+        apply_correction(tmp_path / "d.json", "t1", 2, 2, "一百", version)
+    apply_correction(tmp_path / "d.json", "t1", 2, 2, "100.00", version)
+    cell = load(tmp_path / "d.json")[0].tables[0].cell_at(2, 2)
+    assert (cell.text, cell.value, cell.ocr_text) == ("100.00", 100.0, "l00.O0")
+    apply_correction(
+        tmp_path / "d.json", "t1", 2, 1, "人大事务（更正）", load(tmp_path / "d.json")[1]
+    )
+    assert load(tmp_path / "d.json")[0].tables[0].cell_at(2, 1).text == "人大事务（更正）"
+
+
+def test_page_images_read_the_document_once_per_version(saved, monkeypatch):
+    """Each page image asks which scan the document was read from; the JSON is parsed
+    once per version of it, not once per image (half a second for 300 pages)."""
+    from fiscalocr.app.export import review_server
+
+    parsed = []
+    monkeypatch.setattr(review_server, "load", lambda path: parsed.append(path) or load(path))
+    site = review_server.ReviewSite(saved.parent)
+    assert [site.scan_of("a") for _ in range(3)] == [(None, "1" * 64)] * 3
+    assert len(parsed) == 1
+    _, version = load(saved)
+    apply_correction(saved, "t1", 3, 2, "200.00", version)
+    assert site.scan_of("a") == (None, "1" * 64) and len(parsed) == 2
+    assert site.scan_of("../a") is None

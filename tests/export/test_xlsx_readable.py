@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from fiscalocr.app.export.marks import display_width
 from fiscalocr.app.export.xlsx import (
     COLUMN_NUMBER_ROW,
+    CORRECTED_FILL_RGB,
     FLAGGED_FILL_RGB,
     GRID_FIRST_COL,
     GRID_FIRST_ROW,
@@ -95,3 +96,17 @@ def test_findings_sheet_lists_each_finding(workbook):
     assert rows[0][:3] == ("severity", "kind", "message")
     assert rows[1][:3] == ("error", "sum_mismatch", "“其他”行合计与分项之和相差0.30万元")
     assert "第4行第3列" in rows[1][6]
+
+
+def test_a_corrected_cell_is_green_and_says_who_changed_what(tmp_path):
+    from fiscalocr.app.export.review import correct_cell
+
+    doc = three_public_document()
+    correct_cell(doc, "t1", 3, 2, "7.30", "王")
+    write_xlsx(doc, tmp_path / "c.xlsx")
+    sheet = load_workbook(tmp_path / "c.xlsx").worksheets[0]
+    corrected = sheet.cell(row=GRID_FIRST_ROW + 3, column=GRID_FIRST_COL + 2)
+    assert corrected.value == pytest.approx(7.30)
+    assert corrected.fill.start_color.rgb.endswith(CORRECTED_FILL_RGB)
+    assert CORRECTED_FILL_RGB not in (REPAIRED_FILL_RGB, FLAGGED_FILL_RGB)
+    assert "corrected by 王: 7.00 → 7.30" in corrected.comment.text
