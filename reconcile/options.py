@@ -61,6 +61,7 @@ class ReconcileOptions:
     confident_char_prob: float = 0.9
     """OCR evidence is 'confident' when every character's best reading is at least this."""
     solver_seconds: float = 5.0
-    """Time limit of one CP-SAT solve."""
+    """Work limit of one CP-SAT solve, in its deterministic seconds (repeatable: the same
+    document gets the same answer on a loaded machine; see ``solver.WALL_LIMIT_FACTOR``)."""
     max_suspects: int = 400
     """Components with more suspect cells than this are reported, not solved."""

@@ -19,6 +19,10 @@ from .rules import CellRef, Rule
 
 SCALE = 100
 """Costs are handed to CP-SAT as integers in hundredths of a nat."""
+WALL_LIMIT_FACTOR = 10
+"""A solve stops at ``solver_seconds`` of CP-SAT's deterministic time (its own work
+count, about a second of work on a 2020s core), or at this many times that in wall
+seconds, whichever comes first: the second only on a machine many times overloaded."""
 
 
 @dataclass
@@ -159,7 +163,11 @@ class _Component:
 
     def _solve(self, forbid=None):
         solver = self.cp.CpSolver()
-        solver.parameters.max_time_in_seconds = self.opts.solver_seconds
+        # a deterministic limit, so the same document gets the same repairs however
+        # loaded the machine is (a wall-clock limit made a 24-cell group of a real
+        # scan solve or time out with the load); the wall limit is only a safety net
+        solver.parameters.max_deterministic_time = self.opts.solver_seconds
+        solver.parameters.max_time_in_seconds = WALL_LIMIT_FACTOR * self.opts.solver_seconds
         solver.parameters.num_workers = 1
         self.model.ClearAssumptions()
         if forbid is not None:
