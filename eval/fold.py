@@ -59,6 +59,7 @@ def _numeric(docs: Sequence[DocCounts]) -> NumericAccuracy:
         not_in_cell_warned=sum(c.warned for c in cells),
         wrong_unflagged=sum(c.wrong_unflagged for c in cells),
         wrong_unflagged_rate=ratio(sum(c.wrong_unflagged for c in cells), len(cells)),
+        wrong_unflagged_unchecked=sum(c.wrong_unflagged and c.unchecked for c in cells),
     )
 
 

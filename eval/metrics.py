@@ -33,6 +33,11 @@ class NumericAccuracy(_Model):
     wrong_unflagged_rate: float | None = Field(
         None, description="wrong_unflagged per labelled amount"
     )
+    wrong_unflagged_unchecked: int = Field(
+        0,
+        description="of wrong_unflagged, those in a table no rule checks, which the page's "
+        "amounts_unchecked warning names (told unverified, though no rule names them)",
+    )
 
 
 class LabelAccuracy(_Model):

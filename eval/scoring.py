@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from fiscalocr.model import (
     AMOUNTS_OUTSIDE_TABLES,
+    AMOUNTS_UNCHECKED,
     AMOUNTS_WITHOUT_VALUE,
     BBox,
     Cell,
@@ -54,6 +55,9 @@ class CellOutcome:
     flagged: bool
     warned: bool = False
     """No value reached a cell, but the page's amounts-outside-tables warning covers it."""
+    unchecked: bool = False
+    """A value reached a cell of a table no rule checks, and the page's unchecked-amounts
+    warning names it."""
 
     @property
     def reached_cell(self) -> bool:
@@ -184,20 +188,26 @@ def score_cells(match: TableMatch, predicted: Document) -> list[CellOutcome]:
         if truth_value(cell) is not None
     ]
     warned = warned_boxes(predicted)
+    unchecked = warned_boxes(predicted, (AMOUNTS_UNCHECKED,))
     for outcome in outcomes:
-        if not outcome.reached_cell:
-            outcome.warned = any(
-                _overlaps(outcome.bbox, box) for box in warned.get(outcome.page, [])
-            )
+        boxes = (warned if not outcome.reached_cell else unchecked).get(outcome.page, [])
+        said = any(_overlaps(outcome.bbox, box) for box in boxes)
+        if outcome.reached_cell:
+            outcome.unchecked = said
+        else:
+            outcome.warned = said
     return outcomes
 
 
-def warned_boxes(predicted: Document) -> dict[int, list[BBox]]:
-    """The boxes of each page's warnings about amounts that reached no value."""
+def warned_boxes(
+    predicted: Document, codes: tuple[str, ...] = (AMOUNTS_OUTSIDE_TABLES, AMOUNTS_WITHOUT_VALUE)
+) -> dict[int, list[BBox]]:
+    """The boxes of each page's warnings of ``codes`` (by default: about amounts that
+    reached no value)."""
     out: dict[int, list[BBox]] = {}
     for page in predicted.pages:
         for error in page.errors:
-            if error.code in (AMOUNTS_OUTSIDE_TABLES, AMOUNTS_WITHOUT_VALUE) and error.bboxes:
+            if error.code in codes and error.bboxes:
                 out.setdefault(page.page, []).extend(error.bboxes)
     return out
 

@@ -5,6 +5,7 @@ Imports nothing of ours; every other package imports from here.
 
 from .document import (
     AMOUNTS_OUTSIDE_TABLES,
+    AMOUNTS_UNCHECKED,
     AMOUNTS_WITHOUT_VALUE,
     PAGE_DRAWN_LARGE,
     SCHEMA_VERSION,
@@ -73,6 +74,7 @@ from .work import PageWork, TextRecognizer
 __all__ = [
     "COLUMN_NUMBERING_LABELS",
     "AMOUNTS_OUTSIDE_TABLES",
+    "AMOUNTS_UNCHECKED",
     "AMOUNTS_WITHOUT_VALUE",
     "PAGE_DRAWN_LARGE",
     "SCHEMA_VERSION",

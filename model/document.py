@@ -71,6 +71,10 @@ cell and no check); the record's ``count`` and ``bboxes`` say how many and where
 PAGE_DRAWN_LARGE = "page_drawn_large"
 """Warning code: the page is drawn several times larger than print (a scan placed at
 72 dpi, a scaled-up page), so layout measured it with its tolerances scaled to the text."""
+AMOUNTS_UNCHECKED = "amounts_unchecked"
+"""Warning code: amounts read into a table that reconciliation could build no rule for
+(its header or stub not understood): they are reported but nothing checked them; the
+record's ``count`` and ``bboxes`` say how many and where."""
 AMOUNTS_WITHOUT_VALUE = "amounts_without_value"
 """Warning code: table cells holding an amount glued to other text (a label, a second
 amount), so the cell got no value and no check sees it; ``bboxes`` are the cells'."""

@@ -34,6 +34,7 @@ from .options import ReconcileOptions
 from .report import repair_record, unresolved_amount, unresolved_rule, unresolved_share
 from .rules import CellRef, Rule, RuleBook, TableContext
 from .solver import Choice, solve
+from .unchecked import unchecked_amount_warnings
 
 Reread = Callable[[Cell], list[str]]
 DEFAULT_OPTIONS = ReconcileOptions()
@@ -66,6 +67,7 @@ def reconcile_document(
     rec.unresolved += ambiguous_unconfirmed(doc, built.book.rules, after, flagged)
     doc.reconciliation = rec
     doc.findings = audit.findings(doc, built, left, after)
+    unchecked_amount_warnings(doc)
 
 
 @dataclass

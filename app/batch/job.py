@@ -23,6 +23,7 @@ from fiscalocr.app.export.outputs import expected_outputs, json_path
 from fiscalocr.app.options import ConvertOptions
 from fiscalocr.model import (
     AMOUNTS_OUTSIDE_TABLES,
+    AMOUNTS_UNCHECKED,
     AMOUNTS_WITHOUT_VALUE,
     DiskFullError,
     Document,
@@ -174,6 +175,7 @@ def _fill_from_document(record: DocRecord, doc: Document) -> None:
     record.cells_without_value = sum(
         e.count or 0 for e in warnings if e.code == AMOUNTS_WITHOUT_VALUE
     )
+    record.amounts_unchecked = sum(e.count or 0 for e in warnings if e.code == AMOUNTS_UNCHECKED)
     record.pages_with_unplaced = sorted(
         {e.page for e in warnings if e.code in UNPLACED_CODES and e.page}
     )

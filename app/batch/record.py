@@ -44,6 +44,10 @@ class DocRecord(BaseModel):
         default=0,
         description="table cells holding an amount glued to other text: no value, no check",
     )
+    amounts_unchecked: int = Field(
+        default=0,
+        description="amounts read into tables no arithmetic rule covers: reported, not checked",
+    )
     pages_with_unplaced: list[int] = Field(
         default_factory=list, description="the pages those amounts and cells are on"
     )

@@ -109,6 +109,8 @@ def document_line(record: DocRecord) -> str:
         if record.cells_without_value:
             lost.append(f"{plural(record.cells_without_value, 'cell')} with an amount but no value")
         line += f", {' and '.join(lost)} (page {pages}{more}): unchecked"
+    if record.amounts_unchecked:
+        line += f", {plural(record.amounts_unchecked, 'amount')} in tables no rule checks"
     rec = record.reconciliation
     if rec is not None:
         line += (

@@ -1,0 +1,65 @@
+"""Amounts that no rule checks, said on the page that prints them.
+
+A table whose header or stub reconciliation does not understand (a heavy scan reads
+``合计`` as ``合号`` and the classification codes as words) gets no rule at all: it is
+listed in ``reconciliation.skipped``, but each of its amounts goes out looking as
+trustworthy as a checked one. On bench-v2's heavy budget that was 41 wrong amounts of
+547 with nothing naming them. So every page holding such amounts gets a warning with
+their count and boxes, as the amounts that reach no cell do: a reader knows which
+figures no arithmetic stands behind.
+"""
+
+from __future__ import annotations
+
+from fiscalocr.model import AMOUNTS_UNCHECKED, Document, ErrorRecord, SkippedRule
+
+UNCHECKED_REASONS = (
+    "no rule could be built from its header and stub",
+    "no amount column understood",
+)
+"""The ``{table}:table`` skip reasons that leave read amounts unchecked (a table that
+prints no amount has nothing to check, and a form is text and scores)."""
+_SHOWN = 4
+
+
+def unchecked_tables(skipped: list[SkippedRule]) -> set[str]:
+    """Ids of the tables whose amounts no rule checks."""
+    return {
+        s.rule.removesuffix(":table")
+        for s in skipped
+        if s.rule.endswith(":table") and s.reason in UNCHECKED_REASONS
+    }
+
+
+def unchecked_amount_warnings(doc: Document) -> None:
+    """Replace each page's unchecked-amounts warning with one for this reconciliation
+    (a re-run after a correction must not say it twice)."""
+    for page in doc.pages:
+        page.errors = [e for e in page.errors if e.code != AMOUNTS_UNCHECKED]
+    tables = unchecked_tables(doc.reconciliation.skipped)
+    found: dict[int, list] = {}
+    for table in doc.tables:
+        if table.id not in tables:
+            continue
+        for cell in table.cells:
+            if not cell.is_header and cell.value is not None:
+                found.setdefault(cell.page, []).append((table.id, cell))
+    pages = {p.page: p for p in doc.pages}
+    for page_no, cells in sorted(found.items()):
+        page = pages.get(page_no)
+        if page is None:
+            continue
+        ids = ", ".join(dict.fromkeys(tid for tid, _ in cells))
+        shown = ", ".join(c.text for _, c in cells[:_SHOWN]) + (" …" if len(cells) > _SHOWN else "")
+        page.errors.append(
+            ErrorRecord(
+                code=AMOUNTS_UNCHECKED,
+                message=f"{len(cells)} amount(s) in table {ids} that no arithmetic rule"
+                f" covers ({shown}): read, but not checked",
+                stage="reconcile",
+                page=page_no,
+                severity="warning",
+                count=len(cells),
+                bboxes=[tuple(round(v, 1) for v in c.bbox) for _, c in cells],  # type: ignore[misc]
+            )
+        )
