@@ -109,7 +109,9 @@ def generate(
             agreed = True
         elif o:
             pool.add(o.replace(",", ""), options.cost_reread, "reread")
-    out = sorted(pool.best.values(), key=lambda c: c.cost)
+    # ties broken by amount: the solver's search (and so what a time-limited solve
+    # finds) follows this order, which must not change from one process to the next
+    out = sorted(pool.best.values(), key=lambda c: (c.cost, c.cents))
     if agreed:
         bonus = options.reread_agreement_bonus
         out = [
@@ -128,7 +130,7 @@ def _swaps(s: str, evidence: Evidence | None, pool: _Pool, o: ReconcileOptions) 
         options = set(CONFUSIONS[ch])
         if evidence is not None:
             options |= {a for a, _ in evidence.chars[pos] if a.isdigit()}
-        for new in options - {ch}:
+        for new in sorted(options - {ch}):  # a set's order changes per process
             cost = _swap_cost(evidence, pos, new, new in CONFUSIONS[ch], o)
             if cost < math.inf:
                 pool.add(s[:pos] + new + s[pos + 1 :], cost, "ctc" if evidence else "confusion")

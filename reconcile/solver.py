@@ -84,9 +84,13 @@ def components(suspects: set[CellRef], rules: list[Rule]) -> list[set[CellRef]]:
         for a, b in zip(inside, inside[1:], strict=False):
             parent[find(a)] = find(b)
     groups: dict[CellRef, set[CellRef]] = {}
-    for s in suspects:
+    for s in sorted(suspects, key=_place):  # the same order in every process
         groups.setdefault(find(s), set()).add(s)
     return list(groups.values())
+
+
+def _place(ref: CellRef) -> tuple[str, int, int]:
+    return (ref.table, ref.row, ref.col)
 
 
 def solve(
@@ -114,7 +118,7 @@ class _Component:
         from ortools.sat.python import cp_model
 
         self.cp = cp_model
-        self.group = sorted(group, key=lambda r: (r.table, r.row, r.col))
+        self.group = sorted(group, key=_place)
         self.rules, self.values, self.opts = rules, values, opts
         self.model = cp_model.CpModel()
         self.pick: dict[CellRef, list] = {}
