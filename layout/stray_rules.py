@@ -61,7 +61,7 @@ def drop_stray_verticals(
             or rule.start <= top + tol
             or rule.end >= bottom - tol
             or any(o is not rule and abs(o.pos - rule.pos) <= options.snap_pt for o in vs)
-            or ends_on_rules(rule)
+            or (ends_on_rules(rule) and not lines_across(rule, lines))
             or _crossings(rule, long_hs) >= _MANY_ROWS
         ):
             kept.append(rule)

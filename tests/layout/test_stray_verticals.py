@@ -158,3 +158,18 @@ def test_more_short_show_through_pieces_than_inked_rules_are_all_dropped():
     ]
     kept = drop_stray_verticals(rows + columns + pieces)
     assert sorted(r.pos for r in kept if r.orientation == "v") == [r.pos for r in columns]
+
+
+def test_a_seal_stroke_from_row_rule_to_row_rule_through_an_amount_is_dropped():
+    """js-party-office-2017 p14 read by the PP-OCRv6 cascade: a seal's stroke ran from one
+    row rule to the next (ends on rules, like a form's field separator) through the
+    amount ``10.10`` printed in that row, and cut the amounts column in two."""
+    rows = ROWS[6], ROWS[7]
+    stroke = RuleLine("v", 740.0, rows[0], rows[1])
+    amount = Line(text="10.10", bbox=(728.0, rows[0] + 4, 760.0, rows[1] - 4), conf=0.9)
+    label = Line(text="会议费", bbox=(200.0, rows[0] + 4, 260.0, rows[1] - 4), conf=0.9)
+    kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + [stroke], lines=[amount, label])
+    assert stroke not in kept
+    separator = RuleLine("v", 720.0, rows[0], rows[1])  # between texts: a field separator
+    kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + [separator], lines=[amount])
+    assert separator in kept
