@@ -98,12 +98,18 @@ def main() -> None:
     )
     for key, value in metrics.headline().items():
         print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    print_levels(metrics)
+
+
+def print_levels(metrics, prefix: str = "") -> None:
+    """One line per level and damage model: amounts right, lost, wrong and unflagged."""
     for level, group in sorted(metrics.by_level.items()):
         n = group.numeric_cell_accuracy
         print(
-            f"{level}: numeric {n.before_reconciliation} -> {n.after_reconciliation} of {n.cells}, "
-            f"not in a cell {n.not_in_cell} ({n.not_in_cell_warned} warned), wrong unflagged "
-            f"{n.wrong_unflagged}; grid exact {group.grid_exact}; type {group.table_type_accuracy.accuracy}"
+            f"{prefix}{level}: numeric {n.before_reconciliation} -> {n.after_reconciliation} of"
+            f" {n.cells}, no value {n.not_in_cell} ({n.not_in_cell_warned} warned), wrong"
+            f" unflagged {n.wrong_unflagged} ({n.wrong_unflagged_unchecked} in unchecked"
+            f" tables); grid exact {group.grid_exact}; type {group.table_type_accuracy.accuracy}"
         )
 
 

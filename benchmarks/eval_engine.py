@@ -15,6 +15,8 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from bench_eval import print_levels  # the script's own folder is on sys.path
+
 from fiscalocr.app.evaluate import evaluate_dataset
 from fiscalocr.app.options import ConvertOptions
 
@@ -47,14 +49,7 @@ def main() -> None:
         damage_models=args.damage_models,
         ocr_cache=args.ocr_cache,
     )
-    for level, group in sorted(metrics.by_level.items()):
-        n = group.numeric_cell_accuracy
-        print(
-            f"{args.name} {level}: numeric {n.after_reconciliation} of {n.cells}; no value"
-            f" {n.not_in_cell} ({n.not_in_cell_warned} warned); wrong unflagged"
-            f" {n.wrong_unflagged} ({n.wrong_unflagged_unchecked} in unchecked tables);"
-            f" grid {group.grid_exact}; type {group.table_type_accuracy.accuracy}"
-        )
+    print_levels(metrics, prefix=f"{args.name} ")
 
 
 if __name__ == "__main__":
