@@ -273,13 +273,13 @@ def _page_image_reader(pdfs: dict[str, Path], items):
     rotations = {(i.name, p.page): p.rotation for i in items for p in i.predicted.pages}
 
     def page_image(name: str, page_number: int):
-        import fitz
         import numpy as np
+        import pymupdf
 
         pdf = pdfs.get(name)
         if pdf is None:
             return None
-        with fitz.open(pdf) as doc:
+        with pymupdf.open(pdf) as doc:
             pix = doc.load_page(page_number - 1).get_pixmap(dpi=100)
         image = np.frombuffer(pix.samples, np.uint8).reshape(pix.h, pix.w, pix.n)[:, :, :3]
         turns = rotations.get((name, page_number), 0) // 90
