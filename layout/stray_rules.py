@@ -37,7 +37,7 @@ def drop_stray_verticals(
         if r.orientation == "h" and r.length >= _LONG_HRULE * options.min_horizontal_rule_pt
     ]
     group = _without_streaks(_without_faint_specks(group, long_hs, options.snap_pt), long_hs)
-    group = _without_slivers_outside(group)
+    group = _without_slivers(group, lines, options.snap_pt)
     _, top, _, bottom = region_bbox(group)
     vs = [r for r in group if r.orientation == "v"]
 
@@ -208,13 +208,22 @@ def _without_streaks(group: list[RuleLine], long_hs: list[RuleLine]) -> list[Rul
     return [r for r in group if r is not streaks[0]]
 
 
-def _without_slivers_outside(group: list[RuleLine]) -> list[RuleLine]:
+def _without_slivers(
+    group: list[RuleLine], lines: Sequence[Line] = (), same: float = 2.0
+) -> list[RuleLine]:
     """Short vertical pieces just outside the table's outermost long verticals: what is
     left of a copier streak down the margin beside the frame (our medium scan of
     js-party-office-2017 p12: pieces 6 pt left of the frame, 22 and 68 pt long, which
     kept each other as one rule and cut a 6 pt column no text can fill, and row rules
     run on 13 pt into the streak's ink). A column that narrow holds nothing; a real rule
-    outside the frame is as long as the frame. Horizontals are clipped to the frame."""
+    outside the frame is as long as the frame. Horizontals are clipped to the frame.
+
+    Short pieces just inside the frame with no text between them and it go too:
+    augraphy's worn rules and low-ink strokes left three pieces 8-11 pt inside the right
+    frame of a real continuation page (sh-putuo-government-office-2025 p19, 33-45 pt
+    long), which kept each other as a rule, cut an empty column, and stopped the page
+    joining the table it continues. A piece within ``same`` of the frame is a piece of the
+    frame itself (a broken frame rule), never a sliver."""
     vs = [r for r in group if r.orientation == "v"]
     if not vs:
         return group
@@ -224,9 +233,16 @@ def _without_slivers_outside(group: list[RuleLine]) -> list[RuleLine]:
         return group
     left, right = min(frame), max(frame)
 
+    def holds_text(a: float, b: float) -> bool:
+        return any(a < (x.bbox[0] + x.bbox[2]) / 2 < b for x in lines)
+
     def sliver(r: RuleLine) -> bool:
+        if r.orientation != "v" or r.length >= height / 2:
+            return False
         outside = left - _SLIVER_PT <= r.pos < left or right < r.pos <= right + _SLIVER_PT
-        return r.orientation == "v" and outside and r.length < height / 2
+        inside_left = left + same < r.pos <= left + _SLIVER_PT and not holds_text(left, r.pos)
+        inside_right = right - _SLIVER_PT <= r.pos < right - same and not holds_text(r.pos, right)
+        return outside or inside_left or inside_right
 
     def clipped(r: RuleLine) -> RuleLine:
         """A horizontal that runs on into the streak's ink ends at the frame."""

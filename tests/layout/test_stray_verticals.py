@@ -173,3 +173,32 @@ def test_a_seal_stroke_from_row_rule_to_row_rule_through_an_amount_is_dropped():
     separator = RuleLine("v", 720.0, rows[0], rows[1])  # between texts: a field separator
     kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + [separator], lines=[amount])
     assert separator in kept
+
+
+def test_short_pieces_just_inside_the_frame_with_no_text_beside_them_are_dropped():
+    """sh-putuo-government-office-2025 p19 scanned by augraphy: worn-rule and low-ink
+    pieces 8-11 pt inside the right frame kept each other as a rule, cut an empty column,
+    and the continuation page no longer joined its table. With text in that strip they
+    would be a column's rule, and stay."""
+    pieces = [
+        RuleLine("v", 769.9, 363.0, 408.0, faint=True),
+        RuleLine("v", 770.9, 253.0, 286.0),
+        RuleLine("v", 773.5, 281.0, 313.0),
+    ]
+    amount = Line(text="30,000.00", bbox=(690.0, 200.0, 760.0, 212.0), conf=0.9)
+    kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + pieces, lines=[amount])
+    assert sorted(r.pos for r in kept if r.orientation == "v") == [
+        113.0, 175.2, 473.0, 575.8, 678.5, 779.0,
+    ]  # fmt: skip
+    in_strip = Line(text="注", bbox=(772.0, 300.0, 778.0, 310.0), conf=0.9)
+    kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + pieces, lines=[in_strip])
+    assert pieces[1] in kept
+
+
+def test_a_broken_frames_own_piece_is_not_a_sliver():
+    """A frame rule broken into pieces (sh-putuo-planning-resources-2024 p14, our medium
+    scan): a piece 0.8 pt off the long one is the same rule, though short and with no
+    text beside it; dropping it merged the 合计 header into its neighbour."""
+    piece = RuleLine("v", 778.2, 90.2, 200.0)
+    kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + [piece])
+    assert piece in kept
