@@ -151,3 +151,8 @@ def text_rows(pieces: Sequence[Piece], ratio: float) -> list[list[Piece]]:
         else:
             rows.append([piece])
     return rows
+
+
+def row_gap(upper: Sequence[Piece], lower: Sequence[Piece]) -> float:
+    """The blank between two text rows: the lower one's top less the upper one's bottom."""
+    return min(p.bbox[1] for p in lower) - max(p.bbox[3] for p in upper)

@@ -20,22 +20,18 @@ from .grid import edge_covered, grid_lines
 from .header_columns import is_column_numbering, with_empty_columns
 from .header_spans import header_groups, merged_between, total_row_groups
 from .options import LayoutOptions
-from .pieces import Piece, is_numeric_text, text_rows
+from .pieces import Piece, is_numeric_text, row_gap, text_rows
 
 _TIGHT_GAP_RATIO = 0.45
 _EDGE_SEARCH_PT = 160.0
 _EDGE_PAD_PT = 2.0
 
 
-def _row_gap(upper: list[Piece], lower: list[Piece]) -> float:
-    return min(p.bbox[1] for p in lower) - max(p.bbox[3] for p in upper)
-
-
-def data_row_gap(rows: list[list[Piece]]) -> float | None:
+def _data_row_gap(rows: list[list[Piece]]) -> float | None:
     """The smallest gap between two adjacent text rows that both hold amounts: what
     separates two data rows of this table (None when no two such rows touch)."""
     gaps = [
-        _row_gap(upper, lower)
+        row_gap(upper, lower)
         for upper, lower in zip(rows, rows[1:], strict=False)
         if any(is_numeric_text(p.text) for p in upper)
         and any(is_numeric_text(p.text) for p in lower)
@@ -55,7 +51,7 @@ def _is_wrapped_tail(upper: list[Piece], lower: list[Piece], data_gap: float | N
     if any(is_numeric_text(p.text) for p in lower):
         return False
     height = median(p.bbox[3] - p.bbox[1] for p in upper + lower)
-    gap = _row_gap(upper, lower)
+    gap = row_gap(upper, lower)
     if gap > _TIGHT_GAP_RATIO * height:
         return False
     if data_gap is not None and gap >= _WRAP_SHARE_OF_ROW_GAP * data_gap:
@@ -81,7 +77,7 @@ def row_rules(
         band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
         rows = text_rows(band, options.same_text_row_ratio)
         stacked = _stacked_amounts(rows)
-        data_gap = data_row_gap(rows)
+        data_gap = _data_row_gap(rows)
         for upper, lower in zip(rows, rows[1:], strict=False):
             if not stacked and not is_column_numbering(lower):
                 continue  # a header row over the 栏次 row: cut even with no amounts

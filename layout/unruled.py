@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from statistics import median_high
 
 from .blocks import NOTE_PATTERN
 from .geometry import BBox, RuleLine, union_bbox
 from .options import LayoutOptions
-from .pieces import Piece, is_numeric_text, text_rows
+from .pieces import Piece, is_numeric_text, row_gap, text_rows
 
 _MIN_BODY_ROWS = 3
 _MIN_AMOUNTS_PER_ROW = 2
@@ -105,8 +106,8 @@ def _continues_labels(run: Sequence[list[Piece]], row: Sequence[Piece]) -> bool:
     """
     if not run or any(_is_amount(p.text) for p in row) or NOTE_PATTERN.search(row[0].text):
         return False
-    height = sorted(_row_box(r)[3] - _row_box(r)[1] for r in run)[len(run) // 2]
-    if _row_box(row)[1] - _row_box(run[-1])[3] > _SPARSE_GAP_RATIO * height:
+    height = median_high(_row_box(r)[3] - _row_box(r)[1] for r in run)
+    if row_gap(run[-1], row) > _SPARSE_GAP_RATIO * height:
         return False
     amount_rows = [r for r in run if _amounts(r) > 0]
     amounts = [p.bbox for r in amount_rows for p in r if _is_amount(p.text)]
