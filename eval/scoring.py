@@ -190,13 +190,16 @@ def score_cells(match: TableMatch, predicted: Document) -> list[CellOutcome]:
     warned = warned_boxes(predicted)
     unchecked = warned_boxes(predicted, (AMOUNTS_UNCHECKED,))
     for outcome in outcomes:
-        boxes = (warned if not outcome.reached_cell else unchecked).get(outcome.page, [])
-        said = any(_overlaps(outcome.bbox, box) for box in boxes)
         if outcome.reached_cell:
-            outcome.unchecked = said
+            outcome.unchecked = _covered(outcome, unchecked)
         else:
-            outcome.warned = said
+            outcome.warned = _covered(outcome, warned)
     return outcomes
+
+
+def _covered(outcome: CellOutcome, boxes: dict[int, list[BBox]]) -> bool:
+    """Whether a warning's box on the amount's page overlaps where it stands."""
+    return any(_overlaps(outcome.bbox, box) for box in boxes.get(outcome.page, []))
 
 
 def warned_boxes(

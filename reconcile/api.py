@@ -34,7 +34,7 @@ from .options import ReconcileOptions
 from .report import repair_record, unresolved_amount, unresolved_rule, unresolved_share
 from .rules import CellRef, Rule, RuleBook, TableContext
 from .solver import Choice, solve
-from .unchecked import unchecked_amount_warnings
+from .unchecked import NO_AMOUNT_COLUMN, NO_AMOUNTS, NO_RULE, unchecked_amount_warnings
 
 Reread = Callable[[Cell], list[str]]
 DEFAULT_OPTIONS = ReconcileOptions()
@@ -125,11 +125,11 @@ def _say_unchecked(contexts: list[TableContext], doc: Document, book: RuleBook) 
         if table.type in FORM_TYPES or ctx.table_id in checked:
             continue
         if not any(v is not None for v in ctx.values.values()):
-            reason = "table prints no amounts: nothing to check"
+            reason = NO_AMOUNTS
         elif not ctx.values:
-            reason = "no amount column understood"
+            reason = NO_AMOUNT_COLUMN
         else:
-            reason = "no rule could be built from its header and stub"
+            reason = NO_RULE
         book.skip(f"{ctx.table_id}:table", reason)
 
 
@@ -209,18 +209,21 @@ def _repair(
     for rule in rules:
         if not rule.holds(after):
             sure = all(ref in confident or not values.get(ref) for ref in rule.cells)
-            note = (
-                "too many suspects to solve"
-                if any(rule.cells[0] in g for g in outcome.too_large)
-                else "a value too large to be an amount (a misread?): not solved"
-                if any(ref in g for g in outcome.out_of_range for ref in rule.cells)
-                else ""
-            )
+            note = _unsolved_note(rule, outcome)
             if sure and _large_gap(rule, after):
                 sure, note = False, "gap too large for a misprint: rows or columns may be missing"
             rec.unresolved.append(unresolved_rule(rule, after, sure, note))
             left.append((rule, sure))
     return rec, left
+
+
+def _unsolved_note(rule: Rule, outcome) -> str:
+    """Why the solver left a violated rule alone, when it did not try."""
+    if any(rule.cells[0] in group for group in outcome.too_large):
+        return "too many suspects to solve"
+    if any(ref in group for group in outcome.out_of_range for ref in rule.cells):
+        return "a value too large to be an amount (a misread?): not solved"
+    return ""
 
 
 def _amount_like(text: str) -> bool:

@@ -55,7 +55,7 @@ def _in_range(group: set[CellRef], options_of, rules: list[Rule], values) -> boo
     """Every term any rule touching ``group`` could take fits ``MAX_TERM_CENTS``, and no
     rule's sum can leave 62 bits."""
     for rule in rules:
-        largest = 0
+        bound = 0  # the largest |sum| the rule could reach
         for ref, coef in rule.terms:
             options = [values.get(ref) or 0]
             if ref in group:
@@ -63,8 +63,8 @@ def _in_range(group: set[CellRef], options_of, rules: list[Rule], values) -> boo
             term = max(abs(coef * v) for v in options)
             if term > MAX_TERM_CENTS:
                 return False
-            largest += term
-        if largest >= 2**62:
+            bound += term
+        if bound >= 2**62:
             return False
     return True
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from fiscalocr.model import AMOUNTS_UNCHECKED, Document, ErrorRecord, SkippedRule
 
-UNCHECKED_REASONS = (
-    "no rule could be built from its header and stub",
-    "no amount column understood",
-)
+NO_AMOUNTS = "table prints no amounts: nothing to check"
+NO_AMOUNT_COLUMN = "no amount column understood"
+NO_RULE = "no rule could be built from its header and stub"
+UNCHECKED_REASONS = (NO_RULE, NO_AMOUNT_COLUMN)
 """The ``{table}:table`` skip reasons that leave read amounts unchecked (a table that
 prints no amount has nothing to check, and a form is text and scores)."""
 _SHOWN = 4
