@@ -54,9 +54,9 @@ def _piece(text: str, x0: float, y: float, width: float) -> Piece:
 def test_a_label_beside_an_amount_and_a_single_amount_row_are_not_split():
     """Both sides of the strip must hold amounts in two rows or more: a code or label
     beside an amount is a label cell's text, one row of two amounts may be a glued read."""
-    labelled = [
-        _piece("公共安全支出", 10, 100 + 20 * k, 60) for k in range(3)
-    ] + [_piece("179.67", 90, 100 + 20 * k, 30) for k in range(3)]
+    labelled = [_piece("公共安全支出", 10, 100 + 20 * k, 60) for k in range(3)] + [
+        _piece("179.67", 90, 100 + 20 * k, 30) for k in range(3)
+    ]
     assert column_cuts(0, 130, labelled, [], DEFAULT_OPTIONS) == []
     one_row = [_piece("193.74", 10, 100, 30), _piece("191.90", 60, 100, 30)]
     one_row += [_piece("7.60", 70, 120, 20)]
