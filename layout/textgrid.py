@@ -156,10 +156,19 @@ def column_rules(
     return out
 
 
+def _column_of_text(outside: Sequence[Piece], options: LayoutOptions) -> bool:
+    """Text outside the outermost rule in two rows or more: a column whose border is
+    missing. Pieces of one row are a stray mark read as text (augraphy's dirt beside a
+    real continuation page's frame read ``.<382.``, two pieces of one line, and made an
+    extra column, so the page did not join its table)."""
+    return len(text_rows(list(outside), options.same_text_row_ratio)) >= 2
+
+
 def widen_to_text(
     rules: list[RuleLine], pieces: Sequence[Piece], options: LayoutOptions
 ) -> list[RuleLine]:
-    """Add an outer edge where a column of text sits outside the outermost rule."""
+    """Add an outer edge where a column of text sits outside the outermost rule (in two
+    rows or more)."""
     xs, ys = grid_lines(rules, options)
     top, bottom = ys[0], ys[-1]
     rows = [p for p in pieces if top < centre(p.bbox)[1] < bottom]
@@ -169,7 +178,7 @@ def widen_to_text(
         for p in rows
         if xs[0] - _EDGE_SEARCH_PT < p.bbox[0] and p.bbox[2] < xs[0] - options.min_column_gap_pt / 2
     ]
-    if len(left_out) >= 2:
+    if _column_of_text(left_out, options):
         x = min(p.bbox[0] for p in left_out) - _EDGE_PAD_PT
         added.append(RuleLine("v", x, top, bottom, virtual=True))
         added += [
@@ -183,7 +192,7 @@ def widen_to_text(
         if p.bbox[0] > xs[-1] + options.min_column_gap_pt / 2
         and p.bbox[2] < xs[-1] + _EDGE_SEARCH_PT
     ]
-    if len(right_out) >= 2:
+    if _column_of_text(right_out, options):
         x = max(p.bbox[2] for p in right_out) + _EDGE_PAD_PT
         added.append(RuleLine("v", x, top, bottom, virtual=True))
         added += [

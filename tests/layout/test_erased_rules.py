@@ -88,3 +88,19 @@ def test_row_rules_running_past_the_frame_make_no_empty_column(maker):
     continuation = spec_from_rows(empty_last, WIDTHS, row_height=22, header_rows=0)
     (table,) = find_layout(maker.work(maker.page([(continuation, 60, 120)]))).tables
     assert (table.n_rows, table.n_cols) == (5, 5)
+
+
+def test_a_stray_mark_beside_the_frame_is_no_column_of_text_but_a_column_is():
+    """augraphy's dirt beside a real continuation page's right frame read as ``.<382.``, two
+    pieces of one line: the grid grew an extra column, and the page no longer joined its
+    table (30 amounts). Text outside the frame in two rows is a missing border."""
+    from fiscalocr.layout.geometry import RuleLine
+    from fiscalocr.layout.textgrid import widen_to_text
+
+    rules = [RuleLine("h", 100.0 + 20 * k, 50.0, 400.0) for k in range(4)]
+    rules += [RuleLine("v", x, 100.0, 160.0) for x in (50.0, 200.0, 400.0)]
+    mark = [_piece(".<", 426, 105, 3), _piece("382.", 434, 105, 13)]
+    assert widen_to_text(rules, mark, DEFAULT_OPTIONS) == rules
+    column = [_piece("1.84", 420, 104 + 20 * k, 20) for k in range(3)]
+    (edge, *_) = widen_to_text(rules, column, DEFAULT_OPTIONS)[len(rules) :]
+    assert edge.orientation == "v" and edge.pos == 442.0
