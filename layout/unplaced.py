@@ -30,6 +30,7 @@ from fiscalocr.model import (
     ErrorRecord,
     read_amount,
 )
+from fiscalocr.model.lettered import is_lettered_amount
 
 from .geometry import BBox, centre
 from .pieces import Piece
@@ -93,11 +94,14 @@ _AMOUNT_TOKEN = re.compile(
 
 
 def unread_cell_warnings(doc: Document) -> None:
-    """Add a warning to each page with body cells that hold an amount but no value."""
+    """Add a warning to each page with body cells that hold an amount but no value: glued
+    to other text, or read with a letter for a digit (``é.00``) that no rule decided."""
     found: dict[int, list] = {}
     for table in doc.tables:
         for cell in table.cells:
-            if cell.is_header or cell.value is not None or not _AMOUNT_TOKEN.search(cell.text):
+            if cell.is_header or cell.value is not None:
+                continue
+            if not (_AMOUNT_TOKEN.search(cell.text) or is_lettered_amount(cell.text)):
                 continue
             found.setdefault(cell.page, []).append(cell)
     pages = {p.page: p for p in doc.pages}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fiscalocr.model import Cell, Document, Page, Reconciliation
+from fiscalocr.model.lettered import is_lettered_amount
 from fiscalocr.model.text import normalise_text
 
 from . import (
@@ -30,7 +31,6 @@ from .candidates import Candidate, generate
 from .evidence import cell_evidence
 from .grid import DenseTable, cell_amount, looks_numeric, numeric_core, to_cents
 from .headers import analyse
-from .letters import is_lettered_amount
 from .options import ReconcileOptions
 from .report import repair_record, unresolved_amount, unresolved_rule, unresolved_share
 from .rules import CellRef, Rule, RuleBook, TableContext

@@ -50,12 +50,13 @@ def test_cells_holding_an_amount_but_no_value_are_reported_per_page():
         box = (50.0 + 100 * col, 100.0 + 20 * row, 150.0 + 100 * col, 120.0 + 20 * row)
         return Cell(row=row, col=col, page=2, bbox=box, text=text, value=value, is_header=header)
 
-    table = Table(id="t1", pages=[2], n_rows=4, n_cols=2, cells=[
+    table = Table(id="t1", pages=[2], n_rows=5, n_cols=2, cells=[
         cell(0, 0, "项目", header=True), cell(0, 1, "2024年预算数", header=True),
         cell(1, 0, "年度资金总额297,000.00"),  # a missed rule glued label and amount
         cell(1, 1, "24,458.43支出合计24,458.43"),  # two amounts in one cell
         cell(2, 0, "编制日期2024.01.11"), cell(2, 1, "12.5%"),  # a date, a rate: no amount
         cell(3, 0, "合计"), cell(3, 1, "1,320.96", value=1320.96),
+        cell(4, 0, "n.ne"), cell(4, 1, "é.00"),  # 3 letters: text; a letter for a digit
     ])  # fmt: skip
     doc = Document(
         source=Source(file="x.pdf", sha256="0", page_count=2),
@@ -65,5 +66,5 @@ def test_cells_holding_an_amount_but_no_value_are_reported_per_page():
     unread_cell_warnings(doc)
     assert doc.pages[0].errors == []
     (warning,) = doc.pages[1].errors
-    assert (warning.code, warning.severity, warning.count) == (AMOUNTS_WITHOUT_VALUE, "warning", 2)
-    assert warning.bboxes == [table.cells[2].bbox, table.cells[3].bbox]
+    assert (warning.code, warning.severity, warning.count) == (AMOUNTS_WITHOUT_VALUE, "warning", 3)
+    assert warning.bboxes == [table.cells[2].bbox, table.cells[3].bbox, table.cells[9].bbox]

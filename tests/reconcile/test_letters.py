@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from fiscalocr.model import CharAlternative, Line, Page
+from fiscalocr.model.lettered import is_lettered_amount
 from fiscalocr.reconcile import reconcile_document
-from fiscalocr.reconcile.letters import is_lettered_amount, letter_readings
+from fiscalocr.reconcile.letters import letter_readings
 from fiscalocr.testing.handbuilt import coded_rows, document_of, table_from_rows
 
 LEAVES = {
