@@ -21,6 +21,7 @@ from .blocks import (
     title_text,
 )
 from .empty import read_empty_cells
+from .empty_edges import without_empty_edge_columns
 from .geometry import RuleLine
 from .grid import CellGrid, build_grid
 from .ink import seal_lines
@@ -101,6 +102,7 @@ def find_layout(
         )
         if work.image is not None and recognizer is not None:
             read_empty_cells(grid, placed, work.image, work.px_per_pt, recognizer, options)
+        grid, placed = without_empty_edge_columns(grid, placed, options.snap_pt)
         layout.grids.append(grid)
         layout.placed.append(placed)
         layout.table_lines |= used

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
+from .bands import centred_in, cut_in_gap, first_body_y
+from .erased_columns import erased_column_rules
 from .geometry import RuleLine, centre, interval_overlap
 from .grid import edge_covered, grid_lines
 from .header_columns import is_column_numbering, with_empty_columns
@@ -62,11 +64,6 @@ def _is_wrapped_tail(upper: list[Piece], lower: list[Piece], data_gap: float | N
     )
 
 
-def _inside(piece: Piece, x0: float, y0: float, x1: float, y1: float) -> bool:
-    cx, cy = centre(piece.bbox)
-    return x0 <= cx <= x1 and y0 <= cy <= y1
-
-
 def row_rules(
     xs: list[float], ys: list[float], pieces: Sequence[Piece], options: LayoutOptions
 ) -> list[RuleLine]:
@@ -74,7 +71,7 @@ def row_rules(
     and above a row numbering the columns (``栏次 1 2 3``) that shares a band."""
     out: list[RuleLine] = []
     for top, bottom in zip(ys, ys[1:], strict=False):
-        band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
+        band = [p for p in pieces if centred_in(p, xs[0], top, xs[-1], bottom)]
         rows = text_rows(band, options.same_text_row_ratio)
         stacked = _stacked_amounts(rows)
         data_gap = _data_row_gap(rows)
@@ -104,16 +101,6 @@ def _stacked_amounts(rows: list[list[Piece]]) -> bool:
     return False
 
 
-def _first_body_y(ys: list[float], xs: list[float], pieces: Sequence[Piece]) -> float:
-    """Top of the first band that holds an amount: everything above is header. A band
-    numbering the columns (``栏次 1 2 3``) is header, though its numbers are numeric."""
-    for top, bottom in zip(ys, ys[1:], strict=False):
-        band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
-        if any(is_numeric_text(p.text) for p in band) and not is_column_numbering(band):
-            return top
-    return ys[0]
-
-
 def column_positions(
     left: float, right: float, body: Sequence[Piece], min_gap: float, header: Sequence[Piece] = ()
 ) -> list[float]:
@@ -131,37 +118,8 @@ def column_positions(
             gaps.append((cursor, a))
         cursor = b if cursor is None else max(cursor, b)
     inside = [p for p in header if p.bbox[2] > left and p.bbox[0] < right]
-    cuts = [_cut_in_gap(g0, g1, inside, min_gap) for g0, g1 in gaps]
+    cuts = [cut_in_gap(g0, g1, inside, min_gap) for g0, g1 in gaps]
     return with_empty_columns(cuts, gaps, body, inside)
-
-
-def _cut_in_gap(g0: float, g1: float, header: Sequence[Piece], min_gap: float) -> float:
-    """The column line inside one empty body strip, where header text leaves most room.
-
-    Header pieces reaching into the strip are clipped to it; the widest free stretch
-    between them (and the strip's ends) gets the line in its middle. No free stretch:
-    the strip's middle.
-    """
-    occupied = sorted(
-        (max(g0, p.bbox[0]), min(g1, p.bbox[2]))
-        for p in header
-        if p.bbox[2] > g0 and p.bbox[0] < g1
-    )
-    clusters: list[list[float]] = [[g0, g0]]
-    for a, b in occupied:
-        if a <= clusters[-1][1] + min_gap / 2:
-            clusters[-1][1] = max(clusters[-1][1], b)
-        else:
-            clusters.append([a, b])
-    if clusters[-1][1] >= g1 - min_gap / 2:
-        clusters[-1][1] = g1
-    else:
-        clusters.append([g1, g1])
-    free = [(left[1], right[0]) for left, right in zip(clusters, clusters[1:], strict=False)]
-    if not free:
-        return (g0 + g1) / 2
-    a, b = max(free, key=lambda f: f[1] - f[0])
-    return (a + b) / 2
 
 
 def column_rules(
@@ -174,15 +132,15 @@ def column_rules(
     """Virtual verticals per band at the text columns, broken where text crosses them or
     where a header cell or a total label spans (:mod:`.header_spans`)."""
     left, right = xs[0], xs[-1]
-    body_top = _first_body_y(ys, xs, pieces)
-    body = [p for p in pieces if _inside(p, left, body_top, right, ys[-1])]
-    header = [p for p in pieces if _inside(p, left, ys[0], right, body_top)]
+    body_top = first_body_y(ys, xs, pieces)
+    body = [p for p in pieces if centred_in(p, left, body_top, right, ys[-1])]
+    header = [p for p in pieces if centred_in(p, left, ys[0], right, body_top)]
     positions = column_positions(left, right, body, options.min_column_gap_pt, header)
     columns = [left, *positions, right]
     out: list[RuleLine] = []
     half = options.min_column_gap_pt / 2
     for top, bottom in zip(ys, ys[1:], strict=False):
-        band = [p for p in pieces if _inside(p, left, top, right, bottom)]
+        band = [p for p in pieces if centred_in(p, left, top, right, bottom)]
         if bottom <= body_top + options.snap_pt:
             cells = list(zip(columns, columns[1:], strict=False))
             above = [edge_covered(rules, "h", top, a, b, options) for a, b in cells]
@@ -254,14 +212,14 @@ def split_rules(
     xs, ys = grid_lines(rules, options)
     if len(xs) < 3 and len(ys) < 3:
         return []
-    body_top = _first_body_y(ys, xs, pieces)
+    body_top = first_body_y(ys, xs, pieces)
     half = options.min_column_gap_pt / 2
     out: list[RuleLine] = []
     for r in range(len(ys) - 1):
         top, bottom = ys[r], ys[r + 1]
         if top < body_top - options.snap_pt:
             continue
-        band = [p for p in pieces if _inside(p, xs[0], top, xs[-1], bottom)]
+        band = [p for p in pieces if centred_in(p, xs[0], top, xs[-1], bottom)]
         for c in range(1, len(xs) - 1):
             x = xs[c]
             if edge_covered(rules, "v", x, top, bottom, options):
@@ -278,7 +236,7 @@ def split_rules(
         for c in range(len(xs) - 1):
             if edge_covered(rules, "h", y, xs[c], xs[c + 1], options):
                 continue
-            column = [p for p in pieces if _inside(p, xs[c], ys[r - 1], xs[c + 1], ys[r + 1])]
+            column = [p for p in pieces if centred_in(p, xs[c], ys[r - 1], xs[c + 1], ys[r + 1])]
             above = [p for p in column if centre(p.bbox)[1] < y]
             below = [p for p in column if centre(p.bbox)[1] >= y]
             crossing = any(p.bbox[1] < y - half and p.bbox[3] > y + half for p in column)
@@ -304,4 +262,5 @@ def complete_rules(
     ]
     if not inner_v:
         rules = rules + column_rules(xs, ys, pieces, options, rules)
+    rules = rules + erased_column_rules(rules, pieces, options)
     return rules + split_rules(rules, pieces, options)

@@ -30,6 +30,7 @@ from .candidates import Candidate, generate
 from .evidence import cell_evidence
 from .grid import DenseTable, cell_amount, looks_numeric, numeric_core, to_cents
 from .headers import analyse
+from .letters import is_lettered_amount
 from .options import ReconcileOptions
 from .report import repair_record, unresolved_amount, unresolved_rule, unresolved_share
 from .rules import CellRef, Rule, RuleBook, TableContext
@@ -170,14 +171,22 @@ def _repair(
     """The reconciliation block, and each rule left violated with whether the OCR
     evidence says the source itself prints it so."""
     violated = [r for r in rules if not r.holds(values)]
-    suspects = {
+
+    def readable(ref: CellRef, text_test) -> bool:
+        cell = grids[ref.table].cover.get((ref.row, ref.col))
+        return cell is not None and text_test(cell.text) and not cell.corrected  # a person
+        # decided a corrected cell
+
+    suspects = {ref for r in violated for ref in r.cells if readable(ref, _amount_like)}
+    # a reading with letters for digits is no value, not zero: its rules cannot say
+    # whether it holds, so it is a suspect whatever they say
+    lettered = {
         ref
-        for r in violated
+        for r in rules
         for ref in r.cells
-        if (ref.row, ref.col) in grids[ref.table].cover
-        and _amount_like(grids[ref.table].cover[(ref.row, ref.col)].text)
-        and not grids[ref.table].cover[(ref.row, ref.col)].corrected  # a person decided it
+        if values.get(ref) is None and readable(ref, is_lettered_amount)
     }
+    suspects |= lettered
     pages = {p.page: p for p in doc.pages}
     decimals = {
         tid: _decimals(g, [r for r in values if r.table == tid]) for tid, g in grids.items()
@@ -191,8 +200,9 @@ def _repair(
         )
         if sure:
             confident.add(ref)
-    outcome = solve(suspects, options_of, rules, values, options)
-    accepted = _accept(outcome.choices, rules, values, options)
+    keep = dict.fromkeys(lettered, options.cost_unread_kept)
+    outcome = solve(suspects, options_of, rules, values, options, keep)
+    accepted = _accept(outcome.choices, rules, values, options, lettered)
     after = dict(values)
     after.update({c.ref: c.candidate.cents for c in accepted})
     rec = Reconciliation(
@@ -203,6 +213,8 @@ def _repair(
     for choice in accepted:
         cell = grids[choice.ref.table].cover[(choice.ref.row, choice.ref.col)]
         fixed = [r.id for r in violated if choice.ref in r.cells and r.holds(after)]
+        if not fixed and choice.ref in lettered:  # read at last: the rules it now meets
+            fixed = [r.id for r in rules if choice.ref in r.cells and r.holds(after)]
         rec.repairs.append(repair_record(choice, cell.text, cell.page, cell.bbox, fixed))
         _apply(cell, choice.candidate)
     left: list[tuple[Rule, bool]] = []
@@ -253,8 +265,12 @@ def _large_gap(rule: Rule, values: dict[CellRef, int | None]) -> bool:
     return abs(rule.residual(values)) > LARGE_GAP_SHARE * largest
 
 
-def _accept(choices: list[Choice], rules: list[Rule], values, options) -> list[Choice]:
-    """Keep changes with a clear margin that fix a violated rule and break none."""
+def _accept(
+    choices: list[Choice], rules: list[Rule], values, options, lettered=frozenset()
+) -> list[Choice]:
+    """Keep changes with a clear margin that fix a violated rule and break none. A reading
+    with letters for digits (``lettered``) that gets a value all its rules hold with is a
+    fix in itself: it had no value before."""
     kept = [c for c in choices if c.margin >= options.min_margin]
     while True:
         after = dict(values)
@@ -262,7 +278,9 @@ def _accept(choices: list[Choice], rules: list[Rule], values, options) -> list[C
         good = []
         for choice in kept:
             mine = [r for r in rules if choice.ref in r.cells]
-            fixes = any(not r.holds(values) and r.holds(after) for r in mine)
+            fixes = any(not r.holds(values) and r.holds(after) for r in mine) or (
+                choice.ref in lettered and all(r.holds(after) for r in mine)
+            )
             harms = any(r.holds(values) and not r.holds(after) for r in mine)
             if fixes and not harms:
                 good.append(choice)

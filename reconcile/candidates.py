@@ -1,8 +1,8 @@
 """Other readings of a suspect cell, each with a cost (−log of how likely it is).
 
 Sources, cheapest evidence first: a re-read of the crop at another scale; the
-recogniser's per-character alternatives (CTC); and the confusions OCR makes on printed
-digits — look-alike digits, a digit dropped or added, a decimal point lost or moved, a
+recogniser's per-character alternatives (CTC); letters read for the digits they resemble
+(``94A0.41``, see ``letters``); and the confusions OCR makes on printed digits — look-alike digits, a digit dropped or added, a decimal point lost or moved, a
 thousands comma read as a point. CTC probabilities, when present, price every digit
 swap, so a confidently read digit is expensive to change.
 """
@@ -17,6 +17,7 @@ from fiscalocr.model.text import normalise_text
 
 from .evidence import Evidence
 from .grid import numeric_core, to_cents
+from .letters import letter_readings
 from .options import ReconcileOptions
 
 _LOOKALIKE_GROUPS = ("08693", "174", "568", "27")
@@ -99,6 +100,11 @@ def generate(
         s = core.rstrip("%")
         pool.add(s.replace(",", ""), options.cost_glued_characters, "glued")
     plain = s.replace(",", "")
+    chars = evidence.chars if evidence is not None else None
+    for reading, cost in letter_readings(
+        s, chars, options.cost_letter_for_digit, options.ctc_floor_prob
+    ):
+        pool.add(reading.replace(",", ""), cost, "letters")
     _swaps(s, evidence, pool, options)
     _drops_and_adds(plain, decimals, pool, options)
     _points(s, plain, decimals, pool, options)

@@ -38,6 +38,15 @@ class ReconcileOptions:
     """The decimal point sits in the wrong place."""
     cost_separator: float = 2.0
     """A thousands comma read as a point, or the other way round."""
+    cost_letter_for_digit: float = 3.5
+    """A letter or symbol read for the digit it resembles (``é`` for 0, ``A`` for 4) with no
+    alternative from the recogniser to price it: a little dearer than a look-alike digit,
+    since a letter in an amount is itself a sign the print was damaged there."""
+    cost_unread_kept: float = 6.0
+    """Leaving a reading with letters for digits (``é.00``) without a value, when a
+    candidate fits its rules: the cell printed an amount, and "no value" is the one
+    reading that is surely wrong. Below ``break_cost``, so a candidate that breaks a rule
+    loses to leaving the cell unread."""
     cost_reread: float = 1.0
     """A re-read of the crop at another scale gave this other reading."""
     reread_agreement_bonus: float = 1.5

@@ -99,7 +99,10 @@ def solve(
     rules: list[Rule],
     values: dict[CellRef, int | None],
     opts: ReconcileOptions,
+    keep_cost: dict[CellRef, float] | None = None,
 ) -> Outcome:
+    """``keep_cost``: what leaving a suspect as read costs, for readings known to be no
+    amount (letters for digits); 0 for every other suspect."""
     outcome = Outcome()
     for group in components(suspects, rules):
         if len(group) > opts.max_suspects:
@@ -109,12 +112,12 @@ def solve(
         if not _in_range(group, options_of, touching, values):
             outcome.out_of_range.append(group)
             continue
-        _Component(group, options_of, touching, values, opts).run(outcome)
+        _Component(group, options_of, touching, values, opts, keep_cost or {}).run(outcome)
     return outcome
 
 
 class _Component:
-    def __init__(self, group, options_of, rules, values, opts: ReconcileOptions) -> None:
+    def __init__(self, group, options_of, rules, values, opts: ReconcileOptions, keep_cost) -> None:
         from ortools.sat.python import cp_model
 
         self.cp = cp_model
@@ -137,8 +140,9 @@ class _Component:
                 cost_terms.append(per_cent * miss)
         for ref in self.group:
             for var, cand in zip(self.pick[ref], self.opts_of[ref], strict=True):
-                if cand is not None:
-                    cost_terms.append(round(cand.cost * SCALE) * var)
+                cost = keep_cost.get(ref, 0.0) if cand is None else cand.cost
+                if cost:
+                    cost_terms.append(round(cost * SCALE) * var)
         break_cost = round(opts.break_cost * SCALE)
         self.model.Minimize(sum(cost_terms) + sum(break_cost * b for b in self.broken.values()))
 

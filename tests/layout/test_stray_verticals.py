@@ -202,3 +202,21 @@ def test_a_broken_frames_own_piece_is_not_a_sliver():
     piece = RuleLine("v", 778.2, 90.2, 200.0)
     kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + [piece])
     assert piece in kept
+
+
+def test_a_streak_broken_into_pieces_goes_whole_through_the_amounts_it_crosses():
+    """bench-v2 heavy p5 (our damage): a copier streak in three pieces at one x, the first
+    above the table, the last down to the page's foot, the middle one through an amount
+    (``1112660.99`` read across it). Each overhanging piece went alone before, so none did,
+    and the streak cut the 预算数 column in two; a column rule at another x that no text
+    crosses stays."""
+    pieces = [
+        RuleLine("v", 300.0, 14.0, 210.0),
+        RuleLine("v", 300.0, 217.0, 230.0),
+        RuleLine("v", 300.5, 238.0, 840.0),
+    ]
+    amount = Line(text="1112660.99", bbox=(270.0, 215.0, 330.0, 228.0), conf=0.9)
+    kept = drop_stray_verticals(HORIZONTALS + COLUMNS + FRAME + pieces, lines=[amount])
+    verticals = sorted(r.pos for r in kept if r.orientation == "v")
+    assert verticals == [113.0, 175.2, 473.0, 575.8, 678.5, 779.0]
+    assert lines_across(pieces[1], [amount]) == 1
