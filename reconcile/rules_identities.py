@@ -11,11 +11,15 @@ Not a total against its own parts but the bookkeeping that ties the statutory ta
   table's total; the revenue table's 财政拨款 = the appropriation summary's 本年收入合计.
 
 Each is built only from what the tables print (header words, row labels, codes) and only
-when every figure it needs is found; rounding tolerances as every other rule.
+when every figure it needs is found; rounding tolerances as every other rule. A class sum
+that fails while the classes read leave part of the basic total to a row under no class
+(a misread class code) is listed in ``skipped`` instead: its terms, not the document,
+would be wrong.
 """
 
 from __future__ import annotations
 
+from .grid import CENTS
 from .headers import is_total_header
 from .rules import CellRef, RuleBook, TableContext
 
@@ -114,19 +118,26 @@ def _carry_funds(ctx: TableContext, book: RuleBook) -> None:
 
 def _economic_rows(ctx: TableContext, book: RuleBook) -> list[CellRef]:
     """人员经费合计 = 301 + 303, 公用经费合计 = the other classes, 合计 = both: for a table
-    printing those rows (the 决算 form). Returns the two totals' cells, when found."""
+    printing those rows (the 决算 form). Returns the two totals' cells, when found.
+
+    A class sum is skipped, not built, only when it fails as read *and* the class rows look
+    incomplete (``_classes_incomplete``): one that holds is its own proof that its classes
+    are whole, and one that fails over classes that are whole is the document's error."""
     classes: dict[str, CellRef] = {}
     totals: dict[str, CellRef] = {}
     grand: CellRef | None = None
+    rows: list[tuple[CellRef, str | None, str]] = []  # every data row: first amount, code, label
     for panel in ctx.layout.panels:
         if not panel.amount_cols:
             continue
         col = panel.amount_cols[0]
-        for row, code in ctx.layout.row_codes(panel).items():
+        codes = ctx.layout.row_codes(panel)
+        for row, code in codes.items():
             if len(code) == 3 and code.startswith("3"):
                 classes.setdefault(code, ctx.ref(row, col))
         for row in ctx.grid.data_rows():
             label = ctx.layout.row_label(panel, row)
+            rows.append((ctx.ref(row, col), codes.get(row), label))
             for word in ("人员经费", "公用经费"):
                 if label in (word, word + "合计"):
                     totals.setdefault(word, ctx.ref(row, col))
@@ -136,17 +147,20 @@ def _economic_rows(ctx: TableContext, book: RuleBook) -> list[CellRef]:
         totals = _economic_columns(ctx)
     if not classes or not totals:
         return []
-    personnel = [classes[c] for c in PERSONNEL_CLASSES if c in classes]
-    public = [ref for c, ref in sorted(classes.items()) if c not in PERSONNEL_CLASSES]
-    for word, parts in (("人员经费", personnel), ("公用经费", public)):
-        if word in totals and parts:
-            book.add_identity(
-                f"{ctx.table_id}:econ:{word}",
-                ctx.values,
-                [(totals[word], 1), *((p, -1) for p in parts)],
-                f"{word}合计 = sum of its economic classes",
-                ctx.table_id,
-            )
+    incomplete = _classes_incomplete(ctx, book, classes, totals, grand, rows)
+    personnel = [c for c in PERSONNEL_CLASSES if c in classes]
+    public = [c for c in sorted(classes) if c not in PERSONNEL_CLASSES]
+    for word, codes in (("人员经费", personnel), ("公用经费", public)):
+        if word not in totals or not codes:
+            continue
+        terms = [(totals[word], 1), *((classes[c], -1) for c in codes)]
+        rule_id = f"{ctx.table_id}:econ:{word}"
+        if incomplete and not _holds(book, ctx, terms):
+            book.skip(rule_id, f"{word}合计 = {' + '.join(codes)} not built: {incomplete}")
+            continue
+        book.add_identity(
+            rule_id, ctx.values, terms, f"{word}合计 = sum of its economic classes", ctx.table_id
+        )
     if len(totals) == 2 and grand is not None:
         book.add_identity(
             f"{ctx.table_id}:econ:basic",
@@ -156,6 +170,58 @@ def _economic_rows(ctx: TableContext, book: RuleBook) -> list[CellRef]:
             ctx.table_id,
         )
     return [totals[w] for w in ("人员经费", "公用经费") if w in totals] if len(totals) == 2 else []
+
+
+def _classes_incomplete(ctx, book, classes, totals, grand, rows) -> str:
+    """Why the class rows read may not be all the table's classes ('' when they are).
+
+    A class-sum rule over a class set missing one is wrong, not the document: a scan read
+    310 as 10, the 资本性支出 row dropped out of 公用经费 = 302 + 310, and the rule failed by
+    that row's 200,000.00 while both its cells were right. Two signs together say a class
+    is missing: the classes read do not add up to the basic total (合计, or 人员经费合计 +
+    公用经费合计), and some row with an amount is neither a class read, nor under one (its
+    code's first three digits), nor a total row. Either alone is not enough: a sub-item whose
+    code is garbled leaves the classes whole, and with every row placed a gap is the
+    document's own (302 misprinted), which the rules must report."""
+    values = ctx.values
+    if grand is not None:
+        basic = values.get(grand)
+    elif len(totals) == 2:
+        basic = sum(values.get(ref) or 0 for ref in totals.values())
+    else:
+        basic = None
+    found = sum(values.get(ref) or 0 for ref in classes.values())
+    if basic is not None and abs(basic - found) <= book.tolerance(len(classes), ctx.table_id):
+        return ""
+    placed = {grand, *totals.values(), *classes.values()}
+    loose = [
+        ref.row
+        for ref, code, label in rows
+        if values.get(ref)
+        and ref not in placed
+        and not (code and code[:3] in classes)
+        and not is_total_header(label)
+    ]
+    if not loose:
+        return ""
+    total = "the basic total not found" if basic is None else f"the basic total is {_figure(basic)}"
+    return (
+        f"the classes read sum to {_figure(found)}, {total}, and {len(set(loose))} rows with an "
+        f"amount sit under no class read (first row {min(loose) + 1}): a class code may be "
+        "misread"
+    )
+
+
+def _holds(book: RuleBook, ctx: TableContext, terms: list[tuple[CellRef, int]]) -> bool:
+    """Whether the identity holds as read, with the tolerance ``add_identity`` would give it."""
+    printed = sum(1 for ref, _ in terms[1:] if ctx.values.get(ref) is not None)
+    residual = sum(coef * (ctx.values.get(ref) or 0) for ref, coef in terms)
+    return abs(residual) <= book.tolerance(max(printed, 1), ctx.table_id)
+
+
+def _figure(cents: int) -> str:
+    """Hundredths of the table's unit as the table prints them (24,606,775.35)."""
+    return f"{cents / CENTS:,.2f}"
 
 
 def _economic_columns(ctx: TableContext) -> dict[str, CellRef]:
