@@ -145,3 +145,13 @@ def coded_rows(
             f"{code}\t{CODE_NAMES[code]}\t{_fmt((b + p) / 100)}\t{_fmt(b / 100)}\t{_fmt(p / 100)}"
         )
     return rows
+
+
+def misread(table: Table, row: int, col: int, text: str) -> str:
+    """Make the cell at (row, col) read ``text`` as the OCR would have (text and
+    ``ocr_text``, no value); returns what it said before."""
+    cell = table.cell_at(row, col)
+    before = cell.text
+    cell.text = cell.ocr_text = text
+    cell.value = None
+    return before

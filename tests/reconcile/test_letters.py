@@ -10,7 +10,7 @@ from fiscalocr.model import CharAlternative, Line, Page
 from fiscalocr.model.lettered import is_lettered_amount
 from fiscalocr.reconcile import reconcile_document
 from fiscalocr.reconcile.letters import letter_readings
-from fiscalocr.testing.handbuilt import coded_rows, document_of, table_from_rows
+from fiscalocr.testing.handbuilt import coded_rows, document_of, misread, table_from_rows
 
 LEAVES = {
     "2011301": (118.23, 0.0),
@@ -26,14 +26,6 @@ def _table():
 
 def _row(tbl, code: str) -> int:
     return next(c.row for c in tbl.cells if c.col == 0 and c.text == code)
-
-
-def _misread(tbl, row: int, col: int, text: str) -> str:
-    cell = tbl.cell_at(row, col)
-    truth = cell.text
-    cell.text = cell.ocr_text = text
-    cell.value = None
-    return truth
 
 
 @pytest.mark.parametrize(
@@ -65,7 +57,7 @@ def test_the_recognisers_alternatives_price_a_letters_digit():
 def test_a_zero_read_with_a_letter_gets_its_value_from_the_rules():
     t = _table()
     row = _row(t, "2011301")
-    _misread(t, row, 4, "é.00")  # 项目支出 of 2011301, printed 0.00
+    misread(t, row, 4, "é.00")  # 项目支出 of 2011301, printed 0.00
     doc = document_of(t)
     reconcile_document(doc)
     (repair,) = doc.reconciliation.repairs
@@ -78,7 +70,7 @@ def test_a_zero_read_with_a_letter_gets_its_value_from_the_rules():
 def test_a_letter_inside_an_amount_is_repaired_where_the_sums_say_so():
     t = _table()
     row = _row(t, "2080505")
-    _misread(t, row, 2, "1A.30")  # 合计 14.30 with its 4 read as A
+    misread(t, row, 2, "1A.30")  # 合计 14.30 with its 4 read as A
     doc = document_of(t)
     reconcile_document(doc)
     assert [(r.row, r.col, r.to) for r in doc.reconciliation.repairs] == [(row, 2, "14.30")]
@@ -88,7 +80,7 @@ def test_a_letter_inside_an_amount_is_repaired_where_the_sums_say_so():
 def test_a_lettered_reading_no_candidate_fits_stays_without_a_value_and_is_flagged():
     t = _table()
     row = _row(t, "2080505")
-    _misread(t, row, 2, "9A.30")  # no single letter for digit gives 14.30
+    misread(t, row, 2, "9A.30")  # no single letter for digit gives 14.30
     doc = document_of(t)
     reconcile_document(doc)
     assert doc.reconciliation.repairs == []
@@ -102,7 +94,7 @@ def test_the_ocr_lines_evidence_is_used_for_a_lettered_cell():
     t = _table()
     row = _row(t, "2011301")
     cell = t.cell_at(row, 2)
-    _misread(t, row, 2, "11#.23")  # 118.23
+    misread(t, row, 2, "11#.23")  # 118.23
     alts = [[CharAlternative(char=ch, prob=0.99)] for ch in "11"]
     alts += [[CharAlternative(char="#", prob=0.34), CharAlternative(char="8", prob=0.27)]]
     alts += [[CharAlternative(char=ch, prob=0.99)] for ch in ".23"]

@@ -7,7 +7,7 @@ import pytest
 
 from fiscalocr.model import CharAlternative, Line, Page
 from fiscalocr.reconcile import reconcile_document, summary_line
-from fiscalocr.testing.handbuilt import coded_rows, document_of, table_from_rows
+from fiscalocr.testing.handbuilt import coded_rows, document_of, misread, table_from_rows
 
 LEAVES = {
     "2011301": (118.23, 0.0),
@@ -27,14 +27,6 @@ def expenditure_rows() -> list[str]:
     return coded_rows(LEAVES)
 
 
-def corrupt(tbl, row: int, col: int, text: str) -> str:
-    cell = tbl.cell_at(row, col)
-    truth = cell.text
-    cell.text = cell.ocr_text = text
-    cell.value = None
-    return truth
-
-
 def texts(tbl) -> dict[tuple[int, int], str]:
     return {(c.row, c.col): c.text for c in tbl.cells}
 
@@ -42,7 +34,7 @@ def texts(tbl) -> dict[tuple[int, int], str]:
 def test_eight_read_as_zero_in_a_7_digit_code_row_is_repaired(expenditure_rows):
     t = table("t3", expenditure_rows, 2, table_type="expenditure")
     before = texts(t)
-    corrupt(t, 5, 2, "110.23")  # 2011301 行政运行 合计: 118.23 with 8 read as 0
+    misread(t, 5, 2, "110.23")  # 2011301 行政运行 合计: 118.23 with 8 read as 0
     doc = make_doc(t)
     reconcile_document(doc)
     rec = doc.reconciliation
@@ -63,7 +55,7 @@ def test_eight_read_as_zero_in_a_7_digit_code_row_is_repaired(expenditure_rows):
 
 def test_lost_decimal_point_is_repaired(expenditure_rows):
     t = table("t3", expenditure_rows, 2)
-    corrupt(t, 10, 3, "1430")  # 2080505 基本支出 14.30
+    misread(t, 10, 3, "1430")  # 2080505 基本支出 14.30
     doc = make_doc(t)
     reconcile_document(doc)
     assert [(r.row, r.col, r.to) for r in doc.reconciliation.repairs] == [(10, 3, "14.30")]
@@ -74,7 +66,7 @@ def test_neighbour_characters_glued_to_an_amount_are_dropped(expenditure_rows, g
     """A line glued across a cell border leaves 合 (of 合计) on the amount: the cell does
     not parse, so it counted as blank and broke its rules; the amount inside is kept."""
     t = table("t3", expenditure_rows, 2)
-    corrupt(t, 5, 2, glued)  # 2011301 合计 118.23
+    misread(t, 5, 2, glued)  # 2011301 合计 118.23
     doc = make_doc(t)
     reconcile_document(doc)
     assert [(r.row, r.col, r.from_, r.to) for r in doc.reconciliation.repairs] == [
@@ -85,8 +77,8 @@ def test_neighbour_characters_glued_to_an_amount_are_dropped(expenditure_rows, g
 
 def test_two_errors_in_one_column_are_located_by_the_row_rules(expenditure_rows):
     t = table("t3", expenditure_rows, 2)
-    corrupt(t, 5, 2, "116.23")  # 2011301 合计 118.23
-    corrupt(t, 11, 2, "1.15")  # 2080506 合计 7.15: 7 read as 1
+    misread(t, 5, 2, "116.23")  # 2011301 合计 118.23
+    misread(t, 11, 2, "1.15")  # 2080506 合计 7.15: 7 read as 1
     doc = make_doc(t)
     reconcile_document(doc)
     got = sorted((r.row, r.col, r.to) for r in doc.reconciliation.repairs)
@@ -192,7 +184,7 @@ def test_a_last_digit_one_cent_off_is_seen_and_repaired(expenditure_rows):
     make a one-part total differ from its part, so the row rule sees it; the column sum
     then balances exactly only with 7.15."""
     t = table("t3", expenditure_rows, 2, table_type="expenditure")
-    corrupt(t, 11, 2, "7.16")
+    misread(t, 11, 2, "7.16")
     doc = make_doc(t)
     reconcile_document(doc)
     rec = doc.reconciliation
@@ -219,8 +211,8 @@ def test_two_misreads_made_to_agree_with_each_other_are_not_a_repair():
     leaves = {"2011301": (118.23, 0.0), "2210201": (2000.39, 0.0)}
     t = table("t3", coded_rows(leaves), 2, table_type="expenditure")
     rows = {c.text: c.row for c in t.cells if c.col == 0}
-    for code, misread in (("221", "2,003"), ("22102", "2,00.3"), ("2210201", "2,0.3")):
-        corrupt(t, rows[code], 2, misread)
+    for code, reading in (("221", "2,003"), ("22102", "2,00.3"), ("2210201", "2,0.3")):
+        misread(t, rows[code], 2, reading)
     doc = make_doc(t)
     reconcile_document(doc)
     rec = doc.reconciliation
@@ -234,8 +226,8 @@ def test_a_glued_twenty_digit_reading_is_reported_not_solved(expenditure_rows):
     integers ('Linear constraints only accept integer values', seen on a real scan), which
     used to crash the whole document. The rules it breaks are unresolved, with why."""
     t = table("t3", expenditure_rows, 2, table_type="expenditure")
-    corrupt(t, 5, 2, "91016800000000000.00")
-    corrupt(t, 6, 3, "190.08")  # a second, ordinary misread elsewhere in the table
+    misread(t, 5, 2, "91016800000000000.00")
+    misread(t, 6, 3, "190.08")  # a second, ordinary misread elsewhere in the table
     doc = make_doc(t)
     reconcile_document(doc)
     rec = doc.reconciliation

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fiscalocr.reconcile import reconcile_document
 from fiscalocr.reconcile.grid import DenseTable
 from fiscalocr.reconcile.headers import analyse
-from fiscalocr.testing.handbuilt import coded_rows, document_of, explanation_page, table_from_rows
-
-
-def corrupt(tbl, row: int, col: int, text: str) -> None:
-    cell = tbl.cell_at(row, col)
-    cell.text = cell.ocr_text = text
-    cell.value = None
+from fiscalocr.testing.handbuilt import (
+    coded_rows,
+    document_of,
+    explanation_page,
+    misread,
+    table_from_rows,
+)
 
 
 def repairs(doc) -> list[tuple[str, int, int, str]]:
@@ -46,7 +46,7 @@ def test_split_lei_kuan_xiang_columns_give_the_hierarchy():
         8: "22102",
         9: "2210201",
     }
-    corrupt(t, 5, 4, "790.00")  # 1 read as 7
+    misread(t, 5, 4, "790.00")  # 1 read as 7
     doc = document_of(t)
     reconcile_document(doc)
     assert repairs(doc) == [("t5", 5, 4, "190.00")]
@@ -82,7 +82,7 @@ def _summary_rows() -> list[str]:
 def test_summary_table_rules_and_a_dropped_digit_in_a_total():
     t = table_from_rows("t1", _summary_rows(), 2, unit="元", table_type="other")
     truth = t.cell_at(7, 5).text
-    corrupt(t, 7, 5, truth[:2] + truth[3:])  # 本年支出合计 lost a digit
+    misread(t, 7, 5, truth[:2] + truth[3:])  # 本年支出合计 lost a digit
     doc = document_of(t)
     reconcile_document(doc)
     assert repairs(doc) == [("t1", 7, 5, truth)]
@@ -105,7 +105,7 @@ THREE_PUBLIC_ROWS = [
 
 def test_three_public_rows_pin_the_car_cost():
     t = table_from_rows("t10", THREE_PUBLIC_ROWS, 2, title="2024年财政拨款安排“三公”经费支出预算表")
-    corrupt(t, 6, 1, "3.80")
+    misread(t, 6, 1, "3.80")
     doc = document_of(t)
     reconcile_document(doc)
     assert repairs(doc) == [("t10", 6, 1, "3.50")]
@@ -124,7 +124,7 @@ THREE_PUBLIC_COLUMNS = [
 
 def test_three_public_columns_per_budget_and_final():
     t = table_from_rows("t7", THREE_PUBLIC_COLUMNS, 3, unit="元")
-    corrupt(t, 4, 6, "343190.00")  # 决算数 合计: 7 read as 1
+    misread(t, 4, 6, "343190.00")  # 决算数 合计: 7 read as 1
     doc = document_of(t)
     reconcile_document(doc)
     assert repairs(doc) == [("t7", 4, 6, "343790.00")]
@@ -145,8 +145,8 @@ def test_same_figures_across_tables_must_agree():
         "收入总计\t320.56\t支出总计\t320.56",
     ]
     t1 = table_from_rows("t1", summary, 2, table_type="revenue_expenditure_summary")
-    corrupt(t5, 5, 2, "118.28")  # 2011301 合计 in the second 支出表
-    corrupt(t3, 3, 2, "303.23")  # 201 合计 in the first: 8 read as 3
+    misread(t5, 5, 2, "118.28")  # 2011301 合计 in the second 支出表
+    misread(t3, 3, 2, "303.23")  # 201 合计 in the first: 8 read as 3
     doc = document_of(t1, t3, t5)
     reconcile_document(doc)
     assert repairs(doc) == [("t3", 3, 2, "308.23"), ("t5", 5, 2, "118.23")]
@@ -219,7 +219,7 @@ THREE_PUBLIC_PIVOTED = [
 
 def test_three_public_with_budget_and_final_under_each_item():
     t = table_from_rows("t8", [r.replace("数预", "数\t预") for r in THREE_PUBLIC_PIVOTED], 4)
-    corrupt(t, 4, 5, "18.00")  # 决算数 公务用车 小计 10.00: 0 read as 8
+    misread(t, 4, 5, "18.00")  # 决算数 公务用车 小计 10.00: 0 read as 8
     doc = document_of(t)
     reconcile_document(doc)
     assert repairs(doc) == [("t8", 4, 5, "10.00")]
@@ -245,7 +245,7 @@ ECONOMIC_BY_NAME = [
 
 def test_economic_classes_by_name_bind_their_items():
     t = table_from_rows("t6", ECONOMIC_BY_NAME, 2, table_type="general_budget_basic_expenditure")
-    corrupt(t, 9, 4, "21.97")  # 取暖费 公用经费 21.92: 2 read as 7
+    misread(t, 9, 4, "21.97")  # 取暖费 公用经费 21.92: 2 read as 7
     doc = document_of(t)
     reconcile_document(doc)
     assert repairs(doc) == [("t6", 9, 4, "21.92")]
@@ -264,7 +264,7 @@ PANELLED = [
 
 def test_a_class_continued_in_the_next_panel_is_one_hierarchy():
     t = table_from_rows("t6", PANELLED, 2, unit="元")
-    corrupt(t, 3, 8, "160.00")  # 30228 工会经费 150.00, in the third panel: 5 read as 6
+    misread(t, 3, 8, "160.00")  # 30228 工会经费 150.00, in the third panel: 5 read as 6
     doc = document_of(t)
     reconcile_document(doc)
     assert repairs(doc) == [("t6", 3, 8, "150.00")]
