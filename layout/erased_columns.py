@@ -11,7 +11,10 @@ across it.
 Why side by side in the same rows: a strip alone is weak evidence (right-aligned amounts
 of different widths leave one on the left of every column), but two amounts in one row
 of one cell are never one amount. A label beside an amount (``204 公共安全支出``) or
-an amount beside a note is not split: both sides must hold amounts.
+an amount beside a note is not split: both sides must hold amounts, each printed as a
+table prints one (with its decimals or thousands groups). A number the OCR broke at a
+wide gap between its digits (``2175`` | ``2.28`` for 21752.28 in a 16-column table of a
+seed render) is not two amounts.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from .bands import centred_in, cut_in_gap, first_body_y
 from .geometry import RuleLine
 from .grid import grid_lines
 from .options import LayoutOptions
-from .pieces import Piece, is_numeric_text, text_rows
+from .pieces import Piece, text_rows
+from .unplaced import is_table_amount
 
 MIN_SIDE_BY_SIDE_ROWS = 2
 """Rows in which amounts stand on both sides of the strip before it is a column line: one
@@ -41,10 +45,10 @@ def _strips(left: float, right: float, body: Sequence[Piece], min_gap: float):
 
 
 def _side_by_side_rows(body: Sequence[Piece], g0: float, g1: float, ratio: float) -> int:
-    """How many text rows hold an amount left of the strip and another right of it."""
+    """How many text rows hold a printed amount left of the strip and another right of it."""
     count = 0
     for row in text_rows(body, ratio):
-        amounts = [p for p in row if is_numeric_text(p.text)]
+        amounts = [p for p in row if is_table_amount(p.text)]
         if any(p.bbox[2] <= g0 for p in amounts) and any(p.bbox[0] >= g1 for p in amounts):
             count += 1
     return count

@@ -52,8 +52,9 @@ def _piece(text: str, x0: float, y: float, width: float) -> Piece:
 
 
 def test_a_label_beside_an_amount_and_a_single_amount_row_are_not_split():
-    """Both sides of the strip must hold amounts in two rows or more: a code or label
-    beside an amount is a label cell's text, one row of two amounts may be a glued read."""
+    """Both sides of the strip must hold printed amounts in two rows or more: a code or
+    label beside an amount is a label cell's text, one row of two amounts may be a glued
+    read, and a number the OCR broke between its digits is one amount."""
     labelled = [_piece("公共安全支出", 10, 100 + 20 * k, 60) for k in range(3)] + [
         _piece("179.67", 90, 100 + 20 * k, 30) for k in range(3)
     ]
@@ -61,6 +62,9 @@ def test_a_label_beside_an_amount_and_a_single_amount_row_are_not_split():
     one_row = [_piece("193.74", 10, 100, 30), _piece("191.90", 60, 100, 30)]
     one_row += [_piece("7.60", 70, 120, 20)]
     assert column_cuts(0, 100, one_row, [], DEFAULT_OPTIONS) == []
+    broken = [_piece("2175", 10, 100 + 20 * k, 22) for k in range(3)]
+    broken += [_piece("2.28", 40, 100 + 20 * k, 20) for k in range(3)]
+    assert column_cuts(0, 70, broken, [], DEFAULT_OPTIONS) == []  # 21752.28 broken at a gap
     two_rows = one_row + [_piece("29.27", 10, 140, 30), _piece("27.43", 60, 140, 30)]
     (cut,) = column_cuts(0, 100, two_rows, [], DEFAULT_OPTIONS)
     assert 40 < cut < 60
