@@ -220,3 +220,19 @@ def test_a_streak_broken_into_pieces_goes_whole_through_the_amounts_it_crosses()
     verticals = sorted(r.pos for r in kept if r.orientation == "v")
     assert verticals == [113.0, 175.2, 473.0, 575.8, 678.5, 779.0]
     assert lines_across(pieces[1], [amount]) == 1
+
+
+def test_a_grey_tables_faint_column_rule_needs_one_end_near_a_rule():
+    """bench-v2 medium p10 under augraphy: a grey table on textured paper, five of its
+    column rules dark enough to binarise, its row rules all faint. The faint finder put a
+    faded column rule's ends 8–12 pt off the rows (96–503 pt between rows at 85 and 497);
+    with rows printed in ink the same rule would be the reverse side's, and goes."""
+    grey_rows = [RuleLine("h", y, 70.0, 780.0, faint=True) for y in (85.0, 104.0, 497.0)]
+    grey_rows += [RuleLine("h", 136.0 + 20 * k, 70.0, 780.0, faint=True) for k in range(17)]
+    inked = [RuleLine("v", x, 85.0, 497.0) for x in (71.0, 219.0, 273.0, 624.0, 779.0)]
+    faded = RuleLine("v", 492.0, 96.5, 503.0, faint=True)
+    kept = drop_stray_verticals(grey_rows + inked + [faded])
+    assert faded in kept
+    inked_rows = [RuleLine("h", r.pos, r.start, r.end) for r in grey_rows]
+    kept = drop_stray_verticals(inked_rows + inked + [faded])
+    assert faded not in kept
