@@ -3,7 +3,7 @@
 A blurred or worn digit often comes out of the recogniser as the letter it resembles
 most. Such a reading is no number; this says which readings are amounts once a letter or
 two are read as digits, so that layout can warn of them and reconciliation can choose
-their digits (``reconcile.letters``). Only a reading that is an amount once at most
+their digits (``reconcile.candidates``). Only a reading that is an amount once at most
 ``MAX_LETTERS`` characters are read as digits, with more digits than letters, counts: a
 label (``行政运行``) or a code glued to text is never an amount here.
 """

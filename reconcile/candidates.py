@@ -2,8 +2,8 @@
 
 Sources, cheapest evidence first: a re-read of the crop at another scale; the
 recogniser's per-character alternatives (CTC); letters read for the digits they resemble
-(``94A0.41``, see ``letters``); and the confusions OCR makes on printed digits — look-alike digits, a digit dropped or added, a decimal point lost or moved, a
-thousands comma read as a point. CTC probabilities, when present, price every digit
+(``94A0.41``); and the confusions OCR makes on printed digits — look-alike digits, a digit
+dropped or added, a decimal point lost or moved, a thousands comma read as a point. CTC probabilities, when present, price every digit
 swap, so a confidently read digit is expensive to change.
 """
 
@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import product
 
 from fiscalocr.model import parse_amount
+from fiscalocr.model.lettered import DIGITS_OF, letter_positions
 from fiscalocr.model.text import normalise_text
 
 from .evidence import Evidence
 from .grid import numeric_core, to_cents
-from .letters import letter_readings
 from .options import ReconcileOptions
 
 _LOOKALIKE_GROUPS = ("08693", "174", "568", "27")
@@ -72,10 +73,19 @@ class _Pool:
 
 
 def _swap_cost(
-    evidence: Evidence | None, pos: int, new: str, lookalike: bool, o: ReconcileOptions
+    evidence: Evidence | None,
+    pos: int,
+    new: str,
+    lookalike: bool,
+    o: ReconcileOptions,
+    blind_cost: float | None = None,
 ) -> float:
+    """What reading ``new`` at ``pos`` costs: by the recogniser's odds of it against what
+    it read (a look-alike it did not list at the floor probability), or without evidence
+    ``blind_cost`` (default: a look-alike digit's) for a look-alike and nothing else."""
     if evidence is None:
-        return o.cost_confusion if lookalike else math.inf
+        blind = o.cost_confusion if blind_cost is None else blind_cost
+        return blind if lookalike else math.inf
     choices = dict(evidence.chars[pos])
     p_read = max(choices.values(), default=1.0)
     p_new = choices.get(new, o.ctc_floor_prob if lookalike else 0.0)
@@ -100,11 +110,7 @@ def generate(
         s = core.rstrip("%")
         pool.add(s.replace(",", ""), options.cost_glued_characters, "glued")
     plain = s.replace(",", "")
-    chars = evidence.chars if evidence is not None else None
-    for reading, cost in letter_readings(
-        s, chars, options.cost_letter_for_digit, options.ctc_floor_prob
-    ):
-        pool.add(reading.replace(",", ""), cost, "letters")
+    _letters(s, evidence, pool, options)
     _swaps(s, evidence, pool, options)
     _drops_and_adds(plain, decimals, pool, options)
     _points(s, plain, decimals, pool, options)
@@ -126,6 +132,26 @@ def generate(
             if c.cost + bonus <= options.max_candidate_cost or c.source == "reread"
         ]
     return out
+
+
+def _letters(s: str, evidence: Evidence | None, pool: _Pool, o: ReconcileOptions) -> None:
+    """Each letter read for a digit (``94A0.41``, see ``model.lettered``) replaced by the
+    digits it may stand for: those the recogniser listed for it, or the shape table's."""
+    per_spot = []
+    for pos in letter_positions(s):
+        shapes = DIGITS_OF.get(s[pos], set())
+        costs = {
+            d: _swap_cost(evidence, pos, d, d in shapes, o, o.cost_letter_for_digit)
+            for d in "0123456789"
+        }
+        per_spot.append((pos, [(d, c) for d, c in costs.items() if c < math.inf]))
+    if not per_spot or not all(options for _, options in per_spot):
+        return
+    for combo in product(*(options for _, options in per_spot)):
+        chars = list(s)
+        for (pos, _), (digit, _) in zip(per_spot, combo, strict=True):
+            chars[pos] = digit
+        pool.add("".join(chars).replace(",", ""), sum(c for _, c in combo), "letters")
 
 
 def _swaps(s: str, evidence: Evidence | None, pool: _Pool, o: ReconcileOptions) -> None:

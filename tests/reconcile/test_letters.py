@@ -9,7 +9,9 @@ import pytest
 from fiscalocr.model import CharAlternative, Line, Page
 from fiscalocr.model.lettered import is_lettered_amount
 from fiscalocr.reconcile import reconcile_document
-from fiscalocr.reconcile.letters import letter_readings
+from fiscalocr.reconcile.candidates import generate
+from fiscalocr.reconcile.evidence import Evidence
+from fiscalocr.reconcile.options import ReconcileOptions
 from fiscalocr.testing.handbuilt import coded_rows, document_of, misread, table_from_rows
 
 LEAVES = {
@@ -46,12 +48,22 @@ def test_which_readings_are_amounts_with_letters_for_digits(text, lettered):
 
 
 def test_the_recognisers_alternatives_price_a_letters_digit():
-    """``é`` with 0 among its alternatives at 18 %: cheap; a look-alike it did not offer
-    is priced at the floor; with no evidence the shape table's cost."""
-    evidence = [[("é", 0.4), ("è", 0.36), ("0", 0.18)], [(".", 0.97)], [("0", 0.6)], [("0", 0.8)]]
-    readings = dict(letter_readings("é.00", evidence, 3.5, 5e-3))
-    assert readings["0.00"] == pytest.approx(0.799, abs=0.01)  # log(0.40 / 0.18)
-    assert dict(letter_readings("é.00", None, 3.5, 5e-3)) == {"0.00": 3.5}
+    """``A`` with 4 among its alternatives at 17 %: priced by the odds; a look-alike it did
+    not list at the floor; with no evidence the shape table's cost."""
+    evidence = Evidence(
+        [[("9", 0.9)], [("4", 0.96)], [("A", 0.49), ("4", 0.17)], [("0", 0.8)], [(".", 0.9)]]
+        + [[("4", 1.0)], [("1", 0.81)]]
+    )
+    options = ReconcileOptions()
+
+    def letters(ev):
+        found = generate("94A0.41", None, 2, ev, [], options)
+        return {c.text: c.cost for c in found if c.source == "letters"}
+
+    priced = letters(evidence)
+    assert priced["9440.41"] == pytest.approx(1.059, abs=0.01)  # log(0.49 / 0.17)
+    assert "9490.41" not in priced  # 9 neither listed nor like an A
+    assert letters(None) == {"9440.41": options.cost_letter_for_digit}
 
 
 def test_a_zero_read_with_a_letter_gets_its_value_from_the_rules():
