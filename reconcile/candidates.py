@@ -106,11 +106,13 @@ def generate(
     s = normalise_text(text).rstrip("%")
     core = numeric_core(s)
     pool = _Pool(read_cents, "," in s or s.count(".") > 1, decimals, options)
+    # letters first, on the whole reading: a letter at either end (``é.00``, ``0.0€``) is
+    # a digit, and the glued-characters step below would strip it as a neighbour's text
+    _letters(s, evidence, pool, options)
     if core is not None:  # a neighbour's characters glued on: read what is left
         s = core.rstrip("%")
         pool.add(s.replace(",", ""), options.cost_glued_characters, "glued")
     plain = s.replace(",", "")
-    _letters(s, evidence, pool, options)
     _swaps(s, evidence, pool, options)
     _drops_and_adds(plain, decimals, pool, options)
     _points(s, plain, decimals, pool, options)

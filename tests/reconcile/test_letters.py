@@ -118,3 +118,13 @@ def test_the_ocr_lines_evidence_is_used_for_a_lettered_cell():
     (repair,) = doc.reconciliation.repairs
     assert (repair.from_, repair.to) == ("11#.23", "118.23")
     assert repair.confidence > 0.9
+
+
+@pytest.mark.parametrize(("text", "reading"), [("é.00", "0.00"), ("0.0€", "0.00")])
+def test_a_letter_at_either_end_is_read_as_a_digit_not_stripped_as_glued_text(text, reading):
+    """Stripping glued characters took ``é`` off ``é.00``, so 0.00 came only from the
+    dearer inserted-digit guess (and ``0.0€`` gave no candidate in a 2-decimal table)."""
+    found = generate(text, None, 2, None, [], ReconcileOptions())
+    letters = [c for c in found if c.source == "letters"]
+    assert [c.text for c in letters] == [reading]
+    assert letters[0] == found[0]  # the cheapest reading
