@@ -1,6 +1,6 @@
-"""Bands of a table region: which text sits in a band, where the header ends, where a
-column line goes in an empty strip. Shared by the text-grid completion and the erased
-column finder."""
+"""Bands of a table region: which text sits in a band, where the header ends, which
+vertical strips the body leaves empty, where a column line goes in one, and whether text
+stands across a line. Shared by the text-grid completion and the erased column finder."""
 
 from __future__ import annotations
 
@@ -53,3 +53,22 @@ def cut_in_gap(g0: float, g1: float, header: Sequence[Piece], min_gap: float) ->
         return (g0 + g1) / 2
     a, b = max(free, key=lambda f: f[1] - f[0])
     return (a + b) / 2
+
+
+def empty_strips(
+    left: float, right: float, body: Sequence[Piece], min_gap: float
+) -> list[tuple[float, float]]:
+    """The vertical strips inside ``[left, right]``, at least ``min_gap`` wide, that no
+    body piece crosses, between pieces (not at the edges)."""
+    spans = sorted((max(left, p.bbox[0]), min(right, p.bbox[2])) for p in body)
+    gaps, cursor = [], None
+    for a, b in spans:
+        if cursor is not None and a - cursor >= min_gap:
+            gaps.append((cursor, a))
+        cursor = b if cursor is None else max(cursor, b)
+    return gaps
+
+
+def stands_across(pieces: Sequence[Piece], x: float, half: float) -> bool:
+    """Whether a piece reaches more than ``half`` past ``x`` on both sides."""
+    return any(p.bbox[0] < x - half and p.bbox[2] > x + half for p in pieces)

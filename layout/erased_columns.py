@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .bands import centred_in, cut_in_gap, first_body_y
+from .bands import centred_in, cut_in_gap, empty_strips, first_body_y, stands_across
 from .geometry import RuleLine
 from .grid import grid_lines
 from .options import LayoutOptions
@@ -31,17 +31,6 @@ from .unplaced import is_table_amount
 MIN_SIDE_BY_SIDE_ROWS = 2
 """Rows in which amounts stand on both sides of the strip before it is a column line: one
 row could be a reading that glued two words; two rows are a column."""
-
-
-def _strips(left: float, right: float, body: Sequence[Piece], min_gap: float):
-    """The vertical strips inside ``[left, right]`` that no body piece crosses, between
-    pieces (not at the column's edges)."""
-    spans = sorted((max(left, p.bbox[0]), min(right, p.bbox[2])) for p in body)
-    cursor = None
-    for a, b in spans:
-        if cursor is not None and a - cursor >= min_gap:
-            yield cursor, a
-        cursor = b if cursor is None else max(cursor, b)
 
 
 def _side_by_side_rows(body: Sequence[Piece], g0: float, g1: float, ratio: float) -> int:
@@ -59,7 +48,7 @@ def column_cuts(
 ) -> list[float]:
     """Where the erased column lines of one ruled column run (empty: none erased)."""
     cuts = []
-    for g0, g1 in _strips(left, right, body, options.min_column_gap_pt):
+    for g0, g1 in empty_strips(left, right, body, options.min_column_gap_pt):
         rows = _side_by_side_rows(body, g0, g1, options.same_text_row_ratio)
         if rows >= MIN_SIDE_BY_SIDE_ROWS:
             cuts.append(cut_in_gap(g0, g1, header, options.min_column_gap_pt))
@@ -87,7 +76,7 @@ def erased_column_rules(
         for x in column_cuts(left, right, body, header, options):
             for top, bottom in zip(ys, ys[1:], strict=False):
                 band = [p for p in pieces if centred_in(p, left, top, right, bottom)]
-                if any(p.bbox[0] < x - half and p.bbox[2] > x + half for p in band):
+                if stands_across(band, x, half):
                     continue
                 in_header = bottom <= body_top + options.snap_pt
                 both_sides = any(p.bbox[2] <= x for p in band) and any(p.bbox[0] >= x for p in band)

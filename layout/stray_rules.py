@@ -109,9 +109,7 @@ def _without_show_through(
             r.faint for r in group if r.orientation == orientation
         ):
             continue
-        other = "h" if orientation == "v" else "v"
-        grey = not printed_in_ink[other]
-        landing = _GREY_TABLE_LANDING_PT if grey else _FADED_LANDING_PT
+        grey = not printed_in_ink["h" if orientation == "v" else "v"]
         crossing = [r for r in group if r.orientation != orientation and r.length >= _MEETS_RULE_PT]
         parallel = [r for r in inked_rules if r.orientation == orientation]
         # a line standing across an inked rule is one the OCR merged over cells (a
@@ -123,7 +121,7 @@ def _without_show_through(
             if r.orientation != orientation
             or not r.faint
             or any(abs(r.pos - x) <= same for x in inked)
-            or _own_faded_rule(r, extent, crossing, unmerged, landing, grey)
+            or _own_faded_rule(r, extent, crossing, unmerged, grey)
         ]
     return kept
 
@@ -133,7 +131,6 @@ def _own_faded_rule(
     extent: float,
     crossing: Sequence[RuleLine],
     unmerged: Sequence[Line],
-    landing: float = 2.0,
     grey_table: bool = False,
 ) -> bool:
     """A faint rule the table printed: at least half the table long, both ends on rules
@@ -142,10 +139,11 @@ def _own_faded_rule(
     a spanning header, 151–500 and 170–498 pt, ends within 1.5 pt of the rows' rules). The
     reverse side's grid ends 2–4 pt off this one's rows and runs through its text.
     In a grey table (``grey_table``: the rules across are faint too) one end within
-    ``landing`` is enough.
+    ``_GREY_TABLE_LANDING_PT`` is enough.
     ``unmerged`` are the page's lines that stand across none of the table's inked rules."""
     if rule.length < extent / 2:
         return False
+    landing = _GREY_TABLE_LANDING_PT if grey_table else _FADED_LANDING_PT
 
     def lands(at: float) -> bool:
         return any(
@@ -220,7 +218,7 @@ def _without_faint_specks(
 
 
 def _without_streaks(
-    group: list[RuleLine], long_hs: list[RuleLine], same: float = 3.0, lines: Sequence[Line] = ()
+    group: list[RuleLine], long_hs: list[RuleLine], same: float, lines: Sequence[Line]
 ) -> list[RuleLine]:
     """A vertical that runs past the table's outermost horizontal rules by more than
     ``_STREAK_OVERHANG_PT``, at one x where no other vertical does, is a copier's streak

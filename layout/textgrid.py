@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
-from .bands import centred_in, cut_in_gap, first_body_y
+from .bands import centred_in, cut_in_gap, empty_strips, first_body_y, stands_across
 from .erased_columns import erased_column_rules
 from .geometry import RuleLine, centre, interval_overlap
 from .grid import edge_covered, grid_lines
@@ -111,12 +111,7 @@ def column_positions(
     strip). A column the body leaves empty is found from the header that names it
     (:mod:`.header_columns`).
     """
-    spans = sorted((max(left, p.bbox[0]), min(right, p.bbox[2])) for p in body)
-    gaps, cursor = [], None
-    for a, b in spans:
-        if cursor is not None and a - cursor >= min_gap:
-            gaps.append((cursor, a))
-        cursor = b if cursor is None else max(cursor, b)
+    gaps = empty_strips(left, right, body, min_gap)
     inside = [p for p in header if p.bbox[2] > left and p.bbox[0] < right]
     cuts = [cut_in_gap(g0, g1, inside, min_gap) for g0, g1 in gaps]
     return with_empty_columns(cuts, gaps, body, inside)
@@ -150,7 +145,7 @@ def column_rules(
             groups = total_row_groups(columns, band)
         spanned = merged_between(groups)
         for x, merged in zip(positions, spanned, strict=True):
-            crossing = any(p.bbox[0] < x - half and p.bbox[2] > x + half for p in band)
+            crossing = stands_across(band, x, half)
             if not crossing and not merged:
                 out.append(RuleLine("v", x, top, bottom, virtual=True))
     return out
@@ -235,7 +230,7 @@ def split_rules(
                 continue
             left = [p for p in band if xs[c - 1] <= centre(p.bbox)[0] < x]
             right = [p for p in band if x <= centre(p.bbox)[0] <= xs[c + 1]]
-            crossing = any(p.bbox[0] < x - half and p.bbox[2] > x + half for p in band)
+            crossing = stands_across(band, x, half)
             if _separated(left, right, crossing):
                 out.append(RuleLine("v", x, top, bottom, virtual=True))
     for r in range(1, len(ys) - 1):
