@@ -173,9 +173,9 @@ def _repair(
     violated = [r for r in rules if not r.holds(values)]
 
     def readable(ref: CellRef, text_test) -> bool:
+        """The cell's text passes ``text_test`` and no person corrected it (their word)."""
         cell = grids[ref.table].cover.get((ref.row, ref.col))
-        return cell is not None and text_test(cell.text) and not cell.corrected  # a person
-        # decided a corrected cell
+        return cell is not None and text_test(cell.text) and not cell.corrected
 
     suspects = {ref for r in violated for ref in r.cells if readable(ref, _amount_like)}
     # a reading with letters for digits is no value, not zero: its rules cannot say
