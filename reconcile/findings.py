@@ -12,7 +12,7 @@ from fiscalocr.model import BBox, Document, Finding, FindingFigure
 from fiscalocr.model.geometry import union_bbox
 from fiscalocr.model.text import normalise_text
 
-from .grid import CENTS
+from .grid import CENTS, format_cents
 from .rules import CellRef, Rule, TableContext
 
 FAMILY_KIND = {
@@ -76,10 +76,6 @@ def figure_of(ctx: TableContext, ref: CellRef, cents: int | None) -> FindingFigu
     )
 
 
-def _fmt(cents: int) -> str:
-    return f"{cents / CENTS:,.2f}"
-
-
 def rule_finding(
     rule: Rule,
     values: dict[CellRef, int | None],
@@ -96,17 +92,19 @@ def rule_finding(
     if all(coef == -1 for _, coef in parts) and total[1] == 1:
         part_sum = sum(values.get(ref) or 0 for ref, _ in parts)
         detail = (
-            f"{first.label}为{_fmt(values.get(total[0]) or 0)}{unit}，"
+            f"{first.label}为{format_cents(values.get(total[0]) or 0)}{unit}，"
             f"而{'、'.join(f.label for f in figures[1:][:6])}"
-            f"{'等' if len(figures) > 7 else ''}之和为{_fmt(part_sum)}{unit}"
+            f"{'等' if len(figures) > 7 else ''}之和为{format_cents(part_sum)}{unit}"
         )
     else:
-        detail = "、".join(f"{f.label}{_fmt(round((f.value or 0) * CENTS))}" for f in figures[:6])
+        detail = "、".join(
+            f"{f.label}{format_cents(round((f.value or 0) * CENTS))}" for f in figures[:6]
+        )
     tables = list(dict.fromkeys(ref.table for ref in rule.cells))
     where = "、".join(f"“{contexts[t].grid.table.title or t}”" for t in tables)
     message = (
         f"{where}：{FAMILY_WORDS.get(rule.family, '勾稽关系不成立')}，{detail}，"
-        f"相差{_fmt(abs(residual))}{unit}。"
+        f"相差{format_cents(abs(residual))}{unit}。"
     )
     if not source_error:
         message += "（也可能是识别错误，请对照原件核实）"

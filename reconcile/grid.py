@@ -15,6 +15,12 @@ from fiscalocr.model.text import normalise_text
 CENTS = 100
 """Amounts are compared as integers in hundredths of the table's unit."""
 
+
+def format_cents(cents: int) -> str:
+    """Hundredths of the table's unit as the tables print them (24,606,775.35)."""
+    return f"{cents / CENTS:,.2f}"
+
+
 _INDEX_LABELS = ("栏次", "档次")
 """Row labels of the column-number row printed under a header (行次 heads a column)."""
 _DIGITS = re.compile(r"\d")

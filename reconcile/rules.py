@@ -167,16 +167,26 @@ class RuleBook:
         if signature in self._signatures:
             return None
         self._signatures.add(signature)
-        printed = sum(1 for ref, _ in terms[1:] if ctx_values.get(ref) is not None)
-        tables = {ref.table for ref, _ in terms}
-        step_table = table if len(tables) == 1 else None
-        tol = max(
-            (self.tolerance(max(printed, 1), t) for t in tables),
-            default=self.tolerance(max(printed, 1), step_table),
-        )
+        tol = self.identity_tolerance(ctx_values, terms, table)
         rule = Rule(self._unique(rule_id), "identity", table, tuple(terms), tol, description)
         self.rules.append(rule)
         return rule
+
+    def identity_tolerance(
+        self,
+        ctx_values: dict[CellRef, int | None],
+        terms: list[tuple[CellRef, int]],
+        table: str | None,
+    ) -> int:
+        """The rounding tolerance of an identity: by the printed terms besides the first,
+        at the coarsest step of the tables it spans."""
+        printed = sum(1 for ref, _ in terms[1:] if ctx_values.get(ref) is not None)
+        tables = {ref.table for ref, _ in terms}
+        step_table = table if len(tables) == 1 else None
+        return max(
+            (self.tolerance(max(printed, 1), t) for t in tables),
+            default=self.tolerance(max(printed, 1), step_table),
+        )
 
     def skip(self, rule_id: str, reason: str) -> None:
         self.skipped.append(SkippedRule(rule=self._unique(rule_id), reason=reason))

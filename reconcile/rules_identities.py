@@ -19,9 +19,9 @@ would be wrong.
 
 from __future__ import annotations
 
-from .grid import CENTS
+from .grid import format_cents
 from .headers import is_total_header
-from .rules import CellRef, RuleBook, TableContext
+from .rules import CellRef, Rule, RuleBook, TableContext
 
 PERSONNEL_CLASSES = ("301", "303")
 """工资福利支出, 对个人和家庭的补助: 人员经费. Every other 3xx class is 公用经费."""
@@ -204,9 +204,13 @@ def _classes_incomplete(ctx, book, classes, totals, grand, rows) -> str:
     ]
     if not loose:
         return ""
-    total = "the basic total not found" if basic is None else f"the basic total is {_figure(basic)}"
+    total = (
+        "the basic total not found"
+        if basic is None
+        else f"the basic total is {format_cents(basic)}"
+    )
     return (
-        f"the classes read sum to {_figure(found)}, {total}, and {len(set(loose))} rows with an "
+        f"the classes read sum to {format_cents(found)}, {total}, and {len(set(loose))} rows with an "
         f"amount sit under no class read (first row {min(loose) + 1}): a class code may be "
         "misread"
     )
@@ -214,14 +218,8 @@ def _classes_incomplete(ctx, book, classes, totals, grand, rows) -> str:
 
 def _holds(book: RuleBook, ctx: TableContext, terms: list[tuple[CellRef, int]]) -> bool:
     """Whether the identity holds as read, with the tolerance ``add_identity`` would give it."""
-    printed = sum(1 for ref, _ in terms[1:] if ctx.values.get(ref) is not None)
-    residual = sum(coef * (ctx.values.get(ref) or 0) for ref, coef in terms)
-    return abs(residual) <= book.tolerance(max(printed, 1), ctx.table_id)
-
-
-def _figure(cents: int) -> str:
-    """Hundredths of the table's unit as the table prints them (24,606,775.35)."""
-    return f"{cents / CENTS:,.2f}"
+    tol = book.identity_tolerance(ctx.values, terms, ctx.table_id)
+    return Rule("", "identity", ctx.table_id, tuple(terms), tol, "").holds(ctx.values)
 
 
 def _economic_columns(ctx: TableContext) -> dict[str, CellRef]:
