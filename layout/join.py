@@ -8,7 +8,10 @@ A continuation that repeats no header is recognised by its columns alone: a tabl
 prints its header where it starts, so a header-less fragment under a line that names no
 table (a running page header, ``（续表）``) still continues. When such a page leaves a
 column empty and its columns came from text alignment (no column rules), its grid merged
-that column into a neighbour; it is cut again at the previous page's columns.
+that column into a neighbour; it is cut again at the previous page's columns. A form
+whose two parts print other columns (a performance-target form's fund rows and indicator
+rows), broken by the page inside one frame, joins on the union of both parts' column
+lines (``mixed_columns``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from statistics import median
 from fiscalocr.model import Page, Table, TableRegion
 
 from .continuation import regrid_at_columns
+from .mixed_columns import joined_on_union
 from .options import DEFAULT_OPTIONS, LayoutOptions
 from .tables import assign_values
 
@@ -93,9 +97,10 @@ def _opens_new_table(text: str, header_less: bool) -> bool:
 
 def _continues(
     prev: Table, frag: Table, pages: dict[int, Page], first_on_page: bool, options: LayoutOptions
-) -> Table | None:
-    """``frag`` as it joins ``prev`` (re-gridded at ``prev``'s columns if need be), or None
-    when it starts a table of its own."""
+) -> tuple[Table, Table] | None:
+    """``prev`` and ``frag`` as they join (``frag`` re-gridded at ``prev``'s columns, or
+    both re-counted on the union of their columns, if need be), or None when ``frag``
+    starts a table of its own."""
     if not first_on_page or frag.pages[0] != prev.pages[-1] + 1:
         return None
     header_less = frag.header_rows == 0
@@ -104,10 +109,12 @@ def _continues(
     if any(_opens_new_table(text, header_less) for text in above):
         return None
     if columns_match(prev, frag, options.column_match_tol):
-        return frag
+        return prev, frag
     if header_less and page is not None:
-        return regrid_at_columns(prev, frag, page, options)
-    return None
+        regridded = regrid_at_columns(prev, frag, page, options)
+        if regridded is not None:
+            return prev, regridded
+    return joined_on_union(prev, frag, pages, options)
 
 
 def _append(prev: Table, frag: Table, drop: int) -> None:
@@ -146,8 +153,9 @@ def join_tables(
         first_on_page = k == 0 or ordered[k - 1].pages[0] != frag.pages[0]
         prev = tables[-1] if tables else None
         joining = None if prev is None else _continues(prev, frag, by_page, first_on_page, options)
-        if prev is not None and joining is not None:
-            _append(prev, joining, repeated_header_rows(prev, joining))
+        if joining is not None:
+            tables[-1], continuation = joining
+            _append(tables[-1], continuation, repeated_header_rows(tables[-1], continuation))
         else:
             tables.append(frag.model_copy(deep=True))
         renamed[(frag.pages[0], frag.id)] = len(tables) - 1

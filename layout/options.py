@@ -123,6 +123,10 @@ class LayoutOptions:
     # --- joining across pages ---------------------------------------------------------
     column_match_tol: float = 0.04
     """Relative column edges (share of table width) may differ this much between pages."""
+    page_furniture_chars: int = 6
+    """A line of at most this many characters below a table or above its continuation is
+    page furniture (a page number, ``（续表）``, a short running head), not body text: a
+    continuation whose columns differ joins only across such lines (``mixed_columns``)."""
 
 
 DEFAULT_OPTIONS = LayoutOptions()
