@@ -12,7 +12,8 @@ part spans the columns of the eight-column part it stands over. Without the matc
 columns to prove a continuation, the pages' layout must: the previous table runs to the
 foot of its page (nothing but a page number below it), the fragment opens its page
 (nothing but a running head above it), and both frames have the same left and right
-edges. The caller has already checked that no title opens the fragment.
+edges, and no cell of the fragment reads like a table's title. The caller has already
+checked that no title above opens the fragment.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from fiscalocr.model import Cell, Page, Table
 
 from .geometry import cluster_positions
 from .options import LayoutOptions
+
+TITLE_ROWS = 3
+"""How many first rows of a fragment are searched for a table's caption or title."""
 
 
 def grid_lines(cells: Sequence[Cell], n_cols: int) -> list[float] | None:
@@ -78,6 +82,17 @@ def _only_short_lines(page: Page, above: float | None, below: float | None, most
     return True
 
 
+def _holds_a_title(table: Table) -> bool:
+    """A cell of the first rows names a table (``公开07表``, ``一般公共预算支出预算表``,
+    even broken into pieces): a grid that took in the page's top, caption and title and
+    all (dirt along a scan's edge drew a rule there), opens a new table, however its
+    columns fall. ``续表`` says the opposite."""
+    return any(
+        "表" in text and "续表" not in text
+        for text in (c.text.replace(" ", "") for c in table.cells if c.row < TITLE_ROWS)
+    )
+
+
 def _same_frame(a: tuple, b: tuple, tol: float) -> bool:
     width = max(a[2] - a[0], 1e-6)
     return abs(a[0] - b[0]) <= tol * width and abs(a[2] - b[2]) <= tol * width
@@ -90,6 +105,8 @@ def joined_on_union(
     appended, or None when the pages do not show one frame broken by the page."""
     prev_page, frag_page = pages.get(prev.pages[-1]), pages.get(frag.pages[0])
     if prev_page is None or frag_page is None or prev.n_cols == frag.n_cols:
+        return None
+    if _holds_a_title(frag):
         return None
     prev_box, frag_box = prev.regions[-1].bbox, frag.regions[0].bbox
     most = options.page_furniture_chars

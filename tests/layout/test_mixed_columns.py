@@ -52,3 +52,16 @@ def test_body_text_under_the_first_part_keeps_the_tables_apart(maker):
     works = _pages(maker, below_first="注：以上项目资金由本级财政安排，按季度拨付到位。")
     tables = join_tables([w.page for w in works], [t for w in works for t in w.tables])
     assert [(t.pages, t.n_cols) for t in tables] == [([1], 4), ([2], 6)]
+
+
+def test_a_second_part_whose_grid_took_in_a_title_opens_its_own_table(maker):
+    fund = spec_from_rows(FUND_ROWS, FUND_WIDTHS, row_height=24, title="项目支出绩效目标表")
+    titled = [["一般公共预算支出预算表", "<", "<", "<", "<", "<"], *INDICATOR_ROWS]
+    indicators = spec_from_rows(titled, INDICATOR_WIDTHS, row_height=24, header_rows=0)
+    maker.page([(fund, 60, 600)])
+    maker.page([(indicators, 60, 60)])
+    works = [maker.work(index, dpi=100) for index in range(2)]
+    for work in works:
+        analyse_page(work)
+    tables = join_tables([w.page for w in works], [t for w in works for t in w.tables])
+    assert [(t.pages, t.n_cols) for t in tables] == [([1], 4), ([2], 6)]
