@@ -33,6 +33,8 @@ _HEADER_TEXT_SIMILARITY = 0.8
 _CONTINUED = re.compile(r"续表|[（(]续[）)]")
 """A line saying the table goes on (续表, （续）) opens no new table."""
 _NAMES_A_TABLE = re.compile(r"表")
+_TITLE_ROWS = 3
+"""First rows of a fragment searched for a caption or title its grid took in."""
 
 
 def column_edges(table: Table) -> list[float]:
@@ -114,6 +116,11 @@ def _continues(
         regridded = regrid_at_columns(prev, frag, page, options)
         if regridded is not None:
             return prev, regridded
+    # A grid that took in the page's top, caption and title and all (dirt along a scan's
+    # edge drew a rule there), opens a new table however its columns fall.
+    first_rows = [c.text for c in frag.cells if c.row < _TITLE_ROWS]
+    if any(_opens_new_table(text, header_less=True) for text in first_rows):
+        return None
     return joined_on_union(prev, frag, pages, options)
 
 

@@ -12,34 +12,19 @@ part spans the columns of the eight-column part it stands over. Without the matc
 columns to prove a continuation, the pages' layout must: the previous table runs to the
 foot of its page (nothing but a page number below it), the fragment opens its page
 (nothing but a running head above it), and both frames have the same left and right
-edges, and no cell of the fragment reads like a table's title. The caller has already
-checked that no title above opens the fragment.
+edges. The caller has already checked that no title opens the fragment, above it or in
+its first rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from statistics import median
 
 from fiscalocr.model import Cell, Page, Table
 
+from .continuation import column_lines
 from .geometry import cluster_positions
 from .options import LayoutOptions
-
-TITLE_ROWS = 3
-"""How many first rows of a fragment are searched for a table's caption or title."""
-
-
-def grid_lines(cells: Sequence[Cell], n_cols: int) -> list[float] | None:
-    """The x of each column line 0..n_cols, from the edges of the cells that meet it;
-    None when some line has no cell edge on it (the cells do not describe the grid)."""
-    found: list[list[float]] = [[] for _ in range(n_cols + 1)]
-    for cell in cells:
-        found[cell.col].append(cell.bbox[0])
-        found[min(cell.col + cell.colspan, n_cols)].append(cell.bbox[2])
-    if any(not xs for xs in found):
-        return None
-    return [median(xs) for xs in found]
 
 
 def union_lines(
@@ -82,17 +67,6 @@ def _only_short_lines(page: Page, above: float | None, below: float | None, most
     return True
 
 
-def _holds_a_title(table: Table) -> bool:
-    """A cell of the first rows names a table (``公开07表``, ``一般公共预算支出预算表``,
-    even broken into pieces): a grid that took in the page's top, caption and title and
-    all (dirt along a scan's edge drew a rule there), opens a new table, however its
-    columns fall. ``续表`` says the opposite."""
-    return any(
-        "表" in text and "续表" not in text
-        for text in (c.text.replace(" ", "") for c in table.cells if c.row < TITLE_ROWS)
-    )
-
-
 def _same_frame(a: tuple, b: tuple, tol: float) -> bool:
     width = max(a[2] - a[0], 1e-6)
     return abs(a[0] - b[0]) <= tol * width and abs(a[2] - b[2]) <= tol * width
@@ -106,8 +80,6 @@ def joined_on_union(
     prev_page, frag_page = pages.get(prev.pages[-1]), pages.get(frag.pages[0])
     if prev_page is None or frag_page is None or prev.n_cols == frag.n_cols:
         return None
-    if _holds_a_title(frag):
-        return None
     prev_box, frag_box = prev.regions[-1].bbox, frag.regions[0].bbox
     most = options.page_furniture_chars
     if not (
@@ -117,9 +89,12 @@ def joined_on_union(
     ):
         return None
     last_page = [c for c in prev.cells if c.page == prev.pages[-1]]
-    ours, theirs = grid_lines(last_page, prev.n_cols), grid_lines(frag.cells, frag.n_cols)
-    if ours is None or theirs is None:
-        return None
+    ours, theirs = (
+        column_lines(last_page, options.snap_pt),
+        column_lines(frag.cells, options.snap_pt),
+    )
+    if len(ours) != prev.n_cols + 1 or len(theirs) != frag.n_cols + 1:
+        return None  # some column line has no cell edge on it: the cells miss the grid
     scale = (ours[-1] - ours[0]) / max(theirs[-1] - theirs[0], 1e-6)
     moved = [ours[0] + (x - theirs[0]) * scale for x in theirs]  # onto prev's page frame
     merged = union_lines(ours, moved, options.snap_pt)
