@@ -11,9 +11,10 @@ from other processes on a shared machine hits every configuration alike.
 Per configuration:
 - ``bare``: PaddleOCR 2.10's own ``ocr()`` with PP-OCRv4 and its default detector size
   (960 px, max side), MKL-DNN on, our thread count: the baseline (time 1.00);
-- ``ENGINE[+ACCURATE][@SIDE]``: the whole pipeline (OCR, layout, table joining, classification,
+- ``ENGINE[+ACCURATE][@SIDE|@fit]``: the whole pipeline (OCR, layout, table joining, classification,
   reconciliation with its re-reads) with that engine (and the cascade's accurate engine
-  re-reading doubtful lines and suspects) and detector size, on those pages.
+  re-reading doubtful lines and suspects) and detector size (``@fit``: fitted to the
+  page's text size, ``ocr/detsize.py``), on those pages.
 
 Amounts read right: per page, the truth's amount cells against the amounts of the
 pipeline's table cells on that page (bare: the numbers in its lines inside the truth's
@@ -42,6 +43,7 @@ from fiscalocr.app.stages import load_stages
 from fiscalocr.eval.baseline import lines_in_tables, numbers_in_lines
 from fiscalocr.model import Document
 from fiscalocr.ocr import OcrOptions, bare_page_lines, open_source
+from fiscalocr.ocr.detsize import DetectionFit
 
 BAG_DECIMALS = 2
 PADDLE_DEFAULT_DET = 960  # PaddleOCR 2.10's det_limit_side_len
@@ -75,11 +77,14 @@ def dense_pages(spec: str, min_amounts: int) -> list[tuple[Path, int, Document]]
     return found
 
 
-def parse_config(name: str) -> tuple[str, str | None, int]:
-    """``FAST[+ACCURATE][@SIDE]`` -> (engine, cascade's re-read engine, detector side)."""
+def parse_config(name: str) -> tuple[str, str | None, int, DetectionFit | None]:
+    """``FAST[+ACCURATE][@SIDE|@fit]`` -> (engine, cascade's re-read engine, detector side,
+    detection fitted to the text size or not)."""
     engines, _, side = name.partition("@")
     engine, _, accurate = engines.partition("+")
-    return engine, accurate or None, int(side or 1600)
+    if side == "fit":
+        return engine, accurate or None, 1600, DetectionFit()
+    return engine, accurate or None, int(side or 1600), None
 
 
 def run_bare(pdf: Path, pages: list[int], truth: Document, threads: int) -> tuple[dict, dict]:
@@ -95,9 +100,13 @@ def run_bare(pdf: Path, pages: list[int], truth: Document, threads: int) -> tupl
 
 
 def run_pipeline(pdf: Path, pages: list[int], config: str, threads: int) -> tuple[dict, dict]:
-    engine, accurate, side = parse_config(config)
+    engine, accurate, side, fit = parse_config(config)
     ocr = OcrOptions(
-        engine=engine, reread_engine=accurate, cpu_threads=threads, det_limit_side_len=side
+        engine=engine,
+        reread_engine=accurate,
+        cpu_threads=threads,
+        det_limit_side_len=side,
+        det_fit=fit,
     )
     options = ConvertOptions(pages=tuple(pages), ocr=ocr)
     stages = load_stages(options)

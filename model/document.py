@@ -159,6 +159,11 @@ class Page(_Model):
         description="OCR engine that read the page's lines (e.g. ppocrv4, ppocrv6-small); "
         "None when they came from the text layer",
     )
+    det_scale: float | None = Field(
+        default=None,
+        description="scale of the page raster the text detector read, when it was fitted "
+        "to the page's text size (an A3 sheet, a 100 dpi scan); None: the fixed detector side",
+    )
 
 
 class CellCorrection(_Model):

@@ -60,6 +60,33 @@ class OcrEngine:
 
         return detect_tiled(self.detect_whole, image, self.det_limit)
 
+    def set_detector_side(self, side: int) -> int:
+        """Set the long side the detector shrinks an image to (``max`` limit); returns the
+        previous one. Each adapter sets its own pre-processing step."""
+        raise NotImplementedError
+
+    def detect_scaled(self, image: np.ndarray, scale: float) -> np.ndarray:
+        """Text boxes found on ``image`` resized by ``scale`` (see :mod:`.detsize`), as quads
+        in ``image``'s pixels. The detector's fixed side is lifted for the call, so the
+        fitted size is the one it reads."""
+        import cv2
+
+        height, width = image.shape[:2]
+        size = (max(32, round(width * scale)), max(32, round(height * scale)))
+        shrink = scale < 1.0
+        resized = cv2.resize(
+            image, size, interpolation=cv2.INTER_AREA if shrink else cv2.INTER_CUBIC
+        )
+        previous = self.set_detector_side(max(size))
+        try:
+            quads = self.detect_whole(resized)
+        finally:
+            self.set_detector_side(previous)
+        if len(quads) == 0:
+            return quads
+        factor = np.array([width / size[0], height / size[1]], dtype=np.float32)
+        return (quads * factor).astype(np.float32)
+
     def recognise(self, crops: list[np.ndarray], places: list[Placement]) -> list[Line | None]:
         """Lines for crops placed at ``places`` (None where nothing was read)."""
         if not crops:

@@ -137,6 +137,11 @@ class OnnxEngine(OcrEngine):
             return np.zeros((0, 4, 2), dtype=np.float32)
         return np.asarray(boxes, dtype=np.float32).reshape(-1, 4, 2)
 
+    def set_detector_side(self, side: int) -> int:
+        previous = self._pre.limit_side_len
+        self._pre.limit_side_len = side
+        return previous
+
     def classify_180(self, crops: list[np.ndarray]) -> list[tuple[bool, float]]:
         out: list[tuple[bool, float]] = []
         for start in range(0, len(crops), self._batch):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .detsize import DetectionFit
+
 
 @dataclass(frozen=True)
 class OcrOptions:
@@ -36,6 +38,10 @@ class OcrOptions:
         read below this confidence, or as a broken amount, are re-read by ``reread_engine``.
     release_memory: after each OCR page, hand the heap's freed pages back to the system
         (``memory.release_freed_memory``), so a long batch's RSS stays flat.
+    det_fit: when set, the detector's input scale is fitted to the page's text size
+        (``detsize``): a page whose text the fixed ``det_limit_side_len`` would feed far
+        from ``det_fit.target_px`` tall (an A3 sheet, a 100 dpi scan) is detected again at
+        the fitted scale, recorded as ``Page.det_scale``. Only with ``det_limit_type`` max.
     min_line_conf: recognised lines below this confidence are dropped (seal noise).
     max_skew_deg: largest skew the deskew step looks for and corrects.
     faded_ink_grey: a text crop whose ink (2nd percentile of its darkest channel) is lighter
@@ -57,6 +63,7 @@ class OcrOptions:
     enable_mkldnn: bool = True
     det_limit_side_len: int = 1600
     det_limit_type: str = "max"
+    det_fit: DetectionFit | None = None
     min_line_conf: float = 0.5
     release_memory: bool = True
     reread_engine: str | None = "ppocrv6-small"

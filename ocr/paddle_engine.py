@@ -62,6 +62,14 @@ class PaddleEngine(OcrEngine):
             return np.zeros((0, 4, 2), dtype=np.float32)
         return np.asarray(boxes, dtype=np.float32).reshape(-1, 4, 2)
 
+    def set_detector_side(self, side: int) -> int:
+        resize = next(
+            op for op in self._ocr.text_detector.preprocess_op if hasattr(op, "limit_side_len")
+        )
+        previous = resize.limit_side_len
+        resize.limit_side_len = side
+        return previous
+
     def paddle_ocr(self, image: np.ndarray) -> list:
         """PaddleOCR's own ``ocr()`` call, untouched: the bare baseline of benchmarks."""
         return self._ocr.ocr(image, cls=True)

@@ -17,6 +17,7 @@ from fiscalocr.model import DependencyError, Line, Page, PageError, PageWork
 from .cascade import reread_doubtful
 from .contrast import stretched_if_faded
 from .ctc import Placement
+from .detsize import fitted_scale
 from .engine import load_engine
 from .geometry import deskew_image, deskew_matrix, quad_rect, turn_image
 from .glued import split_glued
@@ -28,6 +29,7 @@ from .seal import without_seals
 from .skew import residual_skew
 from .source import PdfSource
 from .textlayer import collect_chars, is_usable, text_layer_lines
+from .tiles import MAX_ASPECT
 
 MIN_SKEW_TO_CORRECT = 0.1  # degrees; below this a resampling blurs more than it levels
 VERTICAL_CROP = 1.5  # height/width from which a crop is read as vertical text (PaddleOCR's rule)
@@ -108,7 +110,10 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
     px_per_pt = dpi / POINTS_PER_INCH
     image, skew = _level(image, skew, options.deskew, px_per_pt)
     reading = without_seals(image, px_per_pt)  # PageWork keeps the colours for layout
-    if found.rotation or skew or reading is not image:
+    det_scale = _detection_fit(quads, image.shape, options)
+    if det_scale is not None:
+        quads = engine.detect_scaled(reading, det_scale)
+    elif found.rotation or skew or reading is not image:
         # Boxes found on the turned/skewed raster, even transformed, crop looser than a
         # fresh detection (~0.2 s) on the corrected one, and loose crops misread.
         quads = engine.detect(reading)
@@ -121,9 +126,21 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
         text_source="ocr",
         dpi=dpi,
         ocr_engine=engine.name,
+        det_scale=det_scale,
         lines=recognise_lines(engine, reading, quads, px_per_pt, options),
     )
     return PageWork(page=record, image=image, px_per_pt=px_per_pt)
+
+
+def _detection_fit(quads: np.ndarray, shape: tuple[int, ...], options: OcrOptions) -> float | None:
+    """The detector scale fitted to the text the first detection found (``detsize``), or
+    None: fitting is off, the page is a strip the detector reads in tiles, or the fixed
+    side already suits its text."""
+    if options.det_fit is None or options.det_limit_type != "max":
+        return None
+    if max(shape[:2]) > MAX_ASPECT * min(shape[:2]):
+        return None
+    return fitted_scale(quads, shape, options.det_limit_side_len, options.det_fit)
 
 
 def _level(
