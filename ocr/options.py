@@ -42,6 +42,10 @@ class OcrOptions:
         (``detsize``): a page whose text the fixed ``det_limit_side_len`` would feed far
         from ``det_fit.target_px`` tall (an A3 sheet, a 100 dpi scan) is detected again at
         the fitted scale, recorded as ``Page.det_scale``. Only with ``det_limit_type`` max.
+        On by default: on 10 dense pages (A3 sheets of a real budget under both damage
+        models, bench-v2 heavy at 100-120 dpi) it read 500 vs 489 of 570 amounts (heavy
+        337 vs 326, A3 the same), for ~11 % more pipeline time on those pages
+        (BENCHMARKS.md, session 9). None: the fixed side only.
     min_line_conf: recognised lines below this confidence are dropped (seal noise).
     max_skew_deg: largest skew the deskew step looks for and corrects.
     faded_ink_grey: a text crop whose ink (2nd percentile of its darkest channel) is lighter
@@ -63,7 +67,7 @@ class OcrOptions:
     enable_mkldnn: bool = True
     det_limit_side_len: int = 1600
     det_limit_type: str = "max"
-    det_fit: DetectionFit | None = None
+    det_fit: DetectionFit | None = DetectionFit()
     min_line_conf: float = 0.5
     release_memory: bool = True
     reread_engine: str | None = "ppocrv6-small"

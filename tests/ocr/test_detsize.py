@@ -51,3 +51,43 @@ def test_the_fit_is_bounded_by_scale_and_pixels():
     huge = (6000, 4000, 3)  # 24 Mpx: the 4 Mpx input cap decides
     scale = fitted_scale(boxes(10, 200, 40), huge, 1600, DetectionFit())
     assert scale == pytest.approx((4_000_000 / 24_000_000) ** 0.5, abs=1e-3)
+
+
+A3_LANDSCAPE = (1191, 842)  # points
+A3_AMOUNTS = ["12,345.67", "8,090.17", "371,514.00", "2,548.30", "10,208.94", "96.05"]
+
+
+def small_print_a3_scan(path):
+    """An A3 sheet with a 7 pt table, scanned at 150 dpi: the fixed 1600 px side shrinks
+    it to 0.65, its boxes to ~13 px."""
+    import pymupdf
+
+    from tests.app.scanned_pages import put_text, scan
+
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=A3_LANDSCAPE[0], height=A3_LANDSCAPE[1])
+    put_text(page, 450, 60, "一般公共预算财政拨款支出预算表", 14)
+    for row in range(12):
+        y = 100 + 22 * row
+        put_text(page, 60, y, f"20101{row:02d}", 7)
+        put_text(page, 140, y, "行政运行", 7)
+        for col, amount in enumerate(A3_AMOUNTS):
+            put_text(page, 0, y, amount, 7, right=320 + 130 * col)
+    return scan(pdf, path, dpi=150)
+
+
+@pytest.mark.parametrize("fit", [None, DetectionFit()], ids=["fixed", "fitted"])
+def test_a_small_print_a3_scan_is_detected_at_its_fitted_scale(tmp_path, fit):
+    from fiscalocr.ocr import OcrOptions, open_source
+    from fiscalocr.ocr.page import read_page
+
+    path = small_print_a3_scan(tmp_path / "a3.pdf")
+    with open_source(path) as source:
+        work = read_page(source, 0, OcrOptions(det_fit=fit))
+    if fit is None:
+        assert work.page.det_scale is None
+    else:  # enlarged from the fixed side's 0.645, and recorded on the page
+        assert 0.75 <= work.page.det_scale <= 1.2
+    texts = [line.text for line in work.page.lines]
+    for amount in A3_AMOUNTS:  # every amount of every row read, at either scale
+        assert texts.count(amount) == 12, amount
