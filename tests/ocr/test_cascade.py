@@ -71,10 +71,15 @@ def test_cascade_rereads_low_confidence_amounts_and_records_the_engine(low_res_s
     printed = {
         ln["text"] for ln in truth["pages"][0]["lines"] if re.match(r"^[\d,]+\.\d\d$", ln["text"])
     }
+    compared = 0
     for amount in amounts:
-        first = fast_by_box[amount.bbox]
+        first = fast_by_box.get(amount.bbox)
+        if first is None:  # the first reading was split at a glued gap into other boxes
+            continue
+        compared += 1
         assert first.conf < 0.95 or looks_like_broken_amount(first.text)
         assert amount.conf > first.conf or looks_like_broken_amount(first.text)
+    assert compared
     # at 72 dpi some boxes clip digits (1996431.69 boxed as "6131.89"): no re-read mends
     # detection, but the re-read amounts include printed ones
     assert any(amount.text in printed for amount in amounts)
