@@ -27,6 +27,11 @@ def main() -> None:
     parser.add_argument("--name", required=True, help="names OUT/NAME.json and OUT/NAME-pred/")
     parser.add_argument("--engine", default=None, help="ocr.engine (default: the default's)")
     parser.add_argument("--reread-engine", default=None, help="ocr.reread_engine, or none")
+    parser.add_argument(
+        "--fixed-detection",
+        action="store_true",
+        help="the fixed detector side only (ocr.det_fit off), as before session 9",
+    )
     parser.add_argument("--level", action="append", dest="levels", default=[])
     parser.add_argument("--damage", action="append", dest="damage_models", default=[])
     parser.add_argument("--ocr-cache", type=Path, default=Path("data/ocr-cache"))
@@ -38,6 +43,8 @@ def main() -> None:
         ocr["engine"] = args.engine
     if args.reread_engine:
         ocr["reread_engine"] = None if args.reread_engine == "none" else args.reread_engine
+    if args.fixed_detection:
+        ocr["det_fit"] = None
     options = base.model_copy(update={"ocr": replace(base.ocr, **ocr)})
     metrics = evaluate_dataset(
         args.dataset,

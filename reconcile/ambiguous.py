@@ -3,7 +3,9 @@
 Layout gives a cell a second reading (``Cell.candidates``) when the grammar of a printed
 amount allows two values for what was read (``1.234`` in a table of whole 元; ``42,252``
 in a table that prints 万元 to three decimals, where a damaged point reads as a comma).
-Reconciliation chooses between them wherever a rule binds the cell. A cell that no holding
+Reconciliation chooses between them wherever a rule binds the cell; a third decimal read in
+a table printed to the cent (``156.951``, a speck after the last digit) is one no rule can
+choose, since every rule sums in cents, so it is always flagged. A cell that no holding
 rule confirms (a performance form has no arithmetic at all) keeps its first reading, and
 the choice is reported as unresolved, so nothing tells the user a value it only guessed.
 """
@@ -35,9 +37,14 @@ def ambiguous_unconfirmed(
             if cell.value is None or not cell.candidates or cell.corrected:  # a person decided
                 continue
             ref = CellRef(table.id, cell.row, cell.col)
-            if ref in confirmed or ref in flagged:
+            if ref in flagged:
                 continue
-            others = [c for c in cell.candidates if _cents(c) not in (None, to_cents(cell.value))]
+            kept = (cell.value, _value(cell.text))  # a repair's value is kept in cents
+            others = [c for c in cell.candidates if _value(c) not in (None, *kept)]
+            # a holding rule rules out only readings that differ in cents (``156.951`` and
+            # ``156.95`` sum alike): those it cannot tell apart stay flagged
+            if ref in confirmed:
+                others = [c for c in others if _cents(c) == to_cents(cell.value)]
             if not others:
                 continue
             found.append(
@@ -56,5 +63,9 @@ def ambiguous_unconfirmed(
     return found
 
 
+def _value(text: str) -> float | None:
+    return parse_amount(normalise_text(text))
+
+
 def _cents(text: str) -> int | None:
-    return to_cents(parse_amount(normalise_text(text)))
+    return to_cents(_value(text))

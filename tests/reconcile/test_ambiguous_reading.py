@@ -73,3 +73,33 @@ def test_a_leading_zero_group_is_no_thousands_reading():
     table = _form(["项目\t金额", "甲\t0.125", "乙\t240"], table_type="other")
     cell = table.cell_at(1, 1)
     assert cell.value == 0.125 and cell.candidates is None
+
+
+def test_a_third_decimal_in_a_table_printed_to_the_cent_is_flagged_not_passed():
+    """Seed 000 p9 (print, no repeated header): ``156.951`` and ``22.711`` for 156.95 and
+    22.71, a speck after the last digit. The row sums hold in cents either way, so before
+    this nothing flagged them."""
+    rows = [
+        "项目\t合计\t基本支出\t项目支出",
+        "甲\t179.66\t156.951\t22.71",
+        "乙\t12.50\t10.00\t2.50",
+        "丙\t3.00\t1.00\t2.00",
+    ]
+    table = _form(rows, table_type="expenditure")
+    cell = table.cell_at(1, 2)
+    assert cell.value == 156.951 and cell.candidates == ["156.95"]
+    assert table.cell_at(1, 3).candidates is None  # two decimals: nothing to doubt
+    doc = document_of(table)
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert rec.checks_passed_after == rec.checks_total  # the arithmetic holds in cents
+    flagged = [u for u in rec.unresolved if u.rule.startswith("ambiguous")]
+    assert [u.cells for u in flagged] == [[(1, 2)]]
+    assert "156.951" in flagged[0].description and "156.95" in flagged[0].description
+    assert cell.text == "156.951" and not cell.repaired  # the digits read are kept
+
+
+def test_three_decimals_where_the_table_prints_them_are_not_doubted():
+    rows = ["项目\t金额\t金额二", "甲\t0.125\t1.250", "乙\t2.500\t3.125", "丙\t42.252\t1.000"]
+    table = _form(rows, table_type="other")
+    assert all(c.candidates is None for c in table.cells if not c.is_header)
