@@ -39,6 +39,8 @@ def test_every_stage_option_changes_the_output_key_but_threads_do_not():
                 changed = tuple(v + 1 for v in value)
             elif field.name in ("engine", "reread_engine"):
                 changed = "ppocrv4"  # engine names are checked: another real one
+            elif dataclasses.is_dataclass(value):  # a nested settings object: switched off
+                changed = None
             else:
                 changed = value + "x"
             if (stage, field.name) in {("ocr", "cpu_threads")}:
@@ -46,6 +48,10 @@ def test_every_stage_option_changes_the_output_key_but_threads_do_not():
             other = base.with_overrides(**{stage: {field.name: changed}})
             assert other.output_key() != base.output_key(), f"{stage}.{field.name}"
     assert base.with_overrides(cpu_threads=7).output_key() == base.output_key()
+    # a field inside a nested settings object changes the key too (a config's [ocr.det_fit])
+    fitted = base.with_overrides(ocr={"det_fit": {"target_px": 24.0}})
+    assert fitted.ocr.det_fit.target_px == 24.0 and fitted.ocr.det_fit.refit_tolerance == 0.15
+    assert fitted.output_key() != base.output_key()
 
 
 def test_config_file_sets_the_tree_and_flags_win(tmp_path):
