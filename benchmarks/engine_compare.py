@@ -13,9 +13,8 @@ Per configuration:
   (960 px, max side), MKL-DNN on, our thread count: the baseline (time 1.00);
 - ``ENGINE[+ACCURATE][@SIDE|@fit]``: the whole pipeline (OCR, layout, table joining, classification,
   reconciliation with its re-reads) with that engine (and the cascade's accurate engine
-  re-reading doubtful lines and suspects) and detector size (``@fit`` or none: the default,
-  fitted to the page's text size, ``ocr/detsize.py``; ``@1600``: that fixed side only),
-  on those pages.
+  re-reading doubtful lines and suspects) and detector size (none: the default fixed
+  1600 px side; ``@fit``: fitted to the page's text size, ``ocr/detsize.py``), on those pages.
 
 Amounts read right: per page, the truth's amount cells against the amounts of the
 pipeline's table cells on that page (bare: the numbers in its lines inside the truth's
@@ -80,14 +79,13 @@ def dense_pages(spec: str, min_amounts: int) -> list[tuple[Path, int, Document]]
 
 def parse_config(name: str) -> tuple[str, str | None, int, DetectionFit | None]:
     """``FAST[+ACCURATE][@SIDE|@fit]`` -> (engine, cascade's re-read engine, detector side,
-    detection fitted to the text size or not). No suffix and ``@fit``: the default, the
-    1600 px side fitted to the text size; ``@SIDE``: that fixed side only (the sessions
-    before 9 ran every configuration so)."""
+    detection fitted to the text size or not). No suffix: the default fixed 1600 px side;
+    ``@SIDE``: another fixed side; ``@fit``: the 1600 px side fitted to the text size."""
     engines, _, side = name.partition("@")
     engine, _, accurate = engines.partition("+")
-    if side in ("", "fit"):
+    if side == "fit":
         return engine, accurate or None, 1600, DetectionFit()
-    return engine, accurate or None, int(side), None
+    return engine, accurate or None, int(side or 1600), None
 
 
 def run_bare(pdf: Path, pages: list[int], truth: Document, threads: int) -> tuple[dict, dict]:
@@ -137,7 +135,7 @@ def main() -> None:
         "--config",
         action="append",
         help="ENGINE[+REREAD_ENGINE][@DET_SIDE|@fit] (default: ppocrv4, ppocrv6-small, "
-        "ppocrv6-tiny, fitted); +REREAD_ENGINE is the cascade, @DET_SIDE a fixed side",
+        "ppocrv6-tiny at 1600); +REREAD_ENGINE is the cascade, @fit the fitted detector",
     )
     parser.add_argument("--pages", type=int, default=8, help="pages per set")
     parser.add_argument("--min-amounts", type=int, default=20)

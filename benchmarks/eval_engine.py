@@ -19,6 +19,7 @@ from bench_eval import print_levels  # the script's own folder is on sys.path
 
 from fiscalocr.app.evaluate import evaluate_dataset
 from fiscalocr.app.options import ConvertOptions
+from fiscalocr.ocr.detsize import DetectionFit
 
 
 def main() -> None:
@@ -28,9 +29,9 @@ def main() -> None:
     parser.add_argument("--engine", default=None, help="ocr.engine (default: the default's)")
     parser.add_argument("--reread-engine", default=None, help="ocr.reread_engine, or none")
     parser.add_argument(
-        "--fixed-detection",
+        "--fit-detection",
         action="store_true",
-        help="the fixed detector side only (ocr.det_fit off), as before session 9",
+        help="detection fitted to the text size (ocr.det_fit, off by default)",
     )
     parser.add_argument("--level", action="append", dest="levels", default=[])
     parser.add_argument("--damage", action="append", dest="damage_models", default=[])
@@ -43,8 +44,8 @@ def main() -> None:
         ocr["engine"] = args.engine
     if args.reread_engine:
         ocr["reread_engine"] = None if args.reread_engine == "none" else args.reread_engine
-    if args.fixed_detection:
-        ocr["det_fit"] = None
+    if args.fit_detection:
+        ocr["det_fit"] = DetectionFit()
     options = base.model_copy(update={"ocr": replace(base.ocr, **ocr)})
     metrics = evaluate_dataset(
         args.dataset,

@@ -42,10 +42,10 @@ class OcrOptions:
         (``detsize``): a page whose text the fixed ``det_limit_side_len`` would feed far
         from ``det_fit.target_px`` tall (an A3 sheet, a 100 dpi scan) is detected again at
         the fitted scale, recorded as ``Page.det_scale``. Only with ``det_limit_type`` max.
-        On by default: on 10 dense pages (A3 sheets of a real budget under both damage
-        models, bench-v2 heavy at 100-120 dpi) it read 500 vs 489 of 570 amounts (heavy
-        337 vs 326, A3 the same), for ~11 % more pipeline time on those pages
-        (BENCHMARKS.md, session 9). None: the fixed side only.
+        Off by default (None: the fixed side only): it read 500 vs 489 of 570 amounts on
+        10 A3 and 100-120 dpi pages, but on the seed renders (other layouts, 80 of 348
+        pages refitted) 1,605 vs 1,618 of 1,788 under our damage and 1,634 vs 1,667 under
+        augraphy, with more wrong amounts unflagged (BENCHMARKS.md, session 9).
     min_line_conf: recognised lines below this confidence are dropped (seal noise).
     max_skew_deg: largest skew the deskew step looks for and corrects.
     faded_ink_grey: a text crop whose ink (2nd percentile of its darkest channel) is lighter
@@ -67,7 +67,7 @@ class OcrOptions:
     enable_mkldnn: bool = True
     det_limit_side_len: int = 1600
     det_limit_type: str = "max"
-    det_fit: DetectionFit | None = DetectionFit()
+    det_fit: DetectionFit | None = None
     min_line_conf: float = 0.5
     release_memory: bool = True
     reread_engine: str | None = "ppocrv6-small"

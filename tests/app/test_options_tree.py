@@ -41,6 +41,8 @@ def test_every_stage_option_changes_the_output_key_but_threads_do_not():
                 changed = "ppocrv4"  # engine names are checked: another real one
             elif dataclasses.is_dataclass(value):  # a nested settings object: switched off
                 changed = None
+            elif field.name == "det_fit":  # off by default: switched on
+                changed = {"target_px": 28.0}
             else:
                 changed = value + "x"
             if (stage, field.name) in {("ocr", "cpu_threads")}:
@@ -49,7 +51,7 @@ def test_every_stage_option_changes_the_output_key_but_threads_do_not():
             assert other.output_key() != base.output_key(), f"{stage}.{field.name}"
     assert base.with_overrides(cpu_threads=7).output_key() == base.output_key()
     # a field inside a nested settings object changes the key too (a config's [ocr.det_fit])
-    fitted = base.with_overrides(ocr={"det_fit": {"target_px": 24.0}})
+    fitted = base.with_overrides(ocr={"det_fit": {"target_px": 24.0}})  # the rest defaults
     assert fitted.ocr.det_fit.target_px == 24.0 and fitted.ocr.det_fit.refit_tolerance == 0.15
     assert fitted.output_key() != base.output_key()
 
