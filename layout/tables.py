@@ -16,9 +16,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from fiscalocr.model import (
+    CENT_DIGITS,
     Cell,
     Table,
     TableRegion,
+    cut_to_the_cent,
     looks_like_amount,
     point_read_as_comma,
     read_amount,
@@ -161,27 +163,12 @@ def _read_value(cell: Cell, decimals: int | None, thousandths: bool = False) -> 
     as_point = point_read_as_comma(best.text) if thousandths else None
     if as_point is not None and as_point not in candidates:
         candidates.append(as_point)
-    to_the_cent = _to_the_cent(best.text) if decimals == CENTS else None
+    # a third decimal in a table printed to the cent: flagged, never passed on as sure
+    to_the_cent = cut_to_the_cent(best.text) if decimals == CENT_DIGITS else None
     if to_the_cent is not None and to_the_cent not in candidates:
         candidates.append(to_the_cent)
     if candidates:
         cell.candidates = candidates
-
-
-CENTS = 2
-"""A table whose amounts mostly print two decimals prints to the cent."""
-
-
-def _to_the_cent(text: str) -> str | None:
-    """``156.951`` read in a table printed to the cent, cut back to ``156.95``: a speck or
-    a rule end after the last digit reads as one more digit, and reconciliation, which
-    sums in cents, cannot see it. Offered as a second reading (the digits read are kept as
-    the first), so the cell is flagged as ambiguous, not passed on as sure; None when the
-    reading carries no more than two decimals."""
-    whole, point, fraction = text.rstrip("%").partition(".")
-    if not point or len(fraction) <= CENTS or not fraction.isdigit():
-        return None
-    return f"{whole}.{fraction[:CENTS]}"
 
 
 def make_fragment(grid: CellGrid, placed: dict[int, CellText], page_no: int, index: int) -> Table:

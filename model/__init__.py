@@ -63,7 +63,9 @@ from .labels import (
     TableType,
 )
 from .values import (
+    CENT_DIGITS,
     AmountReading,
+    cut_to_the_cent,
     looks_like_amount,
     parse_amount,
     point_read_as_comma,
@@ -132,4 +134,6 @@ __all__ = [
     "parse_amount",
     "point_read_as_comma",
     "read_amount",
+    "CENT_DIGITS",
+    "cut_to_the_cent",
 ]

@@ -36,7 +36,7 @@ _STRAY_END = _SEPARATORS + "。，、"
 """Punctuation a reading picks up at its ends from specks and rules (``307.82:``)."""
 _GROUPED = re.compile(r"^([-−+]?)(\d+(?:[" + re.escape(_SEPARATORS) + r"]\d+)*)(%?)$")
 _SPLIT = re.compile("[" + re.escape(_SEPARATORS) + "]")
-_MAX_FRACTION_DIGITS = 2
+CENT_DIGITS = 2
 """Disclosures print amounts to the cent, so the grammar reads a final group of three
 digits as thousands. The exception, a 万元 table printed to the 10 元 (``42.252``), is
 the caller's to know: layout then offers :func:`point_read_as_comma` as a second reading."""
@@ -124,6 +124,22 @@ def point_read_as_comma(text: str | None) -> str | None:
     return f"{match.group(1)}.{match.group(2)}" if match else None
 
 
+def cut_to_the_cent(text: str | None) -> str | None:
+    """``156.951`` read again as ``156.95``, or None when ``text`` carries no more than
+    :data:`CENT_DIGITS` decimals.
+
+    In a table printed to the cent, a speck or a rule end after the last digit reads as one
+    more digit, and reconciliation, which sums in cents, cannot see it. Only a caller that
+    knows the table prints to the cent should offer this reading, and as a second one: it
+    drops digits that were read, so the arithmetic (or a reviewer) must settle it.
+    """
+    s = normalise_amount_text(text or "")
+    if parse_amount(s) is None or _fraction_digits(s) <= CENT_DIGITS:
+        return None
+    whole, _, fraction = s.rstrip("%").partition(".")
+    return f"{whole}.{fraction[:CENT_DIGITS]}"
+
+
 def looks_like_amount(text: str | None) -> bool:
     """An amount as printed, or as a scan damaged its separators."""
     return bool(read_amount(text))
@@ -154,7 +170,7 @@ def _grammar_reading(original: str, s: str, decimals: int | None) -> AmountReadi
         return None
     sign, body, percent = match.groups()
     groups = _SPLIT.split(body)
-    if len(groups) > 1 and len(groups[-1]) <= _MAX_FRACTION_DIGITS:
+    if len(groups) > 1 and len(groups[-1]) <= CENT_DIGITS:
         whole, fraction = groups[:-1], groups[-1]
     else:
         whole, fraction = groups, ""
