@@ -1,11 +1,10 @@
 """Detection resolution fitted to the page's text size, not to a fixed side.
 
 The detector is fed an image whose long side is at most ``det_limit_side_len`` (1600 px).
-That suits an A4 page at 200 dpi: 8 pt table text stands ~15 px tall in the detector's
-input, where PP-OCR's DB detector separates dense lines well. The same fixed side shrinks
-an A3 page (3307 px at 200 dpi) to half, and its 8 pt text to ~11 px, where adjacent
-digits and rows begin to merge; and a 100 dpi archive scan, which the limit never
-enlarges, feeds ~11 px text as it is. Fitting the scale to the text, not the sheet, gives
+That suits an A4 page at 150-200 dpi: its table lines' boxes stand 25-36 px tall in the
+detector's input. The same fixed side shrinks an A3 sheet to about two thirds (boxes of
+21-32 px at 150 dpi), and a 100 dpi archive scan, which the limit never enlarges, feeds
+boxes of 20-27 px as they are. Fitting the scale to the text, not the sheet, gives
 every page the text height the detector reads best.
 
 How: the first detection (at the fixed side, needed anyway to find the page's
@@ -34,9 +33,10 @@ class DetectionFit:
 
     target_px: box height in the detector's input that the fit aims at (the detector's
         boxes, grown by its unclip ratio, not the glyphs): 28 px. Under the fixed 1600 px
-        side, the dense A4 table pages that read every amount measure 25-36 px (150 dpi
-        scans, real and synthetic, 11 pages; BENCHMARKS.md, session 9),
-        A3 sheets at 150 dpi 21-32 px and 100-120 dpi archive scans 20-27 px.
+        side, first-detection boxes measured 25-36 px on 9 A4 pages at 150 dpi (real,
+        synthetic and seed renders), 21-32 px on 4 A3 sheets at 150 dpi and 20-27 px on 6
+        scans at 100-120 dpi (BENCHMARKS.md, session 9). Chosen on those pages; with it the
+        fit lost amounts on the seed renders, which is why ``OcrOptions.det_fit`` is off.
     allow_shrink: also shrink a page whose text stands taller than the target. Off: the
         pages that would shrink (large-print A4 at 150 dpi) already read every amount, and
         a smaller input was not measured to read as well; only pages the fixed side feeds

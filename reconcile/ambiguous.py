@@ -39,7 +39,8 @@ def ambiguous_unconfirmed(
             ref = CellRef(table.id, cell.row, cell.col)
             if ref in flagged:
                 continue
-            kept = (cell.value, _value(cell.text))  # a repair's value is kept in cents
+            # a repair sets the value from cents (42.25 for 42.252): its text says what it became
+            kept = (cell.value, _value(cell.text))
             others = [c for c in cell.candidates if _value(c) not in (None, *kept)]
             # a holding rule rules out only readings that differ in cents (``156.951`` and
             # ``156.95`` sum alike): those it cannot tell apart stay flagged
