@@ -164,6 +164,11 @@ class Page(_Model):
         description="scale of the page raster the text detector read, when it was fitted "
         "to the page's text size (an A3 sheet, a 100 dpi scan); None: the fixed detector side",
     )
+    seals: list[BBox] = Field(
+        default_factory=list,
+        description="boxes (points) of the official seals (公章) whose coloured ink was taken "
+        "off the raster before it was read; a rule piece wholly inside one is the seal's rim",
+    )
 
 
 class CellCorrection(_Model):

@@ -25,7 +25,7 @@ from .memory import release_freed_memory
 from .options import OcrOptions
 from .orient import find_orientation
 from .raster import POINTS_PER_INCH, capped_dpi, choose_dpi, dominant_image, render_bgr
-from .seal import without_seals
+from .seal import seal_boxes, seal_boxes_pt, without_seals
 from .skew import residual_skew
 from .source import PdfSource
 from .textlayer import collect_chars, is_usable, text_layer_lines
@@ -109,7 +109,8 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
     skew = found.skew_deg if abs(found.skew_deg) >= MIN_SKEW_TO_CORRECT else 0.0
     px_per_pt = dpi / POINTS_PER_INCH
     image, skew = _level(image, skew, options.deskew, px_per_pt)
-    reading = without_seals(image, px_per_pt)  # PageWork keeps the colours for layout
+    seals = seal_boxes(image, px_per_pt)
+    reading = without_seals(image, px_per_pt, seals)  # PageWork keeps the colours for layout
     det_scale = _detection_fit(quads, image.shape, options)
     if det_scale is not None:
         quads = engine.detect_scaled(reading, det_scale)
@@ -127,6 +128,7 @@ def _from_ocr(page, index: int, options: OcrOptions) -> PageWork:
         dpi=dpi,
         ocr_engine=engine.name,
         det_scale=det_scale,
+        seals=seal_boxes_pt(seals, px_per_pt),
         lines=recognise_lines(engine, reading, quads, px_per_pt, options),
     )
     return PageWork(page=record, image=image, px_per_pt=px_per_pt)

@@ -59,10 +59,14 @@ def _inside(box: tuple[int, int, int, int], other: tuple[int, int, int, int]) ->
     return other[0] <= box[0] and other[1] <= box[1] and box[2] <= other[2] and box[3] <= other[3]
 
 
-def without_seals(image: np.ndarray, px_per_pt: float) -> np.ndarray:
-    """A copy of ``image`` for reading: inside each seal, its ink turned to paper and the
-    rest to grey. The image itself is returned when there is no seal."""
-    boxes = seal_boxes(image, px_per_pt)
+def without_seals(
+    image: np.ndarray, px_per_pt: float, boxes: list[tuple[int, int, int, int]] | None = None
+) -> np.ndarray:
+    """A copy of ``image`` for reading: inside each seal (``boxes``, found when not
+    given), its ink turned to paper and the rest to grey. The image itself is returned
+    when there is no seal."""
+    if boxes is None:
+        boxes = seal_boxes(image, px_per_pt)
     if not boxes:
         return image
     out = image.copy()
@@ -75,3 +79,10 @@ def without_seals(image: np.ndarray, px_per_pt: float) -> np.ndarray:
         grey = np.where(seal_ink, 255, bright).astype(np.uint8)
         out[y0:y1, x0:x1] = grey[:, :, None]
     return out
+
+
+def seal_boxes_pt(
+    boxes: list[tuple[int, int, int, int]], px_per_pt: float
+) -> list[tuple[float, float, float, float]]:
+    """Pixel seal boxes as page points, for ``Page.seals``."""
+    return [tuple(round(v / px_per_pt, 2) for v in box) for box in boxes]  # type: ignore[misc]

@@ -55,4 +55,6 @@ def test_amounts_under_the_seal_are_read(engine, image, scan_dir, pages):
     read = [line.text.replace(" ", "") for line in work.page.lines]
     assert [a for a in AMOUNTS if a not in read] == []
     assert HEADING in read
+    (seal,) = work.page.seals  # recorded in points, so layout can tell the rim from a rule
+    assert seal[0] < 320 < seal[2] and seal[1] < 340 < seal[3] and seal[3] < 500
     assert work.image is not None and (work.image.max(axis=2) - work.image.min(axis=2)).max() > 100
