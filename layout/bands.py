@@ -69,6 +69,25 @@ def empty_strips(
     return gaps
 
 
+MAX_WIDTH_PER_CHAR = 4.0
+"""A piece boxed wider than this many times the body's median width per character was
+boxed by something besides its ink (a copier streak or a seal glued to the line, seed
+002 p10: ``33.52`` boxed over 132 pt where its digits take 25): its box shows no gap."""
+
+
+def boxed_as_printed(pieces: Sequence[Piece]) -> list[Piece]:
+    """``pieces`` without those whose box is far wider than their characters."""
+
+    def per_char(piece: Piece) -> float:
+        return (piece.bbox[2] - piece.bbox[0]) / max(1, len(piece.text.replace(" ", "")))
+
+    if not pieces:
+        return []
+    widths = sorted(per_char(p) for p in pieces)
+    typical = widths[len(widths) // 2]
+    return [p for p in pieces if per_char(p) <= MAX_WIDTH_PER_CHAR * typical]
+
+
 def stands_across(pieces: Sequence[Piece], x: float, half: float) -> bool:
     """Whether a piece reaches more than ``half`` past ``x`` on both sides."""
     return any(p.bbox[0] < x - half and p.bbox[2] > x + half for p in pieces)

@@ -21,7 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .bands import centred_in, cut_in_gap, empty_strips, first_body_y, stands_across
+from .bands import (
+    boxed_as_printed,
+    centred_in,
+    cut_in_gap,
+    empty_strips,
+    first_body_y,
+    stands_across,
+)
 from .geometry import RuleLine
 from .grid import grid_lines
 from .options import LayoutOptions
@@ -48,7 +55,7 @@ def column_cuts(
 ) -> list[float]:
     """Where the erased column lines of one ruled column run (empty: none erased)."""
     cuts = []
-    for g0, g1 in empty_strips(left, right, body, options.min_column_gap_pt):
+    for g0, g1 in empty_strips(left, right, boxed_as_printed(body), options.min_column_gap_pt):
         rows = _side_by_side_rows(body, g0, g1, options.same_text_row_ratio)
         if rows >= MIN_SIDE_BY_SIDE_ROWS:
             cuts.append(cut_in_gap(g0, g1, header, options.min_column_gap_pt))

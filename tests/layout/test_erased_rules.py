@@ -108,3 +108,16 @@ def test_a_stray_mark_beside_the_frame_is_no_column_of_text_but_a_column_is():
     column = [_piece("1.84", 420, 104 + 20 * k, 20) for k in range(3)]
     (edge, *_) = widen_to_text(rules, column, DEFAULT_OPTIONS)[len(rules) :]
     assert edge.orientation == "v" and edge.pos == 442.0
+
+
+def test_a_piece_boxed_far_wider_than_its_digits_does_not_hide_the_column_line():
+    """Seed 002 p10 (office style, our ``medium``): a copier streak glued to ``33.52`` gave
+    it a box over 132 pt of the column where its digits take 25, across the gap between
+    基本支出 and 项目支出, so the erased line was never looked for and three rows read
+    ``3516355.83 1049675.81``, no amount."""
+    rows = [("3516355.83", "1049675.81"), ("3191074.77", "1049675.81"), ("4240750.58", "12.00")]
+    body = [_piece(a, 5, 100 + 20 * k, 46) for k, (a, _) in enumerate(rows)]
+    body += [_piece(b, 75, 100 + 20 * k, 46) for k, (_, b) in enumerate(rows)]
+    glued = _piece("33.52", 8, 160, 120)
+    (cut,) = column_cuts(0, 130, [*body, glued], [], DEFAULT_OPTIONS)
+    assert 51 < cut < 75
