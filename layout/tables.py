@@ -124,6 +124,22 @@ def decimal_counts(texts: Sequence[str]) -> Counter[int]:
     return counts
 
 
+def prints_thousands_commas(texts: Sequence[str], thousandths: bool) -> bool:
+    """Whether any of ``texts`` shows the table grouping thousands with commas.
+
+    ``1,879.36``, ``1,234,567`` and a damaged ``21.968.00`` show it; a lone ``42,252``
+    shows it only where the table prints no third decimals (there it may be ``42.252``
+    with its point read as a comma). Only a table that groups can have had a comma read
+    as a point, so only there is a lone ``1.234`` read as 1,234 first.
+    """
+    for text in texts:
+        readings = read_amount(text)
+        printed = readings[0].text if readings else ""
+        if "," in printed and (not thousandths or printed.count(",") + printed.count(".") >= 2):
+            return True
+    return False
+
+
 def assign_values(table: Table) -> None:
     """Set ``header_rows``, ``is_header`` and ``value`` of every cell (in place).
 
@@ -140,6 +156,7 @@ def assign_values(table: Table) -> None:
     counts = decimal_counts(texts)
     decimals = counts.most_common(1)[0][0] if counts else None
     thousandths = counts[3] > 0
+    grouped = prints_thousands_commas(texts, thousandths)
     amounts = {id(c) for c in body}
     for cell in table.cells:
         cell.is_header = cell.row < table.header_rows
@@ -147,11 +164,13 @@ def assign_values(table: Table) -> None:
             cell.text, cell.separators_fixed, cell.candidates = cell.ocr_text, False, None
         cell.value = None
         if id(cell) in amounts:
-            _read_value(cell, decimals, thousandths)
+            _read_value(cell, decimals, thousandths, grouped)
 
 
-def _read_value(cell: Cell, decimals: int | None, thousandths: bool = False) -> None:
-    readings = read_amount(cell.text, decimals)
+def _read_value(
+    cell: Cell, decimals: int | None, thousandths: bool = False, grouped: bool = True
+) -> None:
+    readings = read_amount(cell.text, decimals, grouped)
     if not readings:
         return
     best, others = readings[0], readings[1:]

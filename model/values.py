@@ -81,7 +81,9 @@ class AmountReading:
     separators_fixed: bool = False
 
 
-def read_amount(text: str | None, decimals: int | None = None) -> list[AmountReading]:
+def read_amount(
+    text: str | None, decimals: int | None = None, grouped: bool = True
+) -> list[AmountReading]:
     """The readings the grammar of a printed amount allows for ``text``, most likely first.
 
     A clean amount gives itself. A reading with damaged separators gives the amount its
@@ -89,9 +91,11 @@ def read_amount(text: str | None, decimals: int | None = None) -> list[AmountRea
     rejects a grammar reading with another fraction length (in a table printed to the
     cent, ``10:208`` is no amount the grammar can decide), and puts a grammar reading that
     fits the table before a strict one that doesn't (``1.234`` in a table of whole 元 is
-    1,234). Two readings mean two values: the caller keeps the second as a candidate for
-    reconciliation to choose. An empty list means the text is no amount the grammar can
-    read without changing a digit.
+    1,234), unless ``grouped`` is False: a table that shows no thousands comma anywhere
+    printed the lone point it was read with (seed 002's performance forms print
+    ``42.252`` 万元 beside whole scores, ``100`` and ``10``). Two readings mean two
+    values: the caller keeps the second as a candidate for reconciliation to choose. An
+    empty list means the text is no amount the grammar can read without changing a digit.
     """
     if text is None:
         return []
@@ -106,10 +110,14 @@ def read_amount(text: str | None, decimals: int | None = None) -> list[AmountRea
     if grammar is None or (strict is not None and grammar.value == strict):
         return readings
     strict_misfits = decimals is not None and _fraction_digits(s) != decimals
+    if not grouped and _LONE_POINT_GROUP.match(s):
+        strict_misfits = False
     return [grammar, *readings] if strict is None or strict_misfits else [*readings, grammar]
 
 
 _LONE_THOUSANDS_COMMA = re.compile(r"^([-−]?\d{1,3}),(\d{3})$")
+_LONE_POINT_GROUP = re.compile(r"^[-−]?\d{1,3}\.\d{3}$")
+"""``42.252``: three decimals, or one thousands group whose comma was read as a point."""
 
 
 def point_read_as_comma(text: str | None) -> str | None:

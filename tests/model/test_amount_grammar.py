@@ -60,6 +60,8 @@ def test_whole_yuan_table_reads_a_point_as_a_comma_and_keeps_the_other_reading()
     assert (second.text, second.value) == ("1.234", 1.234)
     # without the table's decimals the strict reading comes first
     assert [r.text for r in read_amount("1.234")] == ["1.234", "1,234"]
+    # and in a table that groups no thousands, where no comma can have been read as a point
+    assert [r.text for r in read_amount("1.234", decimals=0, grouped=False)] == ["1.234", "1,234"]
 
 
 def test_looks_like_amount():

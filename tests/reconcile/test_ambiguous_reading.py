@@ -44,6 +44,30 @@ def test_form_printing_thousandths_keeps_both_readings_and_flags_the_guesses():
     assert comma.text == "42,252" and not comma.repaired  # kept as read, never guessed
 
 
+def test_a_point_read_as_printed_where_the_table_groups_no_thousands():
+    """Seed 002's performance forms (both damage models): every cell of 42.252 was read
+    ``42.252``; the form's whole scores (``100``, ``10``) made the table's usual decimals
+    0, so the point was taken for a thousands comma and 42,252 kept, flagged. A table
+    showing no thousands comma anywhere printed the point it was read with; the other
+    reading stays, flagged."""
+    rows = [
+        FORM_ROWS[0],
+        "资金总额\t240\t240\t42.252\t100",
+        "市县区财政资金\t240\t240\t42.252\t100.00",
+        *(f"{name}\t\t\t\t{score}" for name, score in (("数量", 20), ("质量", 10), ("时效", 5))),
+    ]
+    table = _form(rows)
+    cells = [table.cell_at(1, 3), table.cell_at(2, 3)]
+    assert [(c.value, c.candidates) for c in cells] == [(42.252, ["42,252"])] * 2
+    doc = document_of(table)
+    reconcile_document(doc)
+    flagged = [u for u in doc.reconciliation.unresolved if u.rule.startswith("ambiguous")]
+    assert sorted(cell for u in flagged for cell in u.cells) == [(1, 3), (2, 3)]
+    # where the table does group its thousands, a lone point is first a comma read as one
+    grouping = [*rows, "其他资金\t1,234,567\t1,000\t0\t50"]
+    assert _form(grouping).cell_at(1, 3).value == 42252
+
+
 def test_no_second_reading_where_the_table_never_prints_thousandths():
     rows = [FORM_ROWS[0], FORM_ROWS[1], "市县区财政资金\t240\t240\t42.25\t100.00"]
     table = _form(rows)
