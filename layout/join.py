@@ -26,7 +26,7 @@ from fiscalocr.model import Page, Table, TableRegion
 from .continuation import regrid_at_columns
 from .mixed_columns import joined_on_union
 from .options import DEFAULT_OPTIONS, LayoutOptions
-from .tables import assign_values
+from .tables import assign_values, groups_thousands
 
 _OPENS_NEW_TABLE = ("title", "heading")
 _HEADER_TEXT_SIMILARITY = 0.8
@@ -166,9 +166,10 @@ def join_tables(
         else:
             tables.append(frag.model_copy(deep=True))
         renamed[(frag.pages[0], frag.id)] = len(tables) - 1
+    document_groups = any(groups_thousands(table) for table in tables)
     for index, table in enumerate(tables):
         table.id = f"t{index + 1}"
-        assign_values(table)
+        assign_values(table, document_groups)
     _rename_blocks(pages, renamed, tables)
     return tables
 

@@ -140,30 +140,43 @@ def prints_thousands_commas(texts: Sequence[str], thousandths: bool) -> bool:
     return False
 
 
-def assign_values(table: Table) -> None:
-    """Set ``header_rows``, ``is_header`` and ``value`` of every cell (in place).
-
-    Runs again on a joined table, so a cell's reading always starts from ``ocr_text``.
-    """
+def _body_texts(table: Table) -> list[str]:
+    """What was read in the body cells that may hold amounts (code columns left out)."""
     table.header_rows = header_row_count(table.cells, table.n_rows)
     codes = code_columns(table.cells, table.n_cols, table.header_rows)
-    body = [
-        c
+    return [
+        c.ocr_text if c.separators_fixed else c.text
         for c in table.cells
         if c.row >= table.header_rows and not (c.col in codes and c.colspan == 1)
     ]
-    texts = [c.ocr_text if c.separators_fixed else c.text for c in body]
+
+
+def groups_thousands(table: Table) -> bool:
+    """Whether the table's own print shows thousands commas (``prints_thousands_commas``)."""
+    texts = _body_texts(table)
+    return prints_thousands_commas(texts, decimal_counts(texts)[3] > 0)
+
+
+def assign_values(table: Table, document_groups: bool = False) -> None:
+    """Set ``header_rows``, ``is_header`` and ``value`` of every cell (in place).
+
+    Runs again on a joined table, so a cell's reading always starts from ``ocr_text``.
+    ``document_groups``: another table of the document shows thousands commas, so this
+    one, printed by the same hand, may have had one read as a point even where none of
+    its own shows (seed 000 p18: ``110,000`` read ``110.000`` beside zeros).
+    """
+    texts = _body_texts(table)
+    codes = code_columns(table.cells, table.n_cols, table.header_rows)
     counts = decimal_counts(texts)
     decimals = counts.most_common(1)[0][0] if counts else None
     thousandths = counts[3] > 0
-    grouped = prints_thousands_commas(texts, thousandths)
-    amounts = {id(c) for c in body}
+    grouped = document_groups or prints_thousands_commas(texts, thousandths)
     for cell in table.cells:
         cell.is_header = cell.row < table.header_rows
         if cell.separators_fixed:  # read again from what OCR saw
             cell.text, cell.separators_fixed, cell.candidates = cell.ocr_text, False, None
         cell.value = None
-        if id(cell) in amounts:
+        if cell.row >= table.header_rows and not (cell.col in codes and cell.colspan == 1):
             _read_value(cell, decimals, thousandths, grouped)
 
 

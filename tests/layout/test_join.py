@@ -120,3 +120,43 @@ def test_real_landscape_table_over_three_pages():
         "0",
         "3,296,600",
     ]
+
+
+def _performance_form(amount: str):
+    return spec_from_rows(
+        [
+            ["项目", "年度资金总额", "财政拨款", "其他资金"],
+            ["资金总额", amount, amount, "0"],
+            ["单位自筹", "0", "0", "0"],
+            ["其他", "0", "0", "0"],
+        ],
+        [140, 90, 90, 90],
+        row_height=20,
+        header_rows=1,
+        title="项目支出绩效目标表",
+        unit="元",
+    )
+
+
+def test_a_lone_point_reads_as_a_comma_where_another_table_of_the_document_groups(maker):
+    """Seed 000 p18: ``110,000`` read ``110.000`` in a form whose other cells are zeros.
+    Its own print shows no thousands comma, but the document's other tables do
+    (``950,000``), so the point is first a comma read as one; alone, it is read as printed."""
+    grouped = spec_from_rows(
+        [["项目", "金额"], ["甲", "950,000"], ["乙", "1,800,000.00"]],
+        [200, 100],
+        row_height=20,
+        header_rows=1,
+        title="部门收支总表",
+        unit="元",
+    )
+    maker.page([(grouped, 60, 120)])
+    maker.page([(_performance_form("110.000"), 60, 120)])
+    works = [maker.work(index, dpi=100) for index in range(2)]
+    for work in works:
+        analyse_page(work)
+    tables = join_tables([w.page for w in works], [t for w in works for t in w.tables])
+    form = tables[1].cell_at(1, 1)
+    assert (form.value, form.candidates) == (110000.0, ["110.000"])
+    alone = join_tables([works[1].page], list(works[1].tables))[0].cell_at(1, 1)
+    assert (alone.value, alone.candidates) == (110.0, ["110,000"])
