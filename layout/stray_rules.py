@@ -70,16 +70,27 @@ def drop_stray_verticals(
     return kept
 
 
-def without_seal_rims(rules: list[RuleLine], seals: Sequence[BBox], same: float) -> list[RuleLine]:
-    """Rules without the pieces lying wholly inside a seal's box (``Page.seals``) that no
-    piece outside the box continues at the same position.
+SEAL_PAD_SHARE = 0.05 / 1.1
+"""Share of a recorded seal box's width that is padding beyond the ring on each side
+(``ocr.seal`` pads the ring's blob by 5 % of its width)."""
+RIM_TOL_SHARE = 0.06
+"""A rim piece stands within this share of the box's width (at least 4 pt) of the ring's
+extreme: only there is a circle straight enough, over a row's height, to pass for a rule."""
 
-    Such a piece is the seal's rim: where the ring crosses dark print or the scan's JPEG
-    greys its red, the ink passes for black, and a one-row piece at the table's bottom
-    edge passes every test of ``drop_stray_verticals`` (seed 000 p10: a rim piece cut
-    the last row at x 109 and gave the page a column its table does not have, so it
-    joined nothing and its 26 amounts reached no truth cell). A table rule passing
-    under the seal runs on beyond the box, so its pieces inside are kept.
+
+def without_seal_rims(rules: list[RuleLine], seals: Sequence[BBox], same: float) -> list[RuleLine]:
+    """Rules without the seals' rims: pieces wholly inside a seal's box (``Page.seals``),
+    at the ring's extreme (left or right for a vertical, top or bottom for a horizontal),
+    that no piece outside the box continues at the same position.
+
+    Where the ring crosses dark print or the scan's JPEG greys its red, the ink passes for
+    black, and a one-row piece at the table's bottom edge passes every test of
+    ``drop_stray_verticals`` (seed 000 p10: a rim piece cut the last row at x 109 and gave
+    the page a column its table does not have, so it joined nothing and its 26 amounts
+    reached no truth cell). A circle is near straight only at its extremes, so a piece
+    elsewhere inside the box is the table's own (seed 000 p16: a seal covers a whole
+    short table, whose column rules end inside the box); a table rule passing under the
+    seal runs on beyond the box, so its pieces inside are kept too.
     """
     if not seals:
         return rules
@@ -87,6 +98,11 @@ def without_seal_rims(rules: list[RuleLine], seals: Sequence[BBox], same: float)
     def inside(rule: RuleLine, box: BBox) -> bool:
         lo, across_lo, hi, across_hi = box if rule.orientation == "v" else _turned(box)
         return lo <= rule.pos <= hi and across_lo <= rule.start and rule.end <= across_hi
+
+    def at_extreme(rule: RuleLine, box: BBox) -> bool:
+        lo, _, hi, _ = box if rule.orientation == "v" else _turned(box)
+        pad, tol = SEAL_PAD_SHARE * (hi - lo), max(4.0, RIM_TOL_SHARE * (hi - lo))
+        return min(abs(rule.pos - (lo + pad)), abs(rule.pos - (hi - pad))) <= tol
 
     kept = []
     for rule in rules:
@@ -98,7 +114,7 @@ def without_seal_rims(rules: list[RuleLine], seals: Sequence[BBox], same: float)
             and not any(inside(other, box) for box in boxes)
             for other in rules
         )
-        if not boxes or continued:
+        if continued or not any(at_extreme(rule, box) for box in boxes):
             kept.append(rule)
     return kept
 

@@ -84,3 +84,13 @@ def test_a_column_rule_passing_under_a_seal_keeps_its_pieces():
     ring_top = RuleLine("h", 104.0, 20.0, 90.0)
     kept = without_seal_rims([rim, column_inside, column_outside, row, ring_top], [seal], 3.0)
     assert kept == [column_inside, column_outside, row]
+
+
+def test_a_short_tables_column_rules_under_a_seal_stay():
+    """Seed 000 p16 (office style): a seal covers a whole four-row table, so its column
+    rules end inside the seal's box with nothing outside to continue them. They stand
+    well inside the ring, where a circle is no straight line: they are the table's."""
+    seal = (145.0, 70.0, 261.0, 160.0)
+    columns = [RuleLine("v", x, 95.0, 140.0) for x in (172.6, 215.7)]
+    rim = RuleLine("v", 254.0, 100.0, 125.0)  # at the ring's right extreme (255.7)
+    assert without_seal_rims([*columns, rim], [seal], 3.0) == columns
