@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from fiscalocr.model import BBox, Line
+from fiscalocr.model import SEAL_BOX_PAD, BBox, Line
 
 from .crossing import lines_across
 from .geometry import RuleLine
@@ -70,9 +70,8 @@ def drop_stray_verticals(
     return kept
 
 
-SEAL_PAD_SHARE = 0.05 / 1.1
-"""Share of a recorded seal box's width that is padding beyond the ring on each side
-(``ocr.seal`` pads the ring's blob by 5 % of its width)."""
+SEAL_PAD_SHARE = SEAL_BOX_PAD / (1 + 2 * SEAL_BOX_PAD)
+"""Share of a recorded seal box's width that is padding beyond the ring on each side."""
 RIM_TOL_SHARE = 0.06
 """A rim piece stands within this share of the box's width (at least 4 pt) of the ring's
 extreme: only there is a circle straight enough, over a row's height, to pass for a rule."""

@@ -136,6 +136,11 @@ class Block(_Model):
     table_id: str | None = None
 
 
+SEAL_BOX_PAD = 0.05
+"""A seal's box in ``Page.seals`` reaches this share of the ring's width (and height)
+beyond the ring on each side, so that its whole ink is inside."""
+
+
 class Page(_Model):
     page: int = Field(ge=1, description="1-based page number")
     width: float
@@ -167,7 +172,8 @@ class Page(_Model):
     seals: list[BBox] = Field(
         default_factory=list,
         description="boxes (points) of the official seals (公章) whose coloured ink was taken "
-        "off the raster before it was read; a rule piece wholly inside one is the seal's rim",
+        "off the raster before it was read, each padded by SEAL_BOX_PAD of the ring's size; "
+        "a rule piece inside one, at the ring's extreme, is the seal's rim",
     )
 
 

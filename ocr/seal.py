@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from fiscalocr.model import SEAL_BOX_PAD
 from fiscalocr.model.raster import brightest_channel, darkest_channel
 
 MIN_CHROMA = 60
@@ -22,7 +23,7 @@ MAX_SEAL_ASPECT = 1.6
 """Round or oval: width / height within 1/1.6 .. 1.6."""
 DARK_SHARE = 0.6
 """Coloured pixels brighter than this share of the paper are seal ink, not text under it."""
-PAD_SHARE = 0.05
+PAD_SHARE = SEAL_BOX_PAD
 SCALE = 0.25
 """Blobs are found on a quarter-size mask (seals are large)."""
 
