@@ -140,20 +140,24 @@ def prints_thousands_commas(texts: Sequence[str], thousandths: bool) -> bool:
     return False
 
 
-def _body_texts(table: Table) -> list[str]:
-    """What was read in the body cells that may hold amounts (code columns left out)."""
+def _body_cells(table: Table) -> list[Cell]:
+    """The body cells that may hold amounts (code columns left out); sets ``header_rows``."""
     table.header_rows = header_row_count(table.cells, table.n_rows)
     codes = code_columns(table.cells, table.n_cols, table.header_rows)
     return [
-        c.ocr_text if c.separators_fixed else c.text
+        c
         for c in table.cells
         if c.row >= table.header_rows and not (c.col in codes and c.colspan == 1)
     ]
 
 
+def _read_texts(cells: Sequence[Cell]) -> list[str]:
+    return [c.ocr_text if c.separators_fixed else c.text for c in cells]
+
+
 def groups_thousands(table: Table) -> bool:
     """Whether the table's own print shows thousands commas (``prints_thousands_commas``)."""
-    texts = _body_texts(table)
+    texts = _read_texts(_body_cells(table))
     return prints_thousands_commas(texts, decimal_counts(texts)[3] > 0)
 
 
@@ -165,18 +169,19 @@ def assign_values(table: Table, document_groups: bool = False) -> None:
     one, printed by the same hand, may have had one read as a point even where none of
     its own shows (seed 000 p18: ``110,000`` read ``110.000`` beside zeros).
     """
-    texts = _body_texts(table)
-    codes = code_columns(table.cells, table.n_cols, table.header_rows)
+    body = _body_cells(table)
+    texts = _read_texts(body)
     counts = decimal_counts(texts)
     decimals = counts.most_common(1)[0][0] if counts else None
     thousandths = counts[3] > 0
     grouped = document_groups or prints_thousands_commas(texts, thousandths)
+    amounts = {id(c) for c in body}
     for cell in table.cells:
         cell.is_header = cell.row < table.header_rows
         if cell.separators_fixed:  # read again from what OCR saw
             cell.text, cell.separators_fixed, cell.candidates = cell.ocr_text, False, None
         cell.value = None
-        if cell.row >= table.header_rows and not (cell.col in codes and cell.colspan == 1):
+        if id(cell) in amounts:
             _read_value(cell, decimals, thousandths, grouped)
 
 
