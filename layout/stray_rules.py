@@ -103,17 +103,19 @@ def without_seal_rims(rules: list[RuleLine], seals: Sequence[BBox], same: float)
         pad, tol = SEAL_PAD_SHARE * (hi - lo), max(4.0, RIM_TOL_SHARE * (hi - lo))
         return min(abs(rule.pos - (lo + pad)), abs(rule.pos - (hi - pad))) <= tol
 
-    kept = []
-    for rule in rules:
-        boxes = [box for box in seals if inside(rule, box)]
-        continued = any(
+    def continued(rule: RuleLine, boxes: list[BBox]) -> bool:
+        return any(
             other is not rule
             and other.orientation == rule.orientation
             and abs(other.pos - rule.pos) <= same
             and not any(inside(other, box) for box in boxes)
             for other in rules
         )
-        if continued or not any(at_extreme(rule, box) for box in boxes):
+
+    kept = []
+    for rule in rules:
+        boxes = [box for box in seals if inside(rule, box)]
+        if not any(at_extreme(rule, box) for box in boxes) or continued(rule, boxes):
             kept.append(rule)
     return kept
 

@@ -125,12 +125,13 @@ def decimal_counts(texts: Sequence[str]) -> Counter[int]:
 
 
 def prints_thousands_commas(texts: Sequence[str], thousandths: bool) -> bool:
-    """Whether any of ``texts`` shows the table grouping thousands with commas.
+    """Whether any of ``texts`` shows its print grouping thousands with commas.
 
     ``1,879.36``, ``1,234,567`` and a damaged ``21.968.00`` show it; a lone ``42,252``
     shows it only where the table prints no third decimals (there it may be ``42.252``
-    with its point read as a comma). Only a table that groups can have had a comma read
-    as a point, so only there is a lone ``1.234`` read as 1,234 first.
+    with its point read as a comma). Only a print that groups can have had a comma read
+    as a point, so only in a document where some table shows it (``join_tables``) is a
+    lone ``1.234`` read as 1,234 first.
     """
     for text in texts:
         readings = read_amount(text)

@@ -91,8 +91,8 @@ def read_amount(
     rejects a grammar reading with another fraction length (in a table printed to the
     cent, ``10:208`` is no amount the grammar can decide), and puts a grammar reading that
     fits the table before a strict one that doesn't (``1.234`` in a table of whole 元 is
-    1,234), unless ``grouped`` is False: a table that shows no thousands comma anywhere
-    printed the lone point it was read with (seed 002's performance forms print
+    1,234), unless ``grouped`` is False: a document that shows no thousands comma
+    anywhere printed the lone point it was read with (seed 002's performance forms print
     ``42.252`` 万元 beside whole scores, ``100`` and ``10``). Two readings mean two
     values: the caller keeps the second as a candidate for reconciliation to choose. An
     empty list means the text is no amount the grammar can read without changing a digit.

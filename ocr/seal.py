@@ -23,7 +23,6 @@ MAX_SEAL_ASPECT = 1.6
 """Round or oval: width / height within 1/1.6 .. 1.6."""
 DARK_SHARE = 0.6
 """Coloured pixels brighter than this share of the paper are seal ink, not text under it."""
-PAD_SHARE = SEAL_BOX_PAD
 SCALE = 0.25
 """Blobs are found on a quarter-size mask (seals are large)."""
 
@@ -43,7 +42,7 @@ def seal_boxes(image: np.ndarray, px_per_pt: float) -> list[tuple[int, int, int,
     boxes = []
     for x, y, w, h, _area in stats[1:count]:
         if w >= min_side and h >= min_side and 1 / MAX_SEAL_ASPECT <= w / h <= MAX_SEAL_ASPECT:
-            pad_x, pad_y = PAD_SHARE * w, PAD_SHARE * h
+            pad_x, pad_y = SEAL_BOX_PAD * w, SEAL_BOX_PAD * h
             boxes.append(
                 (
                     max(0, int((x - pad_x) / SCALE)),
