@@ -253,8 +253,10 @@ def _without_faint_specks(
     """A table whose column rules are printed in ink (two or more crossing many rows)
     has no faint column rule a row or two long: such a piece is the reverse side showing
     through, or JPEG noise beside text, and would cut one row into an extra column. A
-    short faint piece that another vertical continues at its x (a header rule over a
-    column rule, part of it too light to binarise) is kept."""
+    short faint piece that an inked vertical continues at its x (a header rule over a
+    column rule, part of it too light to binarise) is kept. Another faint piece does not
+    vouch for it: a paragraph's glyph edges leave faint pieces every few points, and
+    at one x they kept each other (seed 002 p23, a performance form's text cells)."""
     inked = [
         v
         for v in group
@@ -269,7 +271,7 @@ def _without_faint_specks(
         if r.orientation == "h"
         or not r.faint
         or _crossings(r, long_hs) >= _MANY_ROWS
-        or any(o is not r and abs(o.pos - r.pos) <= same_x for o in vs)
+        or any(o is not r and not o.faint and abs(o.pos - r.pos) <= same_x for o in vs)
     ]
 
 
