@@ -208,6 +208,38 @@ def _separated(first: Sequence[Piece], second: Sequence[Piece], crossing: bool) 
     )
 
 
+def _nearest_text(
+    band: Sequence[Piece],
+    xs: list[float],
+    edge: int,
+    step: int,
+    top: float,
+    bottom: float,
+    rules: list[RuleLine],
+    options: LayoutOptions,
+) -> list[Piece]:
+    """The text of the first column holding any, going from grid line ``edge`` left
+    (``step`` -1) or right (+1) through the row's unruled edges only.
+
+    A faded rule segment can leave an empty column between two amounts in one row (seed
+    000 p9: ``190.00`` under 合计 and under 项目支出, nothing under 基本支出, and no rule
+    left between them in that row): the row's cell then spanned all three columns and
+    held ``190.00 190.00``. The two amounts are still clearly separate, one column apart.
+    """
+    col = edge - 1 if step < 0 else edge
+    while 0 <= col < len(xs) - 1:
+        found = [p for p in band if xs[col] <= centre(p.bbox)[0] < xs[col + 1]]
+        if found:
+            return found
+        beyond = col if step < 0 else col + 1
+        if beyond <= 0 or beyond >= len(xs) - 1:
+            return []
+        if edge_covered(rules, "v", xs[beyond], top, bottom, options):
+            return []
+        col += step
+    return []
+
+
 def split_rules(
     rules: list[RuleLine], pieces: Sequence[Piece], options: LayoutOptions
 ) -> list[RuleLine]:
@@ -228,8 +260,8 @@ def split_rules(
             x = xs[c]
             if edge_covered(rules, "v", x, top, bottom, options):
                 continue
-            left = [p for p in band if xs[c - 1] <= centre(p.bbox)[0] < x]
-            right = [p for p in band if x <= centre(p.bbox)[0] <= xs[c + 1]]
+            left = _nearest_text(band, xs, c, -1, top, bottom, rules, options)
+            right = _nearest_text(band, xs, c, 1, top, bottom, rules, options)
             crossing = stands_across(band, x, half)
             if _separated(left, right, crossing):
                 out.append(RuleLine("v", x, top, bottom, virtual=True))

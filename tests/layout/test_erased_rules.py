@@ -121,3 +121,36 @@ def test_a_piece_boxed_far_wider_than_its_digits_does_not_hide_the_column_line()
     glued = _piece("33.52", 8, 160, 120)
     (cut,) = column_cuts(0, 130, [*body, glued], [], DEFAULT_OPTIONS)
     assert 51 < cut < 75
+
+
+BUDGET = [
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["201", "一般公共服务支出", "319.49", "116.49", "203.00"],
+    ["2011301", "行政运行", "116.23", "116.23", ""],
+    ["2011308", "招商引资", "190.00", "", "190.00"],
+    ["2011399", "其他商贸事务支出", "13.00", "", "13.00"],
+]
+BUDGET_WIDTHS = [70, 150, 60, 70, 70]
+
+
+def test_two_rule_segments_faded_round_an_empty_cell_leave_three_cells(maker):
+    """Seed 000 (print, no repeated header) p9, our ``medium`` damage: in the 招商引资 row
+    both rules round the empty 基本支出 cell faded, so one cell spanned 合计 to 项目支出 and
+    held ``190.00 190.00``, which is no amount. The two amounts stand a column apart,
+    each in a column of its own: the row keeps its three cells."""
+    from fiscalocr.testing.specimen import spec_from_rows
+
+    spec = spec_from_rows(BUDGET, BUDGET_WIDTHS, row_height=20, header_rows=1)
+    left, top = 60, 120
+    work = maker.work(maker.page([(spec, left, top)]))
+    px = work.px_per_pt
+    row_top, row_bottom = top + 3 * 20, top + 4 * 20
+    for x in (left + 280, left + 350):  # the rules either side of 基本支出, in that row only
+        rows = slice(int((row_top + 1.5) * px), int((row_bottom - 1.5) * px))
+        work.image[rows, int((x - 1.5) * px) : int((x + 1.5) * px)] = 255
+    (table,) = find_layout(work).tables
+    assert (table.n_rows, table.n_cols) == (5, 5)
+    row = {c.col: c for c in table.cells if c.row == 3}
+    assert (row[2].value, row[2].colspan, row[4].value) == (190.00, 1, 190.00)
+    assert row[3].value is None
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
