@@ -32,6 +32,7 @@ from .placement import CellText, place_text
 from .regions import group_regions, is_underlined_prose, region_bbox
 from .rules import detect_rules
 from .scale import print_scale, scale_warning, scaled_options
+from .seal_rings import grey_seal_rings
 from .stray_rules import drop_stray_verticals, without_seal_rims
 from .tables import make_fragment
 from .textgrid import complete_rules
@@ -87,7 +88,8 @@ def find_layout(
     glyphs = [ch.bbox for piece in pieces for ch in piece.chars]
     if work.image is not None:  # without a raster only rule-less tables can be found
         rules = detect_rules(work.image, work.px_per_pt, options, glyphs)
-        layout.rules = without_seal_rims(rules, work.page.seals, options.snap_pt)
+        seals = [*work.page.seals, *grey_seal_rings(work.image, work.px_per_pt, work.page.seals)]
+        layout.rules = without_seal_rims(rules, seals, options.snap_pt)
     regions = [
         drop_stray_verticals(r, options, lines)
         for r in group_regions(layout.rules, lines, options)

@@ -89,7 +89,9 @@ def without_seal_rims(rules: list[RuleLine], seals: Sequence[BBox], same: float)
     reached no truth cell). A circle is near straight only at its extremes, so a piece
     elsewhere inside the box is the table's own (seed 000 p16: a seal covers a whole
     short table, whose column rules end inside the box); a table rule passing under the
-    seal runs on beyond the box, so its pieces inside are kept too.
+    seal runs on beyond the box, so its pieces inside are kept too. Only an inked piece
+    continues a rim piece: a faint one at its x is as often a glyph's edge (seed 002 p26,
+    a faint piece after 中心 200 pt above kept a grey seal's rim as a column rule).
     """
     if not seals:
         return rules
@@ -108,6 +110,7 @@ def without_seal_rims(rules: list[RuleLine], seals: Sequence[BBox], same: float)
             other is not rule
             and other.orientation == rule.orientation
             and abs(other.pos - rule.pos) <= same
+            and not other.faint
             and not any(inside(other, box) for box in boxes)
             for other in rules
         )
