@@ -9,6 +9,7 @@ would glue characters into false rules).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -120,37 +121,54 @@ def merge_collinear(
     """
     merged: list[RuleLine] = []
     for orientation in ("h", "v"):
-        runs: list[list[RuleLine]] = []
+        runs: list[_Run] = []
+        by_pos: dict[int, list[_Run]] = {}  # runs by their last piece's position // snap
         for rule in sorted(
             (r for r in rules if r.orientation == orientation), key=lambda r: (r.start, r.pos)
         ):
+            key = int(rule.pos // snap)
             near = [
                 run
-                for run in runs
-                if abs(_last(run).pos - rule.pos) <= snap
-                and _bridged(run, rule, gap, long_gap, long_piece)
+                for k in (key - 1, key, key + 1)
+                for run in by_pos.get(k, ())
+                if abs(run.last.pos - rule.pos) <= snap
+                and run.bridges(rule, gap, long_gap, long_piece)
             ]
-            if near:
-                min(near, key=lambda run: abs(_last(run).pos - rule.pos)).append(rule)
-            else:
-                runs.append([rule])
-        merged += [_combine(run, orientation) for run in runs]
+            if not near:
+                run = _Run([rule], rule)
+                runs.append(run)
+                by_pos.setdefault(key, []).append(run)
+                continue
+            run = min(near, key=lambda r: abs(r.last.pos - rule.pos))
+            before = int(run.last.pos // snap)
+            run.add(rule)
+            after = int(run.last.pos // snap)
+            if after != before:
+                by_pos[before].remove(run)
+                by_pos.setdefault(after, []).append(run)
+        merged += [_combine(run.pieces, orientation) for run in runs]
     return merged
 
 
-def _last(run: list[RuleLine]) -> RuleLine:
-    """The piece of a run that reaches furthest along the line."""
-    return max(run, key=lambda r: r.end)
+@dataclass
+class _Run:
+    """Pieces joined so far into one rule, and the one reaching furthest along the line."""
 
+    pieces: list[RuleLine]
+    last: RuleLine
 
-def _bridged(
-    current: list[RuleLine], rule: RuleLine, gap: float, long_gap: float, long_piece: float
-) -> bool:
-    reach = max(r.end for r in current)
-    if rule.start <= reach + gap:
-        return True
-    last = max(current, key=lambda r: r.end)
-    return rule.start <= reach + long_gap and min(last.length, rule.length) >= long_piece
+    def add(self, rule: RuleLine) -> None:
+        self.pieces.append(rule)
+        if rule.end > self.last.end:
+            self.last = rule
+
+    def bridges(self, rule: RuleLine, gap: float, long_gap: float, long_piece: float) -> bool:
+        """Whether ``rule`` continues this run: closer than ``gap`` along the line, or
+        within ``long_gap`` when both it and the run's last piece are long."""
+        reach = self.last.end
+        if rule.start <= reach + gap:
+            return True
+        return rule.start <= reach + long_gap and min(self.last.length, rule.length) >= long_piece
 
 
 def _combine(pieces: list[RuleLine], orientation: str) -> RuleLine:
