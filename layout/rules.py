@@ -135,11 +135,11 @@ def merge_collinear(
                 and run.bridges(rule, gap, long_gap, long_piece)
             ]
             if not near:
-                run = _Run([rule], rule)
+                run = _Run([rule], rule, len(runs))
                 runs.append(run)
                 by_pos.setdefault(key, []).append(run)
                 continue
-            run = min(near, key=lambda r: abs(r.last.pos - rule.pos))
+            run = min(near, key=lambda r: (abs(r.last.pos - rule.pos), r.index))
             before = int(run.last.pos // snap)
             run.add(rule)
             after = int(run.last.pos // snap)
@@ -156,6 +156,8 @@ class _Run:
 
     pieces: list[RuleLine]
     last: RuleLine
+    index: int
+    """Order of creation: of two runs equally near a piece, the older takes it."""
 
     def add(self, rule: RuleLine) -> None:
         self.pieces.append(rule)
