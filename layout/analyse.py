@@ -22,7 +22,7 @@ from .blocks import (
 )
 from .empty import read_empty_cells
 from .empty_edges import without_empty_edge_columns
-from .geometry import RuleLine
+from .geometry import BBox, RuleLine
 from .grid import CellGrid, build_grid
 from .ink import seal_lines
 from .inkboxes import tighten_to_ink
@@ -60,6 +60,9 @@ class PageLayout:
     """Amount pieces outside every table found: recall lost, reported on the page."""
     scale: float = 1.0
     """How many times print size the page is drawn; the tolerances were scaled by it."""
+    seals: list[BBox] = field(default_factory=list)
+    """Seal boxes the rim filter used: ``Page.seals`` (coloured, taken off the raster by
+    ``ocr/``) and the grey rings found here (``seal_rings``)."""
 
 
 def find_layout(
@@ -88,8 +91,9 @@ def find_layout(
     glyphs = [ch.bbox for piece in pieces for ch in piece.chars]
     if work.image is not None:  # without a raster only rule-less tables can be found
         rules = detect_rules(work.image, work.px_per_pt, options, glyphs)
-        seals = [*work.page.seals, *grey_seal_rings(work.image, work.px_per_pt, work.page.seals)]
-        layout.rules = without_seal_rims(rules, seals, options.snap_pt)
+        rings = grey_seal_rings(work.image, work.px_per_pt, work.page.seals)
+        layout.seals = [*work.page.seals, *rings]
+        layout.rules = without_seal_rims(rules, layout.seals, options.snap_pt)
     regions = [
         drop_stray_verticals(r, options, lines)
         for r in group_regions(layout.rules, lines, options)

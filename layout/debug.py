@@ -13,7 +13,7 @@ import numpy as np
 
 from fiscalocr.model import Page, Table
 
-from .geometry import RuleLine
+from .geometry import BBox, RuleLine
 from .options import DEFAULT_OPTIONS, LayoutOptions
 
 RULE_COLOUR = (0.9, 0.1, 0.1)
@@ -22,6 +22,7 @@ CELL_COLOUR = (0.1, 0.3, 0.95)
 HEADER_FILL = (0.85, 0.9, 1.0)
 TEXT_COLOUR = (0.0, 0.55, 0.0)
 LINE_COLOUR = (0.6, 0.6, 0.6)
+SEAL_COLOUR = (0.6, 0.0, 0.7)
 
 
 def _png(image: np.ndarray) -> bytes:
@@ -32,10 +33,11 @@ def _png(image: np.ndarray) -> bytes:
     return data.tobytes()
 
 
-def _rules_seen(
+def _seen(
     image: np.ndarray, page: Page, px_per_pt: float, options: LayoutOptions
-) -> list[RuleLine]:
-    """Printed rules as detected plus the rules the stage inferred from text."""
+) -> tuple[list[RuleLine], list[BBox]]:
+    """Printed rules as detected plus the rules the stage inferred from text, and the
+    seal boxes whose rims were filtered out."""
     from fiscalocr.model import PageWork
 
     from .analyse import find_layout
@@ -43,7 +45,8 @@ def _rules_seen(
     layout = find_layout(
         PageWork(page=page.model_copy(deep=True), image=image, px_per_pt=px_per_pt), options
     )
-    return layout.rules + [r for grid in layout.grids for r in grid.rules if r.virtual]
+    rules = layout.rules + [r for grid in layout.grids for r in grid.rules if r.virtual]
+    return rules, layout.seals
 
 
 def draw_debug(
@@ -55,7 +58,8 @@ def draw_debug(
     options: LayoutOptions = DEFAULT_OPTIONS,
 ) -> Path:
     """Write a PNG of the page with rules (red, inferred ones orange), cells (blue, header
-    cells shaded), each cell's text (green) and the OCR line boxes (grey).
+    cells shaded), each cell's text (green), the OCR line boxes (grey) and the seals'
+    boxes (purple: the recorded ones, and the grey rings when the page is analysed again).
 
     When ``rules`` is None and an image is given the page is analysed again, so the
     picture shows exactly the rules detection saw and those inferred from text.
@@ -65,11 +69,14 @@ def draw_debug(
     doc = pymupdf.open()
     canvas = doc.new_page(width=page.width, height=page.height)
     scale = 2.0
+    seals = list(page.seals)
     if image is not None:
         canvas.insert_image(canvas.rect, stream=_png(image))
         scale = image.shape[1] / page.width
         if rules is None:
-            rules = _rules_seen(image, page, scale, options)
+            rules, seals = _seen(image, page, scale, options)
+    for box in seals:
+        canvas.draw_rect(pymupdf.Rect(box), color=SEAL_COLOUR, width=1.0, dashes="[3] 0")
     for line in page.lines:
         canvas.draw_rect(pymupdf.Rect(line.bbox), color=LINE_COLOUR, width=0.3)
     for table in tables:

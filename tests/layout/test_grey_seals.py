@@ -65,3 +65,19 @@ def test_a_faint_piece_at_the_rim_s_x_does_not_keep_it():
     assert without_seal_rims([rim, glyph_edge], [seal], 3.0) == [glyph_edge]
     printed = RuleLine("v", 676.5, 86.0, 260.0)
     assert rim in without_seal_rims([rim, printed], [seal], 3.0)
+
+
+def test_the_layout_keeps_the_ring_and_the_debug_picture_draws_it(maker, tmp_path):
+    import cv2
+    import numpy as np
+
+    from fiscalocr.layout import draw_debug, find_layout
+    from fiscalocr.layout.debug import SEAL_COLOUR
+
+    work = _sealed_page(maker)
+    (box,) = find_layout(work).seals
+    assert abs((box[0] + box[2]) / 2 - CENTRE[0]) < 3
+    picture = cv2.imread(str(draw_debug(work.image, work.page, [], tmp_path / "p.png")))
+    purple = np.array([round(255 * c) for c in reversed(SEAL_COLOUR)])  # BGR
+    near = np.abs(picture.astype(int) - purple).sum(axis=2) < 60
+    assert near.sum() > 100
