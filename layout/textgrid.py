@@ -210,33 +210,38 @@ def _separated(first: Sequence[Piece], second: Sequence[Piece], crossing: bool) 
 
 def _nearest_text(
     band: Sequence[Piece],
-    xs: list[float],
+    lines: list[float],
     edge: int,
     step: int,
-    top: float,
-    bottom: float,
+    across: tuple[float, float],
+    orientation: str,
     rules: list[RuleLine],
     options: LayoutOptions,
 ) -> list[Piece]:
-    """The text of the first column holding any, going from grid line ``edge`` left
-    (``step`` -1) or right (+1) through the row's unruled edges only.
+    """The text of the first cell holding any, going from grid line ``edge`` back
+    (``step`` -1: left, or up) or on (+1: right, or down) through unruled edges only.
 
-    A faded rule segment can leave an empty column between two amounts in one row (seed
-    000 p9: ``190.00`` under 合计 and under 项目支出, nothing under 基本支出, and no rule
-    left between them in that row): the row's cell then spanned all three columns and
-    held ``190.00 190.00``. The two amounts are still clearly separate, one column apart.
+    ``band`` is the row's (``orientation`` "v": ``lines`` are the column lines) or the
+    column's text ("h": ``lines`` are the row lines), ``across`` the band's extent. A
+    faded rule segment can leave an empty cell between two amounts (seed 000 p9:
+    ``190.00`` under 合计 and under 项目支出, nothing under 基本支出, and no rule left
+    between them in that row): the row's cell then spanned all three columns and held
+    ``190.00 190.00``. A phantom row 4 pt tall does the same down a column (bench-v2
+    medium p11 under augraphy: ``27.43`` above it and below it, in one cell). The two
+    amounts are still clearly separate, one cell apart.
     """
-    col = edge - 1 if step < 0 else edge
-    while 0 <= col < len(xs) - 1:
-        found = [p for p in band if xs[col] <= centre(p.bbox)[0] < xs[col + 1]]
+    axis = 0 if orientation == "v" else 1
+    cell = edge - 1 if step < 0 else edge
+    while 0 <= cell < len(lines) - 1:
+        found = [p for p in band if lines[cell] <= centre(p.bbox)[axis] < lines[cell + 1]]
         if found:
             return found
-        beyond = col if step < 0 else col + 1
-        if beyond <= 0 or beyond >= len(xs) - 1:
+        beyond = cell if step < 0 else cell + 1
+        if beyond <= 0 or beyond >= len(lines) - 1:
             return []
-        if edge_covered(rules, "v", xs[beyond], top, bottom, options):
+        if edge_covered(rules, orientation, lines[beyond], *across, options):
             return []
-        col += step
+        cell += step
     return []
 
 
@@ -260,8 +265,8 @@ def split_rules(
             x = xs[c]
             if edge_covered(rules, "v", x, top, bottom, options):
                 continue
-            left = _nearest_text(band, xs, c, -1, top, bottom, rules, options)
-            right = _nearest_text(band, xs, c, 1, top, bottom, rules, options)
+            left = _nearest_text(band, xs, c, -1, (top, bottom), "v", rules, options)
+            right = _nearest_text(band, xs, c, 1, (top, bottom), "v", rules, options)
             crossing = stands_across(band, x, half)
             if _separated(left, right, crossing):
                 out.append(RuleLine("v", x, top, bottom, virtual=True))
@@ -272,9 +277,10 @@ def split_rules(
         for c in range(len(xs) - 1):
             if edge_covered(rules, "h", y, xs[c], xs[c + 1], options):
                 continue
-            column = [p for p in pieces if centred_in(p, xs[c], ys[r - 1], xs[c + 1], ys[r + 1])]
-            above = [p for p in column if centre(p.bbox)[1] < y]
-            below = [p for p in column if centre(p.bbox)[1] >= y]
+            column = [p for p in pieces if centred_in(p, xs[c], ys[0], xs[c + 1], ys[-1])]
+            span = (xs[c], xs[c + 1])
+            above = _nearest_text(column, ys, r, -1, span, "h", rules, options)
+            below = _nearest_text(column, ys, r, 1, span, "h", rules, options)
             crossing = any(p.bbox[1] < y - half and p.bbox[3] > y + half for p in column)
             if _separated(above, below, crossing):
                 out.append(RuleLine("h", y, xs[c], xs[c + 1], virtual=True))

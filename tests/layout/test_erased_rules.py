@@ -154,3 +154,22 @@ def test_two_rule_segments_faded_round_an_empty_cell_leave_three_cells(maker):
     assert (row[2].value, row[2].colspan, row[4].value) == (190.00, 1, 190.00)
     assert row[3].value is None
     assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+
+
+def test_two_row_rules_faded_round_an_empty_cell_leave_three_cells(maker):
+    """The same down a column (bench-v2 medium p11 under augraphy: a phantom row 4 pt
+    tall between two ``27.43`` whose row rules faded in that column, and one cell held
+    ``27.43 27.43``): 203.00 and 190.00, an empty 项目支出 cell between them, stay apart."""
+    from fiscalocr.testing.specimen import spec_from_rows
+
+    spec = spec_from_rows(BUDGET, BUDGET_WIDTHS, row_height=20, header_rows=1)
+    left, top = 60, 120
+    work = maker.work(maker.page([(spec, left, top)]))
+    px = work.px_per_pt
+    columns = slice(int((left + 350 + 1.5) * px), int((left + 420 - 1.5) * px))
+    for y in (top + 2 * 20, top + 3 * 20):  # the rules above and below 行政运行's 项目支出
+        work.image[int((y - 1.5) * px) : int((y + 1.5) * px), columns] = 255
+    (table,) = find_layout(work).tables
+    column = {c.row: c for c in table.cells if c.col == 4}
+    assert (column[1].value, column[1].rowspan, column[3].value) == (203.00, 1, 190.00)
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
