@@ -68,7 +68,10 @@ def reconcile_document(
     rec.unresolved += ambiguous_unconfirmed(doc, built.book.rules, after, flagged)
     doc.reconciliation = rec
     doc.findings = audit.findings(doc, built, left, after)
-    unchecked_amount_warnings(doc)
+    checked = {(r.table, r.row, r.col) for rule in built.book.rules for r in rule.cells}
+    checked |= {(r.table, r.row, r.col) for a in built.amounts for r, _ in a.places}
+    amounts = {(r.table, r.row, r.col) for r, v in built.values.items() if v is not None}
+    unchecked_amount_warnings(doc, checked, amounts)
 
 
 @dataclass
