@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fiscalocr.model import NothingSelectedError
+from fiscalocr.ocr import OcrOptions
 
 from .options import ConvertOptions
 from .stages import load_stages
@@ -17,7 +18,11 @@ def debug_page(
     """Read page ``page_number`` (1-based) and draw its rules, cells and text into ``out``."""
     from fiscalocr import layout
 
-    options = ConvertOptions(dpi=dpi, force_ocr=force_ocr, classify=False, reconcile=False)
+    options = ConvertOptions(
+        ocr=OcrOptions(dpi=dpi, force_ocr=force_ocr, render_drawn_pages=True),
+        classify=False,
+        reconcile=False,
+    )
     stages = load_stages(options)
     with stages.open_source(pdf) as source:
         if not 1 <= page_number <= source.page_count:

@@ -14,13 +14,14 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
+from dataclasses import astuple
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from fiscalocr.model import Page, PageWork
+from fiscalocr.model import DrawnRule, Page, PageWork
 
 CACHE_FORMAT = "1"
 
@@ -67,18 +68,21 @@ def _dump(work: PageWork) -> bytes:
         if not ok:
             raise ValueError("the page image could not be encoded")
         image = png.tobytes()
-    return pickle.dumps((_as_data(work.page), image, work.px_per_pt))
+    drawn = None if work.drawn_rules is None else [astuple(r) for r in work.drawn_rules]
+    return pickle.dumps((_as_data(work.page), image, work.px_per_pt, drawn))
 
 
 def _load(data: bytes) -> PageWork:
     import cv2
     import numpy as np
 
-    page, image, px_per_pt = pickle.loads(data)
+    page, image, px_per_pt, *rest = pickle.loads(data)  # entries before drawn rules: 3 items
+    drawn = rest[0] if rest else None
     page = Page.model_validate(_as_data(page))  # fields the model gained get their defaults
     if image is not None:
         image = cv2.imdecode(np.frombuffer(image, np.uint8), cv2.IMREAD_UNCHANGED)
-    return PageWork(page=page, image=image, px_per_pt=px_per_pt)
+    rules = None if drawn is None else [DrawnRule(*r) for r in drawn]
+    return PageWork(page=page, image=image, px_per_pt=px_per_pt, drawn_rules=rules)
 
 
 def cached_reader(

@@ -163,7 +163,7 @@ def _read_one_page(
         # recorded in the document and reported on its summary line: no second line here
         log.info("page %d: %s", index + 1, error)
         return _failed_page(index, error, "ocr")
-    if stages.analyse_page is not None and work.image is not None:
+    if stages.analyse_page is not None and (work.image is not None or work.drawn_rules is not None):
         try:
             with timer.stage("layout"):
                 stages.analyse_page(work)

@@ -20,6 +20,7 @@ from .blocks import (
     page_blocks,
     title_text,
 )
+from .drawn import rules_from_drawing
 from .empty import read_empty_cells
 from .empty_edges import without_empty_edge_columns
 from .geometry import BBox, RuleLine
@@ -75,8 +76,9 @@ def find_layout(
     A page drawn several times larger than print is measured with its tolerances scaled
     to its text (``scale``).
 
-    A page without a raster (``work.image`` None: read from its text layer and not
-    rendered) still gets its rule-less tables, found from text alignment alone.
+    A born-digital page's rules come from its drawing commands (``work.drawn_rules``),
+    not from a raster. A page with neither (read from its text layer, not rendered, no
+    drawn rules read) still gets its rule-less tables, found from text alignment alone.
     """
     layout = PageLayout(scale=print_scale(work.page.lines))
     options = scaled_options(options, layout.scale)
@@ -89,7 +91,10 @@ def find_layout(
         [x for i, x in enumerate(lines) if i not in seal], options.min_column_gap_pt
     )
     glyphs = [ch.bbox for piece in pieces for ch in piece.chars]
-    if work.image is not None:  # without a raster only rule-less tables can be found
+    if work.drawn_rules is not None:  # born-digital: the rules as drawn, no raster needed
+        layout.seals = list(work.page.seals)
+        layout.rules = rules_from_drawing(work.drawn_rules, options)
+    elif work.image is not None:  # without a raster only rule-less tables can be found
         rules = detect_rules(work.image, work.px_per_pt, options, glyphs)
         rings = grey_seal_rings(work.image, work.px_per_pt, work.page.seals)
         layout.seals = [*work.page.seals, *rings]

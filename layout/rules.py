@@ -191,7 +191,7 @@ def touches(h: RuleLine, v: RuleLine, tol: float) -> bool:
     return h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol
 
 
-def _keep_plausible(rules: list[RuleLine], options: LayoutOptions) -> list[RuleLine]:
+def keep_plausible(rules: list[RuleLine], options: LayoutOptions) -> list[RuleLine]:
     """Drop short strokes that are characters: a true rule reaches another rule."""
     hs = [r for r in rules if r.orientation == "h"]
     vs = [r for r in rules if r.orientation == "v"]
@@ -281,7 +281,7 @@ def detect_rules(
     merged = drop_page_edges(
         merged, image.shape[1] / px_per_pt, image.shape[0] / px_per_pt, options
     )
-    return _keep_plausible(drop_character_strokes(merged, char_boxes, options), options)
+    return keep_plausible(drop_character_strokes(merged, char_boxes, options), options)
 
 
 def beside_no_ink_rule(

@@ -72,7 +72,7 @@ from .values import (
     point_read_as_comma,
     read_amount,
 )
-from .work import PageWork, TextRecognizer
+from .work import DrawnRule, PageWork, TextRecognizer
 
 __all__ = [
     "COLUMN_NUMBERING_LABELS",
@@ -95,6 +95,7 @@ __all__ = [
     "Line",
     "Page",
     "SEAL_BOX_PAD",
+    "DrawnRule",
     "PageWork",
     "TextRecognizer",
     "Reconciliation",

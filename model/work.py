@@ -8,11 +8,29 @@ arrays and pydantic models, so it pickles and can cross into a worker process.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol
 
 import numpy as np
 
 from .document import Line, Page, Table
+
+
+@dataclass(frozen=True)
+class DrawnRule:
+    """A straight rule a born-digital page draws (a PDF line or a thin filled rectangle),
+    in PDF points of the page as displayed: ``pos`` is y for a horizontal rule, x for a
+    vertical one, ``start``/``end`` its extent along the other axis.
+
+    The OCR stage reads them from the drawing commands, so layout can take a text-layer
+    page's rules exactly instead of finding them again on a raster it would first have to
+    render (the text-layer path's main cost).
+    """
+
+    orientation: Literal["h", "v"]
+    pos: float
+    start: float
+    end: float
+    thickness: float = 1.0
 
 
 @dataclass
@@ -30,6 +48,9 @@ class PageWork:
     image: np.ndarray | None = None
     px_per_pt: float = 1.0
     tables: list[Table] = field(default_factory=list)
+    drawn_rules: list[DrawnRule] | None = None
+    """The page's rules from its drawing commands (a born-digital page with no large
+    image), or None: its rules, if any, must be found on ``image``."""
 
     def drop_image(self) -> None:
         """Free the raster once no stage needs it (a 500-page file must stream)."""

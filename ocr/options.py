@@ -20,8 +20,12 @@ class OcrOptions:
     force_ocr: rasterise and OCR pages even when their text layer is usable (OCRmyPDF's
         ``--force-ocr``).
     detect_orientation / deskew: find and undo 90/180/270 turns and small skew before OCR.
-    render_text_pages: also render text-layer pages to ``PageWork.image`` (the layout stage
-        finds table rules on it); switch off for pure-text speed.
+    render_text_pages: also render text-layer pages to ``PageWork.image`` when the layout
+        stage must find their rules on a raster; switch off for pure-text speed.
+    rules_from_drawings: take a text-layer page's rules from its drawing commands
+        (``drawn_rules``) when it carries no large image; such a page is then not rendered
+        (rendering and finding rules again cost ~0.75 s a page) unless
+        ``render_drawn_pages`` asks for its picture (``fiscalocr debug`` does).
     trust_invisible_text: use an invisible OCR layer (text render mode 3 over a scan, as
         written by other OCR tools) instead of OCRing the scan ourselves. Off by default:
         its quality is unknown and it carries no per-character alternatives for repair.
@@ -63,6 +67,8 @@ class OcrOptions:
     cpu_threads: int = 2
     rec_batch_num: int = 6
     render_text_pages: bool = True
+    rules_from_drawings: bool = True
+    render_drawn_pages: bool = False
     trust_invisible_text: bool = False
     enable_mkldnn: bool = True
     det_limit_side_len: int = 1600

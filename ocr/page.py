@@ -18,6 +18,7 @@ from .cascade import reread_doubtful
 from .contrast import stretched_if_faded
 from .ctc import Placement
 from .detsize import fitted_scale
+from .drawn_rules import drawn_rules
 from .engine import load_engine
 from .geometry import deskew_image, deskew_matrix, quad_rect, turn_image
 from .glued import split_glued
@@ -89,7 +90,9 @@ def _text_page_work(page, index: int, lines: list[Line], options: OcrOptions) ->
     )
     dpi = capped_dpi(page, options.dpi)
     work = PageWork(page=record, px_per_pt=dpi / POINTS_PER_INCH)
-    if options.render_text_pages:
+    if options.rules_from_drawings:
+        work.drawn_rules = drawn_rules(page)
+    if options.render_text_pages and (work.drawn_rules is None or options.render_drawn_pages):
         record.dpi = dpi
         work.image = render_bgr(page, dpi)
     return work

@@ -10,7 +10,7 @@ from fiscalocr.ocr.textlayer import PdfChar, collect_chars, is_usable, text_laye
 
 def test_text_page_is_read_from_its_text_layer(tmp_path, pages):
     with open_source(pages.text_pdf(tmp_path / "t.pdf")) as source:
-        work = read_page(source, 0, OcrOptions())
+        work = read_page(source, 0, OcrOptions(render_drawn_pages=True))
     page = work.page
     texts = [line.text for line in page.lines]
     assert page.page == 1 and page.text_source == "pdf_text"
@@ -145,7 +145,7 @@ def test_a_huge_page_is_rendered_within_the_raster_cap(tmp_path):
     page.draw_line((200, 500), (3300, 500), width=4)
     doc.save(tmp_path / "huge.pdf")
     with open_source(tmp_path / "huge.pdf") as source:
-        work = read_page(source, 0, OcrOptions())
+        work = read_page(source, 0, OcrOptions(render_drawn_pages=True))
     height, width, _ = work.image.shape
     assert height * width <= MAX_RASTER_PIXELS
     assert work.page.dpi == pytest.approx(132.68, abs=0.02)
