@@ -47,6 +47,7 @@ def collect_chars(page: Any, include_invisible: bool) -> tuple[list[PdfChar], in
     import pymupdf
 
     matrix = page.rotation_matrix
+    upright = page.rotation == 0  # displayed as stored: boxes need no turn (most pages)
     chars: list[PdfChar] = []
     other_direction = 0
     raw = page.get_text("rawdict")
@@ -63,8 +64,10 @@ def collect_chars(page: Any, include_invisible: bool) -> tuple[list[PdfChar], in
                     if not horizontal:
                         other_direction += not char["c"].isspace()
                         continue
-                    rect = pymupdf.Rect(char["bbox"]) * matrix
-                    chars.extend(_normalised(char["c"], tuple(rect), line_no))
+                    box = char["bbox"]
+                    if not upright:
+                        box = tuple(pymupdf.Rect(box) * matrix)
+                    chars.extend(_normalised(char["c"], tuple(box), line_no))
     return chars, other_direction
 
 
