@@ -259,6 +259,7 @@ def split_rules(
     for r in range(len(ys) - 1):
         top, bottom = ys[r], ys[r + 1]
         if top < body_top - options.snap_pt:
+            out += _header_splits(rules, pieces, xs, (top, bottom), body_top, options)
             continue
         band = [p for p in pieces if centred_in(p, xs[0], top, xs[-1], bottom)]
         for c in range(1, len(xs) - 1):
@@ -272,7 +273,7 @@ def split_rules(
                 out.append(RuleLine("v", x, top, bottom, virtual=True))
     for r in range(1, len(ys) - 1):
         y = ys[r]
-        if ys[r - 1] < body_top - options.snap_pt:
+        if y < body_top - options.snap_pt:  # inside the header: its cells may span rows
             continue
         for c in range(len(xs) - 1):
             if edge_covered(rules, "h", y, xs[c], xs[c + 1], options):
@@ -282,9 +283,63 @@ def split_rules(
             above = _nearest_text(column, ys, r, -1, span, "h", rules, options)
             below = _nearest_text(column, ys, r, 1, span, "h", rules, options)
             crossing = any(p.bbox[1] < y - half and p.bbox[3] > y + half for p in column)
-            if _separated(above, below, crossing):
+            # the header's foot: header text above, the first body row's below (a total
+            # row's label 合计 under 科目编码), whatever the two texts are
+            foot = abs(y - body_top) <= options.snap_pt and bool(above) and bool(below)
+            if (foot and not crossing) or _separated(above, below, crossing):
                 out.append(RuleLine("h", y, xs[c], xs[c + 1], virtual=True))
     return out
+
+
+def _header_splits(
+    rules: list[RuleLine],
+    pieces: Sequence[Piece],
+    xs: list[float],
+    band_y: tuple[float, float],
+    body_top: float,
+    options: LayoutOptions,
+) -> list[RuleLine]:
+    """Virtual segments of a column rule that faded in one header row only.
+
+    A header cell may span columns, so the body's rule (a separated amount on each side)
+    says nothing there. What does: a column rule printed down the body below, and in the
+    header row a text in each of the two cells either side, each wholly inside its own
+    column. A spanning header's one text is centred over the span and crosses the line.
+    Seed 000 print-norepeat p9 (our fading): ``合计基本支出项目支出`` in one cell over
+    three body columns whose rules are printed in the body.
+    """
+    top, bottom = band_y
+    band = [p for p in pieces if centred_in(p, xs[0], top, xs[-1], bottom)]
+    out = []
+    for c in range(1, len(xs) - 1):
+        x = xs[c]
+        if edge_covered(rules, "v", x, top, bottom, options):
+            continue
+        if not _printed_down_body(rules, x, body_top, options):
+            continue
+        left = [p for p in band if xs[c - 1] <= centre(p.bbox)[0] < x]
+        right = [p for p in band if x <= centre(p.bbox)[0] < xs[c + 1]]
+        inside = all(p.bbox[2] <= x + options.snap_pt for p in left) and all(
+            p.bbox[0] >= x - options.snap_pt for p in right
+        )
+        if left and right and inside:
+            out.append(RuleLine("v", x, top, bottom, virtual=True))
+    return out
+
+
+def _printed_down_body(
+    rules: list[RuleLine], x: float, body_top: float, options: LayoutOptions
+) -> bool:
+    """A printed rule at ``x`` runs at least two rows' height in the body (faded, it
+    may be printed in pieces: seed 000 p9's starts eight rows down)."""
+    return any(
+        r.orientation == "v"
+        and not r.virtual
+        and abs(r.pos - x) <= options.snap_pt
+        and r.end >= body_top + 2 * options.min_band_pt
+        and r.length >= 2 * options.min_band_pt
+        for r in rules
+    )
 
 
 def complete_rules(

@@ -1,0 +1,53 @@
+"""Rules that faded in a header row only: the header's cells stay apart.
+
+Seed 000 print-norepeat p9 under our fading (rendered by Chromium, scanned at 150 dpi):
+the column rules between 合计, 基本支出 and 项目支出 were gone in the header row, so one
+header cell read ``合计基本支出项目支出`` over three columns, and the rule under it was gone
+too, so 科目编码 and the total row's 合计 shared a cell. Here the same table is drawn and
+those rule segments painted out of its raster.
+"""
+
+from __future__ import annotations
+
+from fiscalocr.layout import find_layout
+from fiscalocr.testing.specimen import spec_from_rows
+
+ROWS = [
+    ["项目", "<", "2024年预算数", "<", "<"],
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["合计", "<", "359.95", "156.95", "203.00"],
+    ["201", "一般公共服务支出", "319.49", "116.49", "203.00"],
+    ["20113", "商贸事务", "319.23", "116.23", "203.00"],
+    ["2011301", "行政运行", "116.23", "116.23", ""],
+    ["2011308", "招商引资", "190.00", "", "190.00"],
+]
+WIDTHS = [70, 150, 60, 70, 70]
+LEFT, TOP, ROW = 60, 120, 18
+
+
+def _erase(work, x0, y0, x1, y1):
+    px = work.px_per_pt
+    work.image[int(y0 * px) : int(y1 * px), int(x0 * px) : int(x1 * px)] = 255
+
+
+def test_header_cells_stay_apart_where_their_rules_faded(maker):
+    spec = spec_from_rows(ROWS, WIDTHS, row_height=ROW, header_rows=2)
+    work = maker.work(maker.page([(spec, LEFT, TOP)]))
+    header_top, body_top = TOP + ROW, TOP + 2 * ROW
+    for x in (LEFT + 280, LEFT + 350):  # the rules left of 基本支出 and of 项目支出
+        _erase(work, x - 1.5, header_top + 1.5, x + 1.5, body_top - 1.5)
+    _erase(work, LEFT + 1.5, body_top - 1.5, LEFT + 68.5, body_top + 1.5)  # under 科目编码
+    _erase(work, LEFT + 281.5, body_top - 1.5, LEFT + 418.5, body_top + 1.5)
+    (table,) = find_layout(work).tables
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+    values = {(c.row, c.col): c.value for c in table.cells}
+    assert values[(2, 3)] == 156.95 and values[(2, 4)] == 203.00
+
+
+def test_a_header_spanning_three_columns_keeps_its_span(maker):
+    """The same table, nothing erased: 2024年预算数 stands centred over three columns with
+    no rule under it across them, and stays one cell (a guard: passes before the change)."""
+    spec = spec_from_rows(ROWS, WIDTHS, row_height=ROW, header_rows=2)
+    (table,) = find_layout(maker.work(maker.page([(spec, LEFT, TOP)]))).tables
+    (span,) = [c for c in table.cells if c.text == "2024年预算数"]
+    assert (span.row, span.col, span.rowspan, span.colspan) == (0, 2, 1, 3)
