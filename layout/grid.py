@@ -56,29 +56,36 @@ def grid_lines(
 
     A rule end stands for a missing outer border only when it reaches a band's width
     past the outermost crossing rule; ends that overshoot a border by a few points (a
-    doubled or slightly sloped border) would make a thin phantom row or column.
+    doubled or slightly sloped border) would make a thin phantom row or column. And it
+    takes two rules reaching past it (of two or more): an open side leaves all the
+    crossing rules ending there, while one rule running on alone is a rule joined to a
+    glyph's stroke beyond the frame (seed 002 office p5: the left frame ran 14 pt up
+    through 部门名称's 部, and the department line became the table's first row).
     """
     hs = [r for r in rules if r.orientation == "h"]
     vs = [r for r in rules if r.orientation == "v"]
     ys = [h.pos for h in hs]
     xs = [v.pos for v in vs]
     if hs:
-        xs += _outer_edges(xs, min(h.start for h in hs), max(h.end for h in hs), options)
+        xs += _outer_edges(xs, [h.start for h in hs], [h.end for h in hs], options)
     if vs:
-        ys += _outer_edges(ys, min(v.start for v in vs), max(v.end for v in vs), options)
+        ys += _outer_edges(ys, [v.start for v in vs], [v.end for v in vs], options)
     return cluster_positions(xs, options.snap_pt), cluster_positions(ys, options.snap_pt)
 
 
 def _outer_edges(
-    positions: list[float], first_end: float, last_end: float, options: LayoutOptions
+    positions: list[float], starts: list[float], ends: list[float], options: LayoutOptions
 ) -> list[float]:
     if not positions:
-        return [first_end, last_end]
+        return [min(starts), max(ends)]
+    needed = min(2, len(starts))
     edges = []
-    if first_end < min(positions) - options.min_band_pt:
-        edges.append(first_end)
-    if last_end > max(positions) + options.min_band_pt:
-        edges.append(last_end)
+    before = [s for s in starts if s < min(positions) - options.min_band_pt]
+    if len(before) >= needed:
+        edges.append(min(before))
+    after = [e for e in ends if e > max(positions) + options.min_band_pt]
+    if len(after) >= needed:
+        edges.append(max(after))
     return edges
 
 

@@ -1,4 +1,5 @@
-"""Rules that faded in a header row only: the header's cells stay apart.
+"""Rules that faded in a header row only: the header's cells stay apart; and a frame rule
+that runs on alone past the table's top makes no row.
 
 Seed 000 print-norepeat p9 under our fading (rendered by Chromium, scanned at 150 dpi):
 the column rules between 合计, 基本支出 and 项目支出 were gone in the header row, so one
@@ -51,3 +52,31 @@ def test_a_header_spanning_three_columns_keeps_its_span(maker):
     (table,) = find_layout(maker.work(maker.page([(spec, LEFT, TOP)]))).tables
     (span,) = [c for c in table.cells if c.text == "2024年预算数"]
     assert (span.row, span.col, span.rowspan, span.colspan) == (0, 2, 1, 3)
+
+
+def test_a_frame_rule_running_on_through_a_glyph_makes_no_row(maker):
+    """Seed 002 office p5 (our damage, deskewed 1.57°): the left frame rule ran 14 pt up
+    into the 部 of the department line above the table, which became a first row
+    spanning every column. One rule running on alone is no open side."""
+    spec = spec_from_rows(ROWS, WIDTHS, row_height=ROW, header_rows=2)
+    page = maker.page(
+        [(spec, LEFT, TOP)], extra_text=[((LEFT + 2, TOP - 4), "部门名称：阳城县投资促进中心", 9)]
+    )
+    page.draw_line((LEFT, TOP - 14), (LEFT, TOP), color=(0, 0, 0), width=0.6)
+    (table,) = find_layout(maker.work(page)).tables
+    assert maker.cells_of_table(table) == maker.cells_of_spec(spec)
+    assert not any("部门名称" in c.text for c in table.cells)
+
+
+def test_an_open_top_still_makes_its_row(maker):
+    """Every column rule running on past the last row rule is an open side: the row
+    above it stays (a guard: passes before the change)."""
+    spec = spec_from_rows(ROWS, WIDTHS, row_height=ROW, header_rows=2)
+    page = maker.page([(spec, LEFT, TOP)])
+    xs = [LEFT + sum(WIDTHS[:i]) for i in range(len(WIDTHS) + 1)]
+    for x in xs:
+        page.draw_line((x, TOP - ROW), (x, TOP), color=(0, 0, 0), width=0.6)
+    page.insert_text((xs[2] + 4, TOP - 5), "上年数", fontname="china-s", fontsize=9)
+    (table,) = find_layout(maker.work(page)).tables
+    assert table.n_rows == len(ROWS) + 1
+    assert any(c.text == "上年数" and c.row == 0 for c in table.cells)
