@@ -23,7 +23,7 @@ from .blocks import (
 from .drawn import rules_from_drawing
 from .empty import read_empty_cells
 from .empty_edges import without_empty_edge_columns
-from .geometry import BBox, RuleLine
+from .geometry import BBox, RuleLine, centre
 from .grid import CellGrid, build_grid
 from .ink import seal_lines
 from .inkboxes import tighten_to_ink
@@ -105,7 +105,7 @@ def find_layout(
         if not is_underlined_prose(r, lines)
     ]
     for region in regions + unruled_regions(pieces, [region_bbox(r) for r in regions], options):
-        rules = complete_rules(region, pieces, options)
+        rules = complete_rules(region, _without_seal_text(pieces, region, layout.seals), options)
         grid = build_grid(rules, options)
         if grid.n_rows * grid.n_cols < _MIN_CELLS:
             continue
@@ -122,6 +122,26 @@ def find_layout(
     _attach_titles_units_notes(layout, lines, options)
     layout.unplaced = unplaced_amounts(pieces, [r.bbox for t in layout.tables for r in t.regions])
     return layout
+
+
+def _without_seal_text(
+    pieces: list[Piece], region: list[RuleLine], seals: list[BBox]
+) -> list[Piece]:
+    """The pieces a region's grid may reach out to: not those inside a seal and outside
+    the region's rules, a seal's rim text (bench-v2 heavy p7, our damage: a grey seal
+    over the table's left frame, its rim read ``4``, ``安``, ``E`` in a column, and the
+    grid grew a first column to hold them, shifting every column by one). A seal's text
+    inside the frame stays: an amount under a seal is printed in its cell."""
+    if not seals or not region:
+        return pieces
+    x0, y0, x1, y1 = region_bbox(region)
+
+    def seal_text(piece: Piece) -> bool:
+        cx, cy = centre(piece.bbox)
+        inside_frame = x0 <= cx <= x1 and y0 <= cy <= y1
+        return not inside_frame and any(a <= cx <= c and b <= cy <= d for a, b, c, d in seals)
+
+    return [p for p in pieces if not seal_text(p)]
 
 
 def _attach_titles_units_notes(

@@ -81,3 +81,24 @@ def test_the_layout_keeps_the_ring_and_the_debug_picture_draws_it(maker, tmp_pat
     purple = np.array([round(255 * c) for c in reversed(SEAL_COLOUR)])  # BGR
     near = np.abs(picture.astype(int) - purple).sum(axis=2) < 60
     assert near.sum() > 100
+
+
+def test_rim_text_outside_the_frame_adds_no_column(maker):
+    """bench-v2 heavy p7 (our damage): a grey seal over the table's left frame, its rim
+    text read ``4``, ``安``, ``E`` in a column left of the frame, and the grid grew a first
+    column to hold them, so every amount stood one column right of its header."""
+    rows = [
+        [n, "办公经费", f"{5 + k}.{k:02d}", "", f"{5 + k}.{k:02d}"] for k, n in enumerate(NAMES)
+    ]
+    left = 90.0
+    page = maker.page([(spec_from_rows(rows, WIDTHS, row_height=ROW, header_rows=0), left, TOP)])
+    centre = (left + 10, TOP + 4 * ROW)
+    page.draw_circle(centre, RADIUS, color=(0.3, 0.3, 0.3), width=2.4)
+    for k, ch in enumerate("安区4"):
+        page.insert_text((left - 40, TOP + 2.6 * ROW + 22 * k), ch, fontname="china-s", fontsize=12)
+    work = maker.work(0)
+    analyse_page(work)
+    (table,) = work.tables
+    assert (table.n_rows, table.n_cols) == (8, 5)
+    first = {c.col: c for c in table.cells if c.row == 0}
+    assert (first[0].text, first[2].value, first[4].value) == ("办公费", 5.0, 5.0)
