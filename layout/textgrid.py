@@ -304,7 +304,7 @@ def _header_splits(
     A header cell may span columns, so the body's rule (a separated amount on each side)
     says nothing there. What does: a column rule printed down the body below, and in the
     header row a text in each of the two cells either side, each wholly inside its own
-    column. A spanning header's one text is centred over the span and crosses the line.
+    column and clear of the line. A spanning header's one text is centred over the span and crosses the line.
     Seed 000 print-norepeat p9 (our fading): ``合计基本支出项目支出`` in one cell over
     three body columns whose rules are printed in the body.
     """
@@ -319,8 +319,11 @@ def _header_splits(
             continue
         left = [p for p in band if xs[c - 1] <= centre(p.bbox)[0] < x]
         right = [p for p in band if x <= centre(p.bbox)[0] < xs[c + 1]]
-        inside = all(p.bbox[2] <= x + options.snap_pt for p in left) and all(
-            p.bbox[0] >= x - options.snap_pt for p in right
+        # clear of the line: one header text the OCR broke in two (功能分类科 | 目编码,
+        # sh-putuo-justice p12) has its two halves' ends at the line
+        clear = options.min_column_gap_pt
+        inside = all(p.bbox[2] <= x - clear for p in left) and all(
+            p.bbox[0] >= x + clear for p in right
         )
         if left and right and inside:
             out.append(RuleLine("v", x, top, bottom, virtual=True))

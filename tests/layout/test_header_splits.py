@@ -80,3 +80,35 @@ def test_an_open_top_still_makes_its_row(maker):
     (table,) = find_layout(maker.work(page)).tables
     assert table.n_rows == len(ROWS) + 1
     assert any(c.text == "上年数" and c.row == 0 for c in table.cells)
+
+
+def test_one_header_text_broken_at_a_column_line_keeps_its_span(maker):
+    """sh-putuo-justice p12 (our damage): 功能分类科目编码 spans three narrow code columns,
+    and its two pieces (功能分类科 | 目编码) end and start at a column line printed in the
+    body, with a gap of 5 pt between them. Their ends at the line say it is one text, not
+    two cells."""
+    import pymupdf
+
+    rows = [
+        ["", "<", "<", "科目名称", "合计"],
+        ["201", "01", "01", "行政运行", "1,118.30"],
+        ["201", "01", "02", "一般行政管理事务", "253.22"],
+        ["201", "01", "99", "其他事务支出", "12.00"],
+    ]
+    widths = [40, 40, 40, 150, 80]
+    spec = spec_from_rows(rows, widths, row_height=ROW, header_rows=1)
+    line_x = LEFT + 80  # the rule between the second and third code columns
+    first, second = "功能分类科", "目编码"
+    size = 9
+    w = pymupdf.get_text_length(first, fontname="china-s", fontsize=size)
+    baseline = TOP + ROW - 5
+    page = maker.page(
+        [(spec, LEFT, TOP)],
+        extra_text=[
+            ((line_x - w - 2.5, baseline), first, size),
+            ((line_x + 2.5, baseline), second, size),
+        ],
+    )
+    (table,) = find_layout(maker.work(page)).tables
+    (head,) = [c for c in table.cells if c.row == 0 and c.col == 0]
+    assert (head.colspan, head.text) == (3, "功能分类科目编码")
