@@ -1,10 +1,11 @@
 """A born-digital page's table rules, read from its drawing commands.
 
 On a text-layer page the rules are drawn as vector paths, exactly. Finding them again on
-a 200 dpi render (ink threshold, faint-rule ridges, glyph strokes, seal rings) took
-about 0.75 s a page, over ten times the rest of the text-layer path, and could still miss
-a light-grey hairline or take a glyph stroke for a rule. Reading the paths is exact and
-costs milliseconds.
+a 200 dpi render (ink threshold, faint-rule ridges, glyph strokes, seal rings) made
+layout take 0.75 s a page, over seven times the text-layer reading itself (cProfile,
+one 23-page file), and could still miss a light-grey hairline or take a glyph stroke
+for a rule. Read from the paths, a whole page converts in about 40 ms (26 pages a
+second on the 18 real PDFs, ``benchmarks/text_layer_speed.py``).
 
 Only pages that carry no large image are read this way: a scan with a text layer (or a
 table pasted in as a picture) has its rules in pixels, and its layout must look there.
@@ -15,6 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from fiscalocr.model import DrawnRule
+
+from .raster import image_share
 
 MAX_IMAGE_SHARE = 0.10
 """Pages whose images cover more than this share of the page keep the raster path: a
@@ -38,7 +41,7 @@ STRAIGHT_TOL_PT = 0.5
 def drawn_rules(page: Any) -> list[DrawnRule] | None:
     """The page's straight dark rules in displayed points, or None when the page carries
     images over ``MAX_IMAGE_SHARE`` of its area (its rules must be found on the raster)."""
-    if _image_share(page) > MAX_IMAGE_SHARE:
+    if image_share(page) > MAX_IMAGE_SHARE:
         return None
     turn = page.rotation_matrix  # drawings come in the unrotated frame, text as displayed
     rules: list[DrawnRule] = []
@@ -51,20 +54,6 @@ def drawn_rules(page: Any) -> list[DrawnRule] | None:
             elif item[0] == "re":
                 rules += _rect_rules(item[1] * turn, stroke, fill, width)
     return [r for r in rules if r.end - r.start >= MIN_RULE_LENGTH_PT]
-
-
-def _image_share(page: Any) -> float:
-    rect = page.rect
-    area = rect.width * rect.height
-    if area <= 0:
-        return 0.0
-    covered = 0.0
-    for info in page.get_image_info():
-        x0, y0, x1, y1 = info["bbox"]
-        covered += max(0.0, min(x1, rect.x1) - max(x0, rect.x0)) * max(
-            0.0, min(y1, rect.y1) - max(y0, rect.y0)
-        )
-    return covered / area
 
 
 def _dark(colour: Any) -> bool:
@@ -80,7 +69,7 @@ def _line_rule(p: Any, q: Any, width: float) -> list[DrawnRule]:
 
 
 def _rect_rules(r: Any, stroke: Any, fill: Any, width: float) -> list[DrawnRule]:
-    r = r.normalize() if hasattr(r, "normalize") else r
+    r = r.normalize()  # a turned rectangle may come with its corners swapped
     if _dark(fill) and min(r.width, r.height) <= MAX_RULE_THICKNESS_PT:
         if r.width >= r.height:
             return [DrawnRule("h", (r.y0 + r.y1) / 2, r.x0, r.x1, r.height)]

@@ -46,13 +46,26 @@ def dominant_image(page: Any) -> dict | None:
     if page_area <= 0:
         return None
     for info in page.get_image_info():
-        x0, y0, x1, y1 = info["bbox"]
-        covered = max(0.0, min(x1, rect.x1) - max(x0, rect.x0)) * max(
-            0.0, min(y1, rect.y1) - max(y0, rect.y0)
-        )
-        if covered >= SCAN_COVERAGE * page_area:
+        if area_on_page(info["bbox"], rect) >= SCAN_COVERAGE * page_area:
             return info
     return None
+
+
+def image_share(page: Any) -> float:
+    """Share of the page's area its images cover (overlaps counted twice)."""
+    rect = page.rect
+    page_area = rect.width * rect.height
+    if page_area <= 0:
+        return 0.0
+    return sum(area_on_page(info["bbox"], rect) for info in page.get_image_info()) / page_area
+
+
+def area_on_page(bbox: Any, rect: Any) -> float:
+    """Area of ``bbox`` inside the page rectangle ``rect``."""
+    x0, y0, x1, y1 = bbox
+    return max(0.0, min(x1, rect.x1) - max(x0, rect.x0)) * max(
+        0.0, min(y1, rect.y1) - max(y0, rect.y0)
+    )
 
 
 def choose_dpi(page: Any, default_dpi: int, dpi_range: tuple[int, int]) -> float:
