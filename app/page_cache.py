@@ -76,7 +76,9 @@ def _load(data: bytes) -> PageWork:
     import cv2
     import numpy as np
 
-    page, image, px_per_pt, *rest = pickle.loads(data)  # entries before drawn rules: 3 items
+    # entries written before drawn rules hold 3 items; they are read when an evaluation
+    # holds ``ocr/`` at an older commit (the key names the OCR code, not this format)
+    page, image, px_per_pt, *rest = pickle.loads(data)
     drawn = rest[0] if rest else None
     page = Page.model_validate(_as_data(page))  # fields the model gained get their defaults
     if image is not None:

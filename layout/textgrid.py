@@ -304,7 +304,8 @@ def _header_splits(
     A header cell may span columns, so the body's rule (a separated amount on each side)
     says nothing there. What does: a column rule printed down the body below, and in the
     header row a text in each of the two cells either side, each wholly inside its own
-    column and clear of the line. A spanning header's one text is centred over the span and crosses the line.
+    column and clear of the line. A spanning header's one text is centred over the span
+    and crosses the line.
     Seed 000 print-norepeat p9 (our fading): ``合计基本支出项目支出`` in one cell over
     three body columns whose rules are printed in the body.
     """
