@@ -84,10 +84,15 @@ class Stages:
 
 
 def ocr_options(options: ConvertOptions):
-    """The OCR stage's options as a conversion uses them: text-layer pages are rendered
-    only when tables are looked for (the layout stage finds rules on the raster)."""
+    """The OCR stage's options as a conversion uses them: text-layer pages are rendered,
+    and their drawn rules read, only when tables are looked for (the layout stage is
+    their only user)."""
     ocr = options.ocr
-    return dataclasses.replace(ocr, render_text_pages=ocr.render_text_pages and options.do_tables)
+    return dataclasses.replace(
+        ocr,
+        render_text_pages=ocr.render_text_pages and options.do_tables,
+        rules_from_drawings=ocr.rules_from_drawings and options.do_tables,
+    )
 
 
 def load_stages(options: ConvertOptions, ocr_cache: Path | None = None) -> Stages:
