@@ -153,7 +153,12 @@ def unruled_regions(
 ) -> list[list[RuleLine]]:
     """Virtual outer rules of every rule-less table among pieces outside ``taken`` boxes."""
     free = [p for p in pieces if not any(_inside(p.bbox, box) for box in taken)]
-    rows = text_rows(free, options.same_text_row_ratio)
+    # left to right in each row: the first piece is the row's label, the last its last
+    # amount (text_rows keeps them in the order of their centres' heights; bench-v2 medium
+    # p10 under augraphy: 国有资本经营预算支出 came before its 二十二, and the label run broke)
+    rows = [
+        sorted(row, key=lambda p: p.bbox[0]) for row in text_rows(free, options.same_text_row_ratio)
+    ]
     regions = []
     for start, stop in _runs(rows, options.amount_align_pt):
         heights = [_row_box(r)[3] - _row_box(r)[1] for r in rows[start:stop]]
