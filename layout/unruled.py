@@ -5,7 +5,8 @@ paragraph that quotes figures is one piece per line, so it never qualifies); so 
 of rows that each hold a label and one amount, the amounts in one column (right edges
 aligned) and printed as money (a decimal point, a thousands separator or four digits:
 not a table of contents' page numbers). Rows of several non-numeric pieces just above it
-are its header, a header cell's wrapped second line included. The region gets virtual
+are its header, a header cell's wrapped second line included, but not the line naming
+the department or the unit. The region gets virtual
 top and bottom rules, and the usual text-alignment machinery (:mod:`.textgrid`) cuts it
 into rows and columns.
 """
@@ -27,6 +28,11 @@ _MAX_HEADER_ROWS = 3
 _MAX_ROW_GAP_RATIO = 2.5
 _EDGE_PAD_PT = 2.0
 _MONEY = re.compile(r"[.,]\d|\d{4}")
+_PAGE_HEAD = re.compile(r"(?:部门|单位)(?:名称)?\s*[:：]")
+"""The line over a table naming its department or unit (``部门名称：…``, ``金额单位：元``):
+page furniture, not a header row (seed 002's office render, p10: taken in as the header's
+first row, it crossed the gap between codes and names, the two columns were cut as one,
+and the table lost its hierarchy rules)."""
 
 
 def _amounts(row: Sequence[Piece]) -> int:
@@ -66,13 +72,17 @@ def _runs(rows: list[list[Piece]], align_pt: float) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i in range(len(rows) + 1):
-        has = i < len(rows) and (
-            _amounts(rows[i]) > 0
-            or (
-                start is not None
-                and (
-                    (i + 1 < len(rows) and _amounts(rows[i + 1]) > 0)
-                    or _continues_labels(rows[start:i], rows[i])
+        has = (
+            i < len(rows)
+            and not _ends_body(rows, start, i)
+            and (
+                _amounts(rows[i]) > 0
+                or (
+                    start is not None
+                    and (
+                        (i + 1 < len(rows) and _amounts(rows[i + 1]) > 0)
+                        or _continues_labels(rows[start:i], rows[i])
+                    )
                 )
             )
         )
@@ -86,6 +96,23 @@ def _runs(rows: list[list[Piece]], align_pt: float) -> list[tuple[int, int]]:
                 runs.append((start, i))
             start = None
     return runs
+
+
+_BODY_GAP_RATIO = 4.0
+"""Rows of one table body stand at most this many row heights apart (the blank between
+two rows; a page's line pitch leaves 0.5-0.7, a sparse body's empty rows 1-2)."""
+
+
+def _ends_body(rows: list[list[Piece]], start: int | None, i: int) -> bool:
+    """Row ``i`` cannot belong to the body run from ``start``: it is a note (``注：…``),
+    or it stands far below the row above, as the page number does under a table (seed
+    002's office render, p10: ``注：本表反映…`` under the body and the page's ``10`` well
+    below it, that counted as an amount, kept the run going; the note then crossed every
+    column gap and the codes and names were cut as one column)."""
+    if start is None or NOTE_PATTERN.search(rows[i][0].text):
+        return start is not None
+    height = median_high(_row_box(r)[3] - _row_box(r)[1] for r in rows[start:i])
+    return row_gap(rows[i - 1], rows[i]) > _BODY_GAP_RATIO * height
 
 
 _SPARSE_GAP_RATIO = 1.2
@@ -125,6 +152,8 @@ def _with_header(rows: list[list[Piece]], first: int, pitch: float) -> int:
         above = rows[top - 1]
         gap = _row_box(rows[top])[1] - _row_box(above)[3]
         if _amounts(above) or gap > _MAX_ROW_GAP_RATIO * pitch:
+            break
+        if any(_PAGE_HEAD.search(p.text.replace(" ", "")) for p in above):
             break
         if len(above) < 2:
             if top < 2 or not _wraps_under(rows[top - 2], above):
