@@ -109,8 +109,10 @@ def _ends_body(rows: list[list[Piece]], start: int | None, i: int) -> bool:
     002's office render, p10: ``注：本表反映…`` under the body and the page's ``10`` well
     below it, that counted as an amount, kept the run going; the note then crossed every
     column gap and the codes and names were cut as one column)."""
-    if start is None or NOTE_PATTERN.search(rows[i][0].text):
-        return start is not None
+    if start is None:
+        return False
+    if NOTE_PATTERN.search(rows[i][0].text):
+        return True
     height = median_high(_row_box(r)[3] - _row_box(r)[1] for r in rows[start:i])
     return row_gap(rows[i - 1], rows[i]) > _BODY_GAP_RATIO * height
 
