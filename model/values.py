@@ -9,11 +9,11 @@ callers that know a column holds codes must not parse it.
 :func:`parse_amount` is the strict rule (clean print, truth builders). :func:`read_amount`
 adds what a scan does to separators: at 150 dpi with heavy JPEG the recogniser reads a
 thousands comma as a point and a decimal point as a colon (``21.968.00``, ``10:208.94``,
-``1,879:36``) and picks up stray end punctuation (``15844.04.``, ``307.82:``). Every digit
-of such a reading is right; only the separators are not, so the grammar of a printed
-amount decides them: digits come in groups of three after a first group of one to three,
-and a final separator before one or two digits is the decimal point. The reading never
-changes, adds or drops a digit.
+``1,879:36``) and picks up stray end punctuation (``15844.04.``, ``307.82:``,
+``*24.00``). Every digit of such a reading is right; only the separators are not, so the
+grammar of a printed amount decides them: digits come in groups of three after a first
+group of one to three, and a final separator before one or two digits is the decimal
+point. The reading never changes, adds or drops a digit.
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ _NEVER_PRINTED = ":;"
 """Marks no printed amount holds: where no grouping of the digits explains one as a
 damaged separator, it is a speck between two digits, and dropping it changes no digit."""
 _DROP_NEVER_PRINTED = str.maketrans("", "", _NEVER_PRINTED)
-_STRAY_END = _SEPARATORS + "。，、"
-"""Punctuation a reading picks up at its ends from specks and rules (``307.82:``)."""
+_STRAY_END = _SEPARATORS + "。，、*|丨]"
+"""Punctuation a reading picks up at its ends from specks and rules (``307.82:``; the
+real-PDF scans under augraphy: ``*24.00`` from a speck, ``60.00]`` from a cell's corner)."""
 _GROUPED = re.compile(r"^([-−+]?)(\d+(?:[" + re.escape(_SEPARATORS) + r"]\d+)*)(%?)$")
 _SPLIT = re.compile("[" + re.escape(_SEPARATORS) + "]")
 CENT_DIGITS = 2

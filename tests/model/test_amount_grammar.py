@@ -18,6 +18,10 @@ from fiscalocr.model import looks_like_amount, parse_amount, read_amount
         ("2,548:30", "2,548.30", 2548.30),
         ("15844.04.", "15844.04", 15844.04),
         ("307.82:", "307.82", 307.82),
+        # real-PDF scans under augraphy: a speck before, a cell's corner after
+        ("*24.00", "24.00", 24.00),
+        ("60.00]", "60.00", 60.00),
+        ("|1,157.63", "1,157.63", 1157.63),
         # a comma read as a point and the box split at it (the cell joins the pieces)
         ("130.81 5.28", "130,815.28", 130815.28),
         ("-1.234,50", "-1,234.50", -1234.50),
