@@ -24,6 +24,7 @@ from . import (
     rules_hierarchy,
     rules_identities,
     rules_narrative,
+    rules_outline,
     rules_summary,
 )
 from .ambiguous import ambiguous_unconfirmed
@@ -99,6 +100,7 @@ def build_rules(doc: Document, options: ReconcileOptions = DEFAULT_OPTIONS) -> B
         rules_hierarchy.build(ctx, book, table.type)
         rules_columns.build(ctx, book)
         rules_summary.build(ctx, book, table.type)
+        rules_outline.build(ctx, book, table.type)
     tables = doc.tables
     rules_cross.build(
         contexts, book, {t.id: t.unit for t in tables}, {t.id: t.type for t in tables}
