@@ -36,7 +36,7 @@ def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
             continue  # no outline: one level of rows
         _add_parts(ctx, book, panel, levels)
         categories = [r for r, lv in levels.items() if lv == _CATEGORY]
-        for total in totals:
+        for total in [t for t in totals if _prints_amount(ctx, panel, t)]:
             parts = categories or [r for r, lv in levels.items() if lv == _GROUP]
             if parts:
                 book.add_row_sums(
@@ -83,13 +83,17 @@ def _levels(ctx: TableContext, panel: Panel) -> tuple[dict[int, int], list[int]]
     return levels, totals
 
 
+def _prints_amount(ctx: TableContext, panel: Panel, row: int) -> bool:
+    return any(ctx.values.get(ctx.ref(row, col)) is not None for col in panel.amount_cols)
+
+
 def _add_parts(ctx: TableContext, book: RuleBook, panel: Panel, levels: dict[int, int]) -> None:
     """A category or group row = the sum of the rows of the next level under it."""
     rows = sorted(levels)
     for k, row in enumerate(rows):
         level = levels[row]
-        if level == _PURCHASE:
-            continue
+        if level == _PURCHASE or not _prints_amount(ctx, panel, row):
+            continue  # a label row with no amount (a note in the grid) totals nothing
         under = []
         for below in rows[k + 1 :]:
             if levels[below] <= level:

@@ -55,3 +55,23 @@ def test_a_misread_purchase_is_flagged_by_its_group():
     assert unresolved.rule.startswith("t12:outline:row3:")
     assert {(4, 5), (5, 5)} <= set(map(tuple, unresolved.cells))
     assert unresolved.difference == -5.00
+
+
+def test_a_label_row_without_an_amount_totals_nothing():
+    """js-high-court-2017's text layer: a group name wrapped onto a second row
+    (``信息网络及软件购`` / ``置更新``) made a row of its own with no amount. Taken for a
+    group, it 'totalled' the purchases under it, a rule no reading could satisfy: right
+    amounts flagged. The category above still counts it, as a blank part."""
+    rows = [
+        "合计\t\t\t\t\t30.00",
+        "一、货物A\t\t\t\t\t30.00",
+        "\t信息网络及软件购\t办公设备购置\t\t\t30.00",
+        "\t置更新\t\t\t\t",
+        "\t\t\t台式计算机\t政府集中采购\t10.00",
+        "\t\t\t路由器\t政府集中采购\t20.00",
+    ]
+    doc, _ = _doc(rows)
+    reconcile_document(doc)
+    rec = doc.reconciliation
+    assert not rec.unresolved
+    assert rec.checks_total == 2 == rec.checks_passed_before  # 合计 = 一; 一 = its groups
