@@ -84,7 +84,9 @@ def _levels(ctx: TableContext, panel: Panel) -> tuple[dict[int, int], list[int]]
 
 
 def _prints_amount(ctx: TableContext, panel: Panel, row: int) -> bool:
-    return any(ctx.values.get(ctx.ref(row, col)) is not None for col in panel.amount_cols)
+    """Something is printed in the row's amount columns: a reading with letters for digits
+    (``50.0C``) has no value yet, and its rule is what repairs it."""
+    return any(ctx.grid.text(row, col).strip() for col in panel.amount_cols)
 
 
 def _add_parts(ctx: TableContext, book: RuleBook, panel: Panel, levels: dict[int, int]) -> None:

@@ -75,3 +75,16 @@ def test_a_label_row_without_an_amount_totals_nothing():
     rec = doc.reconciliation
     assert not rec.unresolved
     assert rec.checks_total == 2 == rec.checks_passed_before  # 合计 = 一; 一 = its groups
+
+
+def test_a_group_read_with_a_letter_is_repaired_by_its_two_rules():
+    """The real scans under augraphy read ``50.0C``: no value, but text in the cell, so
+    the group keeps its rule, and with the category's it settles the reading."""
+    rows = list(ROWS)
+    rows[2] = "\t办公设备购置费\t办公设备购置\t\t\t60.0C"
+    doc, table = _doc(rows)
+    reconcile_document(doc)
+    (repair,) = doc.reconciliation.repairs
+    assert (repair.row, repair.from_, repair.to) == (3, "60.0C", "60.00")
+    assert len(repair.rules) == 2
+    assert table.cell_at(3, 5).value == 60.00
