@@ -1,10 +1,8 @@
 """The procurement table's outline: each level adds up the one below it, by row labels.
 
 Contract §4.1's hierarchy (a parent equals the sum of its children, 合计 the sum of the top
-level), read from the label columns where a table prints no classification codes.
-
-A 政府采购预算表 prints no classification codes. Its rows nest by the label column their
-text starts in: a category (一、货物 / 二、工程 / 三、服务) in the first, a group (专项名称 and
+level), read from the label columns, because a 政府采购预算表 prints no classification
+codes. Its rows nest by the label column their text starts in: a category (一、货物 / 二、工程 / 三、服务) in the first, a group (专项名称 and
 its 经济科目) in the middle ones, and each purchase (采购物品名称, 采购组织形式) in the
 deepest. The amount of a group is the sum of its purchases, a category's the sum of its
 groups, and 合计 the sum of the categories. Without these rules a procurement table had
@@ -45,7 +43,7 @@ def build(ctx: TableContext, book: RuleBook, table_type: str) -> None:
                     ctx,
                     total,
                     parts,
-                    f"{ctx.grid.text(total, min(panel.label_cols))} = sum of its "
+                    f"{ctx.layout.row_label(panel, total)} = sum of its "
                     f"{'categories' if categories else 'groups'}, column {{col}}",
                     panel.amount_cols,
                 )
@@ -95,7 +93,7 @@ def _add_parts(ctx: TableContext, book: RuleBook, panel: Panel, levels: dict[int
     for k, row in enumerate(rows):
         level = levels[row]
         if level == _PURCHASE or not _prints_amount(ctx, panel, row):
-            continue  # a label row with no amount (a note in the grid) totals nothing
+            continue  # a label row with no amount (a group name wrapped onto a second row)
         under = []
         for below in rows[k + 1 :]:
             if levels[below] <= level:
